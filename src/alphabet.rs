@@ -1,0 +1,140 @@
+//! An ordered set of ASCII symbols; a symbol's value is its index.
+
+/// The alphabet A32 of the gift card and credit schemes: 32 symbols, no 0, 1, I or O.
+pub const A32: &str = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+
+/// Letters A–Z and digits 0–9, the alphabet of schemes that only check shape.
+pub const ALPHANUMERIC: &str = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
+const NONE: u8 = u8::MAX;
+
+/// An ordered set of distinct ASCII symbols with constant-time lookup of a symbol's value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Alphabet {
+    symbols: String,
+    values: [u8; 128],
+}
+
+impl Alphabet {
+    /// Builds an alphabet; `Err` names the first problem (non-ASCII, lowercase, repeated, too small).
+    pub fn new(symbols: &str) -> Result<Alphabet, AlphabetError> {
+        let mut values = [NONE; 128];
+        if symbols.chars().count() < 2 {
+            return Err(AlphabetError::TooSmall);
+        }
+        if symbols.len() > 64 {
+            return Err(AlphabetError::TooLarge);
+        }
+        for (index, c) in symbols.chars().enumerate() {
+            if !c.is_ascii_graphic() || c == '?' {
+                return Err(AlphabetError::NotAllowed(c));
+            }
+            if c.is_ascii_lowercase() {
+                return Err(AlphabetError::Lowercase(c));
+            }
+            if crate::normalize::is_separator(c) {
+                return Err(AlphabetError::NotAllowed(c));
+            }
+            let slot = &mut values[c as usize];
+            if *slot != NONE {
+                return Err(AlphabetError::Duplicate(c));
+            }
+            *slot = index as u8;
+        }
+        Ok(Alphabet { symbols: symbols.to_owned(), values })
+    }
+
+    /// The symbols in value order.
+    pub fn as_str(&self) -> &str {
+        &self.symbols
+    }
+
+    /// Number of symbols.
+    pub fn len(&self) -> usize {
+        self.symbols.len()
+    }
+
+    /// Always false: an alphabet has at least two symbols.
+    pub fn is_empty(&self) -> bool {
+        self.symbols.is_empty()
+    }
+
+    /// The value of `c`, or `None` when `c` is not a symbol.
+    pub fn value(&self, c: char) -> Option<u8> {
+        let v = *self.values.get(c as usize)?;
+        (v != NONE).then_some(v)
+    }
+
+    /// True when `c` is a symbol.
+    pub fn contains(&self, c: char) -> bool {
+        self.value(c).is_some()
+    }
+
+    /// The symbol with value `v` (`v` must be below `len()`; larger values wrap to stay total).
+    pub fn symbol(&self, v: u8) -> char {
+        let bytes = self.symbols.as_bytes();
+        bytes[v as usize % bytes.len()] as char
+    }
+
+    /// True when every symbol of this alphabet is also in `other`.
+    pub fn is_subset_of(&self, other: &str) -> bool {
+        self.symbols.chars().all(|c| other.contains(c))
+    }
+}
+
+/// Why a string is not an alphabet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AlphabetError {
+    /// Fewer than two symbols.
+    TooSmall,
+    /// More than 64 symbols.
+    TooLarge,
+    /// A symbol appears twice.
+    Duplicate(char),
+    /// A lowercase letter: input is uppercased before it is checked, so it could never match.
+    Lowercase(char),
+    /// Not a printable ASCII symbol, a separator, or `?` (which stands for an unreadable character).
+    NotAllowed(char),
+}
+
+impl core::fmt::Display for AlphabetError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match self {
+            AlphabetError::TooSmall => f.write_str("needs at least two symbols"),
+            AlphabetError::TooLarge => f.write_str("has more than 64 symbols"),
+            AlphabetError::Duplicate(c) => write!(f, "lists '{c}' twice"),
+            AlphabetError::Lowercase(c) => {
+                write!(f, "contains lowercase '{c}', but input is uppercased before checking")
+            }
+            AlphabetError::NotAllowed(c) => {
+                write!(f, "contains {c:?}: symbols must be printable ASCII, not separators and not '?'")
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a32_values_follow_the_order() {
+        let a = Alphabet::new(A32).unwrap();
+        assert_eq!(a.len(), 32);
+        assert_eq!(a.value('2'), Some(0));
+        assert_eq!(a.value('Z'), Some(31));
+        assert_eq!(a.value('O'), None);
+        assert_eq!(a.value('é'), None);
+        assert_eq!(a.symbol(8), 'A');
+    }
+
+    #[test]
+    fn rejects_bad_alphabets() {
+        assert_eq!(Alphabet::new("AA"), Err(AlphabetError::Duplicate('A')));
+        assert_eq!(Alphabet::new("Ab"), Err(AlphabetError::Lowercase('b')));
+        assert_eq!(Alphabet::new("A"), Err(AlphabetError::TooSmall));
+        assert_eq!(Alphabet::new("A-"), Err(AlphabetError::NotAllowed('-')));
+        assert_eq!(Alphabet::new("A?"), Err(AlphabetError::NotAllowed('?')));
+        assert_eq!(Alphabet::new("AÄ"), Err(AlphabetError::NotAllowed('Ä')));
+    }
+}

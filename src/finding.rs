@@ -1,0 +1,203 @@
+//! Findings: what validation noticed, as stable reason codes with structured fields.
+//!
+//! Logic only ever creates findings; their words come from the message catalog
+//! ([`crate::messages`]), filled in from the structured fields.
+
+use serde::Serialize;
+
+/// The stable reason code of a finding.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum FindingCode {
+    /// Nothing was entered.
+    Empty,
+    /// More than 256 characters: refused before any other work.
+    InputTooLong,
+    /// A character that cannot occur in this scheme.
+    InvalidCharacter,
+    /// A `?` typed for a character the customer cannot read.
+    UnreadableCharacter,
+    /// Fewer symbols than the scheme needs.
+    TooShort,
+    /// More symbols than the scheme allows.
+    TooLong,
+    /// The region prefix belongs to no marketplace the scheme knows.
+    UnknownPrefix,
+    /// The code belongs to another marketplace than the one it is redeemed on.
+    WrongRegion,
+    /// The check symbols do not match: something is mistyped.
+    ChecksumMismatch,
+    /// The credit's validity has ended.
+    Expired,
+    /// The credit's issue day lies in the future.
+    NotYetValid,
+    /// Seven days or fewer of validity left.
+    ExpiresSoon,
+    /// The validity symbol has no meaning.
+    InvalidValidity,
+    /// Only digits, as long as the card's serial number.
+    LooksLikeSerialNumber,
+    /// A code of another kind (a credit code in a gift card field, or the reverse).
+    WrongCodeType,
+    /// Characters that are easily confused, in a scheme without a checksum to settle them.
+    AmbiguousCharacters,
+    /// The scheme has no checksum: only the shape was checked.
+    NoChecksum,
+}
+
+/// Every finding code, for catalogs and tests.
+pub const ALL_CODES: [FindingCode; 17] = [
+    FindingCode::Empty,
+    FindingCode::InputTooLong,
+    FindingCode::InvalidCharacter,
+    FindingCode::UnreadableCharacter,
+    FindingCode::TooShort,
+    FindingCode::TooLong,
+    FindingCode::UnknownPrefix,
+    FindingCode::WrongRegion,
+    FindingCode::ChecksumMismatch,
+    FindingCode::Expired,
+    FindingCode::NotYetValid,
+    FindingCode::ExpiresSoon,
+    FindingCode::InvalidValidity,
+    FindingCode::LooksLikeSerialNumber,
+    FindingCode::WrongCodeType,
+    FindingCode::AmbiguousCharacters,
+    FindingCode::NoChecksum,
+];
+
+impl FindingCode {
+    /// The stable snake_case reason code.
+    pub fn code(self) -> &'static str {
+        match self {
+            FindingCode::Empty => "empty",
+            FindingCode::InputTooLong => "input_too_long",
+            FindingCode::InvalidCharacter => "invalid_character",
+            FindingCode::UnreadableCharacter => "unreadable_character",
+            FindingCode::TooShort => "too_short",
+            FindingCode::TooLong => "too_long",
+            FindingCode::UnknownPrefix => "unknown_prefix",
+            FindingCode::WrongRegion => "wrong_region",
+            FindingCode::ChecksumMismatch => "checksum_mismatch",
+            FindingCode::Expired => "expired",
+            FindingCode::NotYetValid => "not_yet_valid",
+            FindingCode::ExpiresSoon => "expires_soon",
+            FindingCode::InvalidValidity => "invalid_validity",
+            FindingCode::LooksLikeSerialNumber => "looks_like_serial_number",
+            FindingCode::WrongCodeType => "wrong_code_type",
+            FindingCode::AmbiguousCharacters => "ambiguous_characters",
+            FindingCode::NoChecksum => "no_checksum",
+        }
+    }
+
+    /// The code with this reason code.
+    pub fn from_code(code: &str) -> Option<FindingCode> {
+        ALL_CODES.into_iter().find(|c| c.code() == code)
+    }
+}
+
+/// How much a finding matters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// For information; nothing is wrong.
+    Info,
+    /// Worth knowing; the code is still well-formed.
+    Warning,
+    /// The code cannot be right as entered.
+    Error,
+}
+
+impl Severity {
+    /// The stable snake_case code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// One finding, with its words filled in for the requested locale.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Finding {
+    /// Stable reason code.
+    pub code: FindingCode,
+    /// How much it matters.
+    pub severity: Severity,
+    /// 0-based position in the normalised code, where one position is concerned.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub position: Option<usize>,
+    /// What was expected (a length, a character, a marketplace, …).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expected: Option<String>,
+    /// What was found.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub actual: Option<String>,
+    /// Short message for the customer.
+    pub message: String,
+    /// The next step.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+    /// Which catalog entry words it (a reason code, or `code.variant`).
+    #[serde(skip)]
+    pub message_key: &'static str,
+}
+
+impl Finding {
+    /// A finding without words yet; [`crate::messages::fill`] adds them.
+    pub fn new(code: FindingCode, severity: Severity) -> Finding {
+        Finding {
+            code,
+            severity,
+            position: None,
+            expected: None,
+            actual: None,
+            message: String::new(),
+            hint: None,
+            message_key: code.code(),
+        }
+    }
+
+    /// With a position.
+    pub fn at(mut self, position: usize) -> Finding {
+        self.position = Some(position);
+        self
+    }
+
+    /// With what was expected.
+    pub fn expected(mut self, value: impl Into<String>) -> Finding {
+        self.expected = Some(value.into());
+        self
+    }
+
+    /// With what was found.
+    pub fn actual(mut self, value: impl Into<String>) -> Finding {
+        self.actual = Some(value.into());
+        self
+    }
+
+    /// Worded by a more specific catalog entry.
+    pub fn variant(mut self, key: &'static str) -> Finding {
+        self.message_key = key;
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_and_round_trip() {
+        for (i, c) in ALL_CODES.iter().enumerate() {
+            assert_eq!(FindingCode::from_code(c.code()), Some(*c));
+            assert!(ALL_CODES[..i].iter().all(|o| o.code() != c.code()));
+            let json = serde_json::to_string(c).unwrap();
+            assert_eq!(json, format!("\"{}\"", c.code()));
+        }
+    }
+}

@@ -1,0 +1,292 @@
+//! The message catalog: every text a customer sees, in English and German, keyed by reason code.
+//!
+//! Texts are templates. `{position}` is shown 1-based, `{expected}` and `{actual}` are the finding's
+//! structured fields, and `{expected_term}` / `{actual_term}` look those values up among the terms
+//! (code kinds) so they read naturally in each language.
+
+use crate::finding::Finding;
+
+/// Version of the catalog; bumped whenever a text changes meaning.
+pub const CATALOG_VERSION: u32 = 1;
+
+/// A language of the catalog.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Locale {
+    /// English (the fallback).
+    #[default]
+    En,
+    /// German.
+    De,
+}
+
+impl Locale {
+    /// Picks the locale for a BCP 47 tag by its language prefix (`de-AT` → German); anything else is
+    /// English.
+    pub fn from_tag(tag: &str) -> Locale {
+        let language = tag.trim().split(['-', '_']).next().unwrap_or("");
+        if language.eq_ignore_ascii_case("de") {
+            Locale::De
+        } else {
+            Locale::En
+        }
+    }
+
+    /// The BCP 47 language code.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Locale::En => "en",
+            Locale::De => "de",
+        }
+    }
+}
+
+/// A message and the next step, in one language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Text {
+    /// What is the matter.
+    pub message: &'static str,
+    /// What to do next (empty when there is nothing to do).
+    pub hint: &'static str,
+}
+
+/// One catalog entry in both languages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Entry {
+    /// A reason code, or `code.variant` for a more specific wording.
+    pub key: &'static str,
+    /// English.
+    pub en: Text,
+    /// German.
+    pub de: Text,
+}
+
+impl Entry {
+    /// The text in `locale`.
+    pub fn text(&self, locale: Locale) -> Text {
+        match locale {
+            Locale::En => self.en,
+            Locale::De => self.de,
+        }
+    }
+}
+
+const fn t(message: &'static str, hint: &'static str) -> Text {
+    Text { message, hint }
+}
+
+/// Texts for findings, by reason code (and variants).
+pub const FINDINGS: &[Entry] = &[
+    Entry {
+        key: "empty",
+        en: t("Please enter your code.", "You'll find it on the back of the card (under the scratch-off strip) or in the email you received."),
+        de: t("Bitte geben Sie Ihren Code ein.", "Sie finden ihn auf der Rückseite der Karte (unter dem Rubbelfeld) oder in der E-Mail, die Sie erhalten haben."),
+    },
+    Entry {
+        key: "input_too_long",
+        en: t("This is much longer than any code ({actual} characters).", "Please paste only the code itself, not the whole message around it."),
+        de: t("Das ist viel länger als jeder Code ({actual} Zeichen).", "Bitte fügen Sie nur den Code selbst ein, nicht die ganze Nachricht drumherum."),
+    },
+    Entry {
+        key: "invalid_character",
+        en: t("The character “{actual}” at position {position} can't be part of this code.", "Codes use only the letters and digits printed on the card. Please check this character."),
+        de: t("Das Zeichen „{actual}“ an Stelle {position} kann in diesem Code nicht vorkommen.", "Codes bestehen nur aus den Buchstaben und Ziffern auf der Karte. Bitte prüfen Sie dieses Zeichen."),
+    },
+    Entry {
+        key: "invalid_character.lookalike",
+        en: t("Position {position}: these codes never contain “{actual}” (there is no 0, 1, I or O in them).", "Look at this character on the card again. If you can't tell what it is, type ? in its place and we'll work it out."),
+        de: t("Stelle {position}: Diese Codes enthalten nie „{actual}“ (es gibt darin kein 0, 1, I oder O).", "Sehen Sie sich dieses Zeichen auf der Karte noch einmal an. Wenn Sie es nicht erkennen, geben Sie an seiner Stelle ? ein – wir ermitteln es dann."),
+    },
+    Entry {
+        key: "unreadable_character",
+        en: t("Position {position} is marked as unreadable.", "That's fine: if no more than two characters are unreadable, we can work them out from the rest of the code."),
+        de: t("Stelle {position} ist als unleserlich markiert.", "Kein Problem: Sind höchstens zwei Zeichen unleserlich, können wir sie aus dem Rest des Codes ermitteln."),
+    },
+    Entry {
+        key: "unreadable_character.unrecoverable",
+        en: t("Position {position} is marked as unreadable, and this kind of code can't be worked out from the rest.", "Please look at the card again in good light, or ask the sender for the code."),
+        de: t("Stelle {position} ist als unleserlich markiert, und diese Art Code lässt sich nicht aus dem Rest ermitteln.", "Bitte sehen Sie sich die Karte bei gutem Licht noch einmal an oder fragen Sie den Absender nach dem Code."),
+    },
+    Entry {
+        key: "too_short",
+        en: t("The code has {expected} characters; {actual} have been entered so far.", "Please check whether a character is missing."),
+        de: t("Der Code hat {expected} Zeichen; bisher sind {actual} eingegeben.", "Bitte prüfen Sie, ob ein Zeichen fehlt."),
+    },
+    Entry {
+        key: "too_long",
+        en: t("The code has {expected} characters, but {actual} have been entered.", "Please check whether a character was typed twice or something extra was pasted."),
+        de: t("Der Code hat {expected} Zeichen, eingegeben sind aber {actual}.", "Bitte prüfen Sie, ob ein Zeichen doppelt getippt oder etwas zusätzlich eingefügt wurde."),
+    },
+    Entry {
+        key: "unknown_prefix",
+        en: t("The code starts with “{actual}”, which is not the beginning of any of our codes.", "Codes start with two letters for the country they were issued for, such as DE or US. Please check the first two characters."),
+        de: t("Der Code beginnt mit „{actual}“ – so beginnt keiner unserer Codes.", "Codes beginnen mit zwei Buchstaben für das Land, für das sie ausgegeben wurden, etwa DE oder US. Bitte prüfen Sie die ersten beiden Zeichen."),
+    },
+    Entry {
+        key: "wrong_region",
+        en: t("This code is for {actual}, but you are redeeming it on {expected}.", "A code works only on the store it was issued for. Please redeem it with an account on {actual}, or ask the sender for a code for {expected}."),
+        de: t("Dieser Code gilt für {actual}, Sie lösen ihn aber auf {expected} ein.", "Ein Code funktioniert nur in dem Shop, für den er ausgegeben wurde. Bitte lösen Sie ihn mit einem Konto auf {actual} ein oder bitten Sie den Absender um einen Code für {expected}."),
+    },
+    Entry {
+        key: "checksum_mismatch",
+        en: t("This code doesn't add up: probably one or more characters were mistyped.", "Please compare each character with the card, especially look-alikes such as 5/S, 8/B, 2/Z and characters that sit next to each other."),
+        de: t("Dieser Code geht nicht auf: Wahrscheinlich wurden ein oder mehrere Zeichen vertippt.", "Bitte vergleichen Sie jedes Zeichen mit der Karte, besonders leicht verwechselbare wie 5/S, 8/B, 2/Z und benachbarte Zeichen."),
+    },
+    Entry {
+        key: "checksum_mismatch.located",
+        en: t("The character at position {position} is probably wrong: “{actual}” was entered, “{expected}” fits.", "Please check position {position} on the card."),
+        de: t("Das Zeichen an Stelle {position} ist wahrscheinlich falsch: Eingegeben wurde „{actual}“, passen würde „{expected}“.", "Bitte prüfen Sie Stelle {position} auf der Karte."),
+    },
+    Entry {
+        key: "expired",
+        en: t("This credit expired on {actual}.", "Courtesy credits are valid for 30 days to 12 months from the day they are issued. If you think this is a mistake, please contact customer service and give them the code."),
+        de: t("Dieses Guthaben ist am {actual} abgelaufen.", "Kulanzgutschriften gelten ab Ausstellung 30 Tage bis 12 Monate. Wenn Sie einen Fehler vermuten, wenden Sie sich bitte mit dem Code an den Kundenservice."),
+    },
+    Entry {
+        key: "not_yet_valid",
+        en: t("This code's issue date ({actual}) is in the future.", "Please check the date and time on your device. If they are right, check the code against the card."),
+        de: t("Das Ausstellungsdatum dieses Codes ({actual}) liegt in der Zukunft.", "Bitte prüfen Sie Datum und Uhrzeit Ihres Geräts. Stimmen sie, vergleichen Sie den Code mit der Karte."),
+    },
+    Entry {
+        key: "expires_soon",
+        en: t("This credit is valid until {actual}.", "Please redeem it and use it before then; it can't be extended."),
+        de: t("Dieses Guthaben gilt bis zum {actual}.", "Bitte lösen Sie es vorher ein und nutzen Sie es; eine Verlängerung ist nicht möglich."),
+    },
+    Entry {
+        key: "invalid_validity",
+        en: t("The character “{actual}” at position {position} doesn't fit here.", "Please check this character against the card."),
+        de: t("Das Zeichen „{actual}“ an Stelle {position} passt hier nicht.", "Bitte vergleichen Sie dieses Zeichen mit der Karte."),
+    },
+    Entry {
+        key: "looks_like_serial_number",
+        en: t("This looks like the card's serial number, not its code.", "The code is under the scratch-off strip on the back of the card and contains letters as well as digits."),
+        de: t("Das sieht nach der Seriennummer der Karte aus, nicht nach dem Code.", "Der Code steht unter dem Rubbelfeld auf der Rückseite der Karte und enthält Buchstaben und Ziffern."),
+    },
+    Entry {
+        key: "wrong_code_type",
+        en: t("This looks like a {actual_term} code, not a {expected_term} code.", "Please enter it where {actual_term} codes are redeemed, or check that you took the right code."),
+        de: t("Das sieht nach einem Code für {actual_term} aus, nicht für {expected_term}.", "Bitte lösen Sie ihn dort ein, wo Codes für {actual_term} eingelöst werden, oder prüfen Sie, ob Sie den richtigen Code genommen haben."),
+    },
+    Entry {
+        key: "ambiguous_characters",
+        en: t("Some characters are easy to confuse: positions {actual}.", "This kind of code has no check characters, so please compare these positions with the card (0/O, 1/I, 5/S, 8/B, 2/Z)."),
+        de: t("Einige Zeichen sind leicht zu verwechseln: Stellen {actual}.", "Diese Art Code hat keine Prüfzeichen; bitte vergleichen Sie diese Stellen mit der Karte (0/O, 1/I, 5/S, 8/B, 2/Z)."),
+    },
+    Entry {
+        key: "no_checksum",
+        en: t("This kind of code has no check characters, so only its format can be checked here.", "Whether it can be redeemed is decided when you submit it."),
+        de: t("Diese Art Code hat keine Prüfzeichen; hier lässt sich nur das Format prüfen.", "Ob er eingelöst werden kann, wird beim Absenden entschieden."),
+    },
+];
+
+/// Names of code kinds, for `{expected_term}` and `{actual_term}`.
+pub const TERMS: &[(&str, &str, &str)] = &[
+    ("giftcard", "gift card", "Geschenkkarten"),
+    ("credit", "courtesy credit", "Kulanzgutschriften"),
+    ("claim", "claim", "Einlösecodes"),
+    ("promo", "promotion", "Aktionscodes"),
+    ("other", "other", "andere Codes"),
+];
+
+/// Looks up an entry by key; a `code.variant` key falls back to its base code.
+pub fn entry(key: &str) -> Option<&'static Entry> {
+    FINDINGS.iter().find(|e| e.key == key).or_else(|| {
+        let base = key.split('.').next()?;
+        FINDINGS.iter().find(|e| e.key == base)
+    })
+}
+
+fn term(value: &str, locale: Locale) -> Option<&'static str> {
+    TERMS.iter().find(|(k, _, _)| *k == value).map(|(_, en, de)| match locale {
+        Locale::En => *en,
+        Locale::De => *de,
+    })
+}
+
+/// Fills `{…}` placeholders from a finding's fields. Unknown placeholders are left as they are.
+pub fn render(template: &str, finding: &Finding, locale: Locale) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else {
+            out.push_str(&rest[open..]);
+            return out;
+        };
+        let name = &after[..close];
+        let value: Option<String> = match name {
+            "position" => finding.position.map(|p| (p + 1).to_string()),
+            "expected" => finding.expected.clone(),
+            "actual" => finding.actual.clone(),
+            "expected_term" => finding.expected.as_deref().and_then(|v| term(v, locale)).map(str::to_owned),
+            "actual_term" => finding.actual.as_deref().and_then(|v| term(v, locale)).map(str::to_owned),
+            _ => None,
+        };
+        match value {
+            Some(v) => out.push_str(&v),
+            None => out.push_str(&rest[open..open + close + 2]),
+        }
+        rest = &after[close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Sets a finding's message and hint from the catalog.
+pub fn fill(finding: &mut Finding, locale: Locale) {
+    if let Some(entry) = entry(finding.message_key) {
+        let text = entry.text(locale);
+        finding.message = render(text.message, finding, locale);
+        finding.hint = (!text.hint.is_empty()).then(|| render(text.hint, finding, locale));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::finding::{FindingCode, Severity, ALL_CODES};
+
+    #[test]
+    fn every_finding_code_has_both_languages() {
+        for code in ALL_CODES {
+            let e = entry(code.code()).unwrap_or_else(|| panic!("no catalog entry for {}", code.code()));
+            for locale in [Locale::En, Locale::De] {
+                assert!(!e.text(locale).message.is_empty(), "{} {locale:?}", e.key);
+            }
+        }
+        for e in FINDINGS {
+            let base = e.key.split('.').next().unwrap();
+            assert!(FindingCode::from_code(base).is_some(), "catalog key {} names no finding", e.key);
+            assert_ne!(e.en.message, e.de.message, "{} is not translated", e.key);
+        }
+    }
+
+    #[test]
+    fn locales_follow_the_language_prefix() {
+        assert_eq!(Locale::from_tag("de-AT"), Locale::De);
+        assert_eq!(Locale::from_tag("DE"), Locale::De);
+        assert_eq!(Locale::from_tag("de_CH"), Locale::De);
+        assert_eq!(Locale::from_tag("en-GB"), Locale::En);
+        assert_eq!(Locale::from_tag("fr"), Locale::En);
+        assert_eq!(Locale::from_tag(""), Locale::En);
+    }
+
+    #[test]
+    fn renders_placeholders_one_based() {
+        let mut f = Finding::new(FindingCode::ChecksumMismatch, Severity::Error)
+            .at(6)
+            .expected("S")
+            .actual("5")
+            .variant("checksum_mismatch.located");
+        fill(&mut f, Locale::De);
+        assert_eq!(
+            f.message,
+            "Das Zeichen an Stelle 7 ist wahrscheinlich falsch: Eingegeben wurde „5“, passen würde „S“."
+        );
+        assert_eq!(f.hint.as_deref(), Some("Bitte prüfen Sie Stelle 7 auf der Karte."));
+        let mut w = Finding::new(FindingCode::WrongCodeType, Severity::Error).expected("giftcard").actual("credit");
+        fill(&mut w, Locale::En);
+        assert_eq!(w.message, "This looks like a courtesy credit code, not a gift card code.");
+        assert_eq!(render("{nope} {", &w, Locale::En), "{nope} {");
+    }
+}

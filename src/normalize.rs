@@ -1,0 +1,293 @@
+//! Raw input → code symbols, with a log of every change made.
+//!
+//! Normalisation is independent of the scheme: it folds case and width, maps Cyrillic and Greek
+//! look-alikes to Latin letters, and drops separators and invisible characters. It never guesses
+//! between `0` and `O` or `1` and `I`: that depends on the scheme and is left to validation.
+//! The result is a fixed point: normalising it again changes nothing.
+
+use serde::Serialize;
+
+/// Longest input accepted, in characters; longer input is rejected before any other work.
+pub const MAX_INPUT_CHARS: usize = 256;
+
+/// Why a character was changed or removed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ChangeReason {
+    /// A lowercase letter was uppercased.
+    Case,
+    /// A space, hyphen, dash, dot, underscore or slash was removed.
+    Separator,
+    /// A full-width form was replaced by its ASCII equivalent.
+    FullWidth,
+    /// An invisible character (zero-width, soft hyphen, BOM, direction mark) was removed.
+    Invisible,
+    /// A Cyrillic or Greek letter that looks like a Latin one was replaced by the Latin letter.
+    Lookalike,
+}
+
+impl ChangeReason {
+    /// The stable snake_case code.
+    pub fn code(self) -> &'static str {
+        match self {
+            ChangeReason::Case => "case",
+            ChangeReason::Separator => "separator",
+            ChangeReason::FullWidth => "full_width",
+            ChangeReason::Invisible => "invisible",
+            ChangeReason::Lookalike => "lookalike",
+        }
+    }
+}
+
+/// One change made to the input.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Change {
+    /// Index of the character in the input, counted in Unicode scalar values.
+    pub position: usize,
+    /// The character as typed.
+    pub from: String,
+    /// What it became; empty when it was removed.
+    pub to: String,
+    /// Why.
+    pub reason: ChangeReason,
+}
+
+/// Normalised input: the symbols and how they came about.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Normalized {
+    /// The kept characters, uppercased and folded; may still hold characters outside any alphabet.
+    pub symbols: String,
+    /// For each kept character, its index in the input (in characters).
+    pub origins: Vec<usize>,
+    /// Every change made, in input order.
+    pub changes: Vec<Change>,
+}
+
+/// True when `input` has more than [`MAX_INPUT_CHARS`] characters (looks at no more than that).
+pub fn is_too_long(input: &str) -> bool {
+    input.len() > MAX_INPUT_CHARS && input.chars().nth(MAX_INPUT_CHARS).is_some()
+}
+
+/// Normalises `input`. Call [`is_too_long`] first: this function handles any length but the
+/// pipeline refuses long input before spending work on it.
+pub fn normalize(input: &str) -> Normalized {
+    let mut out = Normalized::default();
+    for (position, c) in input.chars().enumerate() {
+        match fold(c) {
+            Folded::Keep(k) => {
+                out.symbols.push(k);
+                out.origins.push(position);
+            }
+            Folded::Changed(k, reason) => {
+                out.symbols.push(k);
+                out.origins.push(position);
+                out.changes.push(Change { position, from: c.into(), to: k.into(), reason });
+            }
+            Folded::Removed(reason) => {
+                out.changes.push(Change { position, from: c.into(), to: String::new(), reason });
+            }
+        }
+    }
+    out
+}
+
+/// What happens to one input character.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Folded {
+    /// Kept as it is.
+    Keep(char),
+    /// Replaced (the first applicable reason is given).
+    Changed(char, ChangeReason),
+    /// Dropped.
+    Removed(ChangeReason),
+}
+
+/// Folds one character: width first, then look-alikes, then case.
+pub fn fold(c: char) -> Folded {
+    if is_invisible(c) {
+        return Folded::Removed(ChangeReason::Invisible);
+    }
+    let mut reason = None;
+    let mut k = c;
+    if let Some(ascii) = full_width_to_ascii(k) {
+        k = ascii;
+        reason = Some(ChangeReason::FullWidth);
+    }
+    if is_separator(k) {
+        return Folded::Removed(reason.unwrap_or(ChangeReason::Separator));
+    }
+    if let Some(latin) = lookalike(k) {
+        k = latin;
+        reason = reason.or(Some(ChangeReason::Lookalike));
+    }
+    if k.is_ascii_lowercase() {
+        k = k.to_ascii_uppercase();
+        reason = reason.or(Some(ChangeReason::Case));
+    }
+    match reason {
+        Some(r) => Folded::Changed(k, r),
+        None => Folded::Keep(k),
+    }
+}
+
+/// Characters people and copy-paste put between the groups of a code.
+pub fn is_separator(c: char) -> bool {
+    matches!(
+        c,
+        '-' | '.' | '_' | '/' | '\\' | '·' | '•' | '\u{2010}'
+            ..='\u{2015}' // hyphen, non-breaking hyphen, figure dash, en/em dash, bar
+            | '\u{2212}' // minus sign
+            | '\u{2043}' // hyphen bullet
+            | '\u{FE58}' | '\u{FE63}' // small em dash, small hyphen-minus
+    ) || c.is_whitespace()
+}
+
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}' // soft hyphen
+            | '\u{034F}' // combining grapheme joiner
+            | '\u{061C}' // Arabic letter mark
+            | '\u{180E}' // Mongolian vowel separator
+            | '\u{200B}'..='\u{200F}' // zero-width space/non-joiner/joiner, LRM, RLM
+            | '\u{202A}'..='\u{202E}' // bidi embeddings and overrides
+            | '\u{2060}'..='\u{2064}' // word joiner, invisible operators
+            | '\u{2066}'..='\u{2069}' // bidi isolates
+            | '\u{FE00}'..='\u{FE0F}' // variation selectors
+            | '\u{FEFF}' // byte order mark / zero-width no-break space
+    )
+}
+
+fn full_width_to_ascii(c: char) -> Option<char> {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0),
+        '\u{3000}' => Some(' '),
+        _ => None,
+    }
+}
+
+/// Cyrillic and Greek letters that are drawn like Latin capitals (and their lowercase forms where
+/// those look Latin too). Mapped to the uppercase Latin letter.
+fn lookalike(c: char) -> Option<char> {
+    let latin = match c {
+        // Cyrillic capitals
+        'А' => 'A',
+        'В' => 'B',
+        'Е' => 'E',
+        'К' => 'K',
+        'М' => 'M',
+        'Н' => 'H',
+        'О' => 'O',
+        'Р' => 'P',
+        'С' => 'C',
+        'Т' => 'T',
+        'У' => 'Y',
+        'Х' => 'X',
+        'Ѕ' => 'S',
+        'І' => 'I',
+        'Ј' => 'J',
+        'Ԛ' => 'Q',
+        'Ԝ' => 'W',
+        'Ү' => 'Y',
+        'Ӏ' => 'I',
+        'З' => '3',
+        // Cyrillic lowercase that look like Latin lowercase
+        'а' => 'A',
+        'е' => 'E',
+        'о' => 'O',
+        'р' => 'P',
+        'с' => 'C',
+        'у' => 'Y',
+        'х' => 'X',
+        'ѕ' => 'S',
+        'і' => 'I',
+        'ј' => 'J',
+        'ԛ' => 'Q',
+        'ԝ' => 'W',
+        'к' => 'K',
+        'м' => 'M',
+        'н' => 'H',
+        'т' => 'T',
+        'в' => 'B',
+        'ӏ' => 'I',
+        // Greek capitals
+        'Α' => 'A',
+        'Β' => 'B',
+        'Ε' => 'E',
+        'Ζ' => 'Z',
+        'Η' => 'H',
+        'Ι' => 'I',
+        'Κ' => 'K',
+        'Μ' => 'M',
+        'Ν' => 'N',
+        'Ο' => 'O',
+        'Ρ' => 'P',
+        'Τ' => 'T',
+        'Υ' => 'Y',
+        'Χ' => 'X',
+        // Greek lowercase that look like Latin lowercase
+        'ο' => 'O',
+        'ν' => 'V',
+        'κ' => 'K',
+        'ι' => 'I',
+        'υ' => 'U',
+        'τ' => 'T',
+        'α' => 'A',
+        'ρ' => 'P',
+        'χ' => 'X',
+        _ => return None,
+    };
+    Some(latin)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_case_separators_and_width() {
+        let n = normalize(" de9n-8guz\u{2013}wh27.9luf ");
+        assert_eq!(n.symbols, "DE9N8GUZWH279LUF");
+        assert_eq!(n.changes.iter().filter(|c| c.reason == ChangeReason::Separator).count(), 5);
+        assert_eq!(
+            n.changes[0],
+            Change { position: 0, from: " ".into(), to: "".into(), reason: ChangeReason::Separator }
+        );
+        assert_eq!(n.changes[1], Change { position: 1, from: "d".into(), to: "D".into(), reason: ChangeReason::Case });
+        let n = normalize("ＤＥ９ｎ");
+        assert_eq!(n.symbols, "DE9N");
+        assert!(n.changes.iter().all(|c| c.reason == ChangeReason::FullWidth));
+    }
+
+    #[test]
+    fn removes_invisible_and_maps_lookalikes() {
+        let n = normalize("D\u{200B}Е\u{00AD}\u{FEFF}9Ν");
+        assert_eq!(n.symbols, "DE9N");
+        assert_eq!(n.origins, vec![0, 2, 5, 6]);
+        let reasons: Vec<_> = n.changes.iter().map(|c| (c.position, c.reason)).collect();
+        assert_eq!(
+            reasons,
+            vec![
+                (1, ChangeReason::Invisible),
+                (2, ChangeReason::Lookalike),
+                (3, ChangeReason::Invisible),
+                (4, ChangeReason::Invisible),
+                (6, ChangeReason::Lookalike),
+            ]
+        );
+    }
+
+    #[test]
+    fn keeps_unknown_characters_for_validation_to_report() {
+        let n = normalize("DE9O?é");
+        assert_eq!(n.symbols, "DE9O?é");
+        assert!(n.changes.is_empty());
+    }
+
+    #[test]
+    fn length_limit_counts_characters() {
+        assert!(!is_too_long(&"ä".repeat(MAX_INPUT_CHARS)));
+        assert!(is_too_long(&"a".repeat(MAX_INPUT_CHARS + 1)));
+    }
+}

@@ -1,0 +1,762 @@
+//! Code schemes as data: alphabet, lengths, grouping, fields, checksum and regions.
+//!
+//! A scheme is described by a [`SchemeDefinition`] (JSON, camelCase) and becomes a [`Scheme`] only
+//! after every field has been checked; each problem is reported as a [`SchemeError`] naming the
+//! field. The built-in schemes are loaded from `data/schemes.json` through the same checks.
+
+use std::sync::{Arc, OnceLock};
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::alphabet::Alphabet;
+use crate::checksum::{self, Checksum};
+use crate::region::{self, Marketplace};
+
+/// Identifier of the scheme definition format; a definition may state it in `schema`.
+pub const SCHEMA: &str = "claimcheck.scheme/1";
+const BUILTIN_JSON: &str = include_str!("../data/schemes.json");
+const MAX_CODE_LENGTH: usize = 64;
+
+/// What kind of code a scheme describes; used for wording and for "wrong code type" findings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CodeKind {
+    /// A gift card claim code.
+    Giftcard,
+    /// A courtesy credit code.
+    Credit,
+    /// A claim code whose format only allows a shape check.
+    Claim,
+    /// A promotion code.
+    Promo,
+    /// Anything else an issuer defines.
+    Other,
+}
+
+impl CodeKind {
+    /// The stable snake_case code.
+    pub fn code(self) -> &'static str {
+        match self {
+            CodeKind::Giftcard => "giftcard",
+            CodeKind::Credit => "credit",
+            CodeKind::Claim => "claim",
+            CodeKind::Promo => "promo",
+            CodeKind::Other => "other",
+        }
+    }
+}
+
+/// The role of a run of positions in a code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FieldKind {
+    /// The two-symbol marketplace prefix.
+    Region,
+    /// Days since the scheme's `issueEpoch`, as a base-N number (most significant first).
+    IssueDay,
+    /// One symbol whose value indexes `validityDays`.
+    Validity,
+    /// Random symbols.
+    Random,
+    /// The check symbols (must be the last ones, as many as the checksum appends).
+    Check,
+}
+
+/// A field as written in a definition.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Field {
+    /// What the positions hold.
+    pub kind: FieldKind,
+    /// First position, 0-based.
+    pub start: usize,
+    /// Number of positions.
+    pub length: usize,
+}
+
+impl Field {
+    /// One past the last position.
+    pub fn end(&self) -> usize {
+        self.start + self.length
+    }
+}
+
+/// A scheme as written by an issuer, before it is checked.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SchemeDefinition {
+    /// Optional format identifier; when present it must be `claimcheck.scheme/1`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    /// Identifier: lowercase letters, digits and hyphens.
+    pub id: String,
+    /// Name for people; defaults to the id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Kind of code; defaults to `other`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<CodeKind>,
+    /// The symbols, in value order.
+    pub alphabet: String,
+    /// The allowed lengths (or use `minLength` and `maxLength`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lengths: Option<Vec<usize>>,
+    /// Shortest allowed length, with `maxLength`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_length: Option<usize>,
+    /// Longest allowed length, with `minLength`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_length: Option<usize>,
+    /// Display groups, one list of group sizes per allowed length.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<Vec<usize>>,
+    /// Checksum identifier (`none`, `rs32`, `luhn`, `iso7064-mod37-2`, `iso7064-mod97-10`, `damm`).
+    pub checksum: String,
+    /// Fields; only for schemes with one length.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<Field>,
+    /// Day 0 of an `issue_day` field (YYYY-MM-DD).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issue_epoch: Option<String>,
+    /// Validity in days for each value of a `validity` field.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub validity_days: Vec<u32>,
+    /// Marketplace prefixes a `region` field may carry; all marketplaces when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub regions: Option<Vec<String>>,
+}
+
+/// A checked scheme, ready for validation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Scheme {
+    /// Identifier.
+    pub id: String,
+    /// Name for people.
+    pub name: String,
+    /// Kind of code.
+    pub kind: CodeKind,
+    /// The symbols.
+    pub alphabet: Alphabet,
+    /// Allowed lengths, ascending.
+    pub lengths: Vec<usize>,
+    /// Display groups per allowed length (same order as `lengths`; empty when none were given).
+    pub groups: Vec<Vec<usize>>,
+    /// The check algorithm.
+    pub checksum: Checksum,
+    /// Fields, ascending by start.
+    pub fields: Vec<Field>,
+    /// Day 0 of the issue day field.
+    pub issue_epoch: Option<NaiveDate>,
+    /// Validity in days per validity symbol value.
+    pub validity_days: Vec<u32>,
+    /// Marketplaces a region field may name (empty when the scheme has no region field).
+    pub regions: Vec<&'static Marketplace>,
+    /// True for the schemes that ship with claimcheck.
+    pub builtin: bool,
+    /// The definition it was built from (for listing and export).
+    pub definition: SchemeDefinition,
+}
+
+/// A problem in a scheme definition, naming the field.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SchemeError {
+    /// The scheme's id where known.
+    pub scheme: String,
+    /// The offending field, e.g. `fields[2].start` or `alphabet`.
+    pub field: String,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl core::fmt::Display for SchemeError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        if self.scheme.is_empty() {
+            write!(f, "bad scheme definition: {}: {}", self.field, self.message)
+        } else {
+            write!(f, "bad scheme definition '{}': {}: {}", self.scheme, self.field, self.message)
+        }
+    }
+}
+
+impl std::error::Error for SchemeError {}
+
+impl Scheme {
+    /// Parses and checks a JSON scheme definition.
+    pub fn from_json(json: &str) -> Result<Scheme, SchemeError> {
+        let definition: SchemeDefinition = serde_json::from_str(json).map_err(|e| SchemeError {
+            scheme: String::new(),
+            field: "(json)".into(),
+            message: e.to_string(),
+        })?;
+        Scheme::from_definition(definition)
+    }
+
+    /// Checks a definition; every problem names its field.
+    pub fn from_definition(definition: SchemeDefinition) -> Result<Scheme, SchemeError> {
+        let id = definition.id.clone();
+        let err = |field: &str, message: String| SchemeError { scheme: id.clone(), field: field.into(), message };
+        if let Some(schema) = &definition.schema {
+            if schema != SCHEMA {
+                return Err(err("schema", format!("'{schema}' is not supported (expected '{SCHEMA}')")));
+            }
+        }
+        let id_ok = !id.is_empty()
+            && id.len() <= 40
+            && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            && !id.starts_with('-');
+        if !id_ok {
+            return Err(err("id", "must be 1 to 40 lowercase letters, digits or hyphens".into()));
+        }
+        if id == "auto" {
+            return Err(err("id", "'auto' is reserved for scheme detection".into()));
+        }
+        let alphabet = Alphabet::new(&definition.alphabet).map_err(|e| err("alphabet", e.to_string()))?;
+
+        let lengths = checked_lengths(&definition).map_err(|(f, m)| err(f, m))?;
+        let (min_len, max_len) = (lengths[0], lengths[lengths.len() - 1]);
+
+        let checksum = Checksum::from_id(&definition.checksum).ok_or_else(|| {
+            let known: Vec<&str> = checksum::ALL.iter().map(|c| c.id()).collect();
+            err("checksum", format!("unknown checksum '{}' (known: {})", definition.checksum, known.join(", ")))
+        })?;
+        checksum.supports(&alphabet, max_len).map_err(|m| err("checksum", m.into()))?;
+        if min_len <= checksum.check_len() {
+            return Err(err(
+                "checksum",
+                format!("codes of {min_len} symbols leave no room for {} check symbols", checksum.check_len()),
+            ));
+        }
+
+        let groups = checked_groups(&definition.groups, &lengths).map_err(|(f, m)| err(&f, m))?;
+        let fields = checked_fields(&definition, &lengths, checksum).map_err(|(f, m)| err(&f, m))?;
+
+        let has = |kind| fields.iter().any(|f: &Field| f.kind == kind);
+        let issue_epoch = match (&definition.issue_epoch, has(FieldKind::IssueDay)) {
+            (Some(text), true) => Some(
+                NaiveDate::parse_from_str(text, "%Y-%m-%d")
+                    .map_err(|_| err("issueEpoch", format!("'{text}' is not a date (YYYY-MM-DD)")))?,
+            ),
+            (None, true) => return Err(err("issueEpoch", "is required with an issue_day field".into())),
+            (Some(_), false) => return Err(err("issueEpoch", "is only allowed with an issue_day field".into())),
+            (None, false) => None,
+        };
+        let validity_days = definition.validity_days.clone();
+        match (validity_days.is_empty(), has(FieldKind::Validity)) {
+            (true, true) => return Err(err("validityDays", "is required with a validity field".into())),
+            (false, false) => return Err(err("validityDays", "is only allowed with a validity field".into())),
+            _ => {}
+        }
+        if let Some(i) = validity_days.iter().position(|&d| d == 0 || d > 3660) {
+            return Err(err(&format!("validityDays[{i}]"), "must be 1 to 3660 days".into()));
+        }
+        if validity_days.len() > alphabet.len() {
+            return Err(err(
+                "validityDays",
+                format!("has {} entries but one symbol can only take {} values", validity_days.len(), alphabet.len()),
+            ));
+        }
+
+        let regions = if has(FieldKind::Region) {
+            checked_regions(definition.regions.as_deref(), &alphabet).map_err(|(f, m)| err(&f, m))?
+        } else {
+            if definition.regions.is_some() {
+                return Err(err("regions", "is only allowed with a region field".into()));
+            }
+            Vec::new()
+        };
+
+        Ok(Scheme {
+            name: definition.name.clone().unwrap_or_else(|| id.clone()),
+            kind: definition.kind.unwrap_or(CodeKind::Other),
+            id: id.clone(),
+            alphabet,
+            lengths,
+            groups,
+            checksum,
+            fields,
+            issue_epoch,
+            validity_days,
+            regions,
+            builtin: false,
+            definition,
+        })
+    }
+
+    /// Shortest allowed length.
+    pub fn min_len(&self) -> usize {
+        self.lengths[0]
+    }
+
+    /// Longest allowed length.
+    pub fn max_len(&self) -> usize {
+        self.lengths[self.lengths.len() - 1]
+    }
+
+    /// True when codes of `n` symbols are allowed.
+    pub fn accepts_length(&self, n: usize) -> bool {
+        self.lengths.binary_search(&n).is_ok()
+    }
+
+    /// The field of this kind, if the scheme has one.
+    pub fn field(&self, kind: FieldKind) -> Option<Field> {
+        self.fields.iter().copied().find(|f| f.kind == kind)
+    }
+
+    /// Group sizes for displaying `n` symbols: the grouping of the shortest allowed length that is at
+    /// least `n` (so a code being typed is grouped as it will be), or none.
+    pub fn groups_for(&self, n: usize) -> &[usize] {
+        if self.groups.is_empty() {
+            return &[];
+        }
+        let index = self.lengths.iter().position(|&l| l >= n).unwrap_or(self.lengths.len() - 1);
+        &self.groups[index]
+    }
+
+    /// Inserts `-` between groups; symbols past the last group are appended as they are.
+    pub fn display(&self, symbols: &str) -> String {
+        let groups = self.groups_for(symbols.chars().count());
+        let mut out = String::with_capacity(symbols.len() + groups.len());
+        let mut boundaries = groups.iter().scan(0, |acc, g| {
+            *acc += g;
+            Some(*acc)
+        });
+        let mut next = boundaries.next();
+        for (i, c) in symbols.chars().enumerate() {
+            if Some(i) == next {
+                out.push('-');
+                next = boundaries.next();
+            }
+            out.push(c);
+        }
+        out
+    }
+
+    /// True when the scheme has a checksum.
+    pub fn has_checksum(&self) -> bool {
+        self.checksum != Checksum::None
+    }
+}
+
+fn checked_lengths(d: &SchemeDefinition) -> Result<Vec<usize>, (&'static str, String)> {
+    let mut lengths = match (&d.lengths, d.min_length, d.max_length) {
+        (Some(list), None, None) => {
+            if list.is_empty() {
+                return Err(("lengths", "must list at least one length".into()));
+            }
+            list.clone()
+        }
+        (None, Some(min), Some(max)) => {
+            if min > max {
+                return Err(("minLength", format!("{min} is greater than maxLength {max}")));
+            }
+            if max > MAX_CODE_LENGTH {
+                return Err(("maxLength", format!("must be at most {MAX_CODE_LENGTH}")));
+            }
+            (min..=max).collect()
+        }
+        (Some(_), _, _) => return Err(("lengths", "give either lengths or minLength and maxLength, not both".into())),
+        (None, Some(_), None) => return Err(("maxLength", "is required with minLength".into())),
+        (None, None, Some(_)) => return Err(("minLength", "is required with maxLength".into())),
+        (None, None, None) => return Err(("lengths", "is required (or minLength and maxLength)".into())),
+    };
+    lengths.sort_unstable();
+    lengths.dedup();
+    if lengths[0] < 2 {
+        return Err(("lengths", "codes must have at least 2 symbols".into()));
+    }
+    if lengths[lengths.len() - 1] > MAX_CODE_LENGTH {
+        return Err(("lengths", format!("codes may have at most {MAX_CODE_LENGTH} symbols")));
+    }
+    Ok(lengths)
+}
+
+fn checked_groups(groups: &[Vec<usize>], lengths: &[usize]) -> Result<Vec<Vec<usize>>, (String, String)> {
+    if groups.is_empty() {
+        return Ok(Vec::new());
+    }
+    if groups.len() != lengths.len() {
+        return Err((
+            "groups".into(),
+            format!(
+                "has {} groupings but the scheme allows {} lengths: give one per length, shortest first",
+                groups.len(),
+                lengths.len()
+            ),
+        ));
+    }
+    let mut sorted = groups.to_vec();
+    sorted.sort_by_key(|g| g.iter().sum::<usize>());
+    for (i, (grouping, &length)) in sorted.iter().zip(lengths).enumerate() {
+        if grouping.is_empty() || grouping.contains(&0) {
+            return Err((format!("groups[{i}]"), "group sizes must be positive".into()));
+        }
+        let sum: usize = grouping.iter().sum();
+        if sum != length {
+            return Err((format!("groups[{i}]"), format!("groups add up to {sum}, but the length is {length}")));
+        }
+    }
+    Ok(sorted)
+}
+
+fn checked_fields(d: &SchemeDefinition, lengths: &[usize], checksum: Checksum) -> Result<Vec<Field>, (String, String)> {
+    if d.fields.is_empty() {
+        return Ok(Vec::new());
+    }
+    if lengths.len() != 1 {
+        return Err(("fields".into(), "fields need a scheme with exactly one length".into()));
+    }
+    let length = lengths[0];
+    let mut covered = vec![None::<usize>; length];
+    for (i, f) in d.fields.iter().enumerate() {
+        let name = format!("fields[{i}]");
+        if f.length == 0 {
+            return Err((format!("{name}.length"), "must be at least 1".into()));
+        }
+        if f.end() > length {
+            return Err((
+                name,
+                format!("positions {}..{} run past the end of a {length}-symbol code", f.start, f.end()),
+            ));
+        }
+        for (p, slot) in covered.iter_mut().enumerate().take(f.end()).skip(f.start) {
+            if let Some(other) = *slot {
+                return Err((name, format!("overlaps fields[{other}] at position {p}")));
+            }
+            *slot = Some(i);
+        }
+        if d.fields[..i].iter().any(|o| o.kind == f.kind) {
+            return Err((format!("{name}.kind"), format!("a second {:?} field", f.kind).to_lowercase()));
+        }
+        let fixed = match f.kind {
+            FieldKind::Region => Some(2),
+            FieldKind::Validity => Some(1),
+            FieldKind::Check => Some(checksum.check_len()),
+            FieldKind::IssueDay if f.length > 4 => {
+                return Err((format!("{name}.length"), "an issue_day field has at most 4 symbols".into()))
+            }
+            _ => None,
+        };
+        if let Some(expected) = fixed.filter(|&e| e != f.length) {
+            return Err((format!("{name}.length"), format!("must be {expected} for a {} field", kind_name(f.kind))));
+        }
+        if f.kind == FieldKind::Check && f.end() != length {
+            return Err((format!("{name}.start"), "the check field must be the last symbols".into()));
+        }
+    }
+    if checksum != Checksum::None && !d.fields.iter().any(|f| f.kind == FieldKind::Check) {
+        return Err((
+            "fields".into(),
+            format!("the {} checksum needs a check field of the last {} symbols", checksum.id(), checksum.check_len()),
+        ));
+    }
+    if checksum == Checksum::None && d.fields.iter().any(|f| f.kind == FieldKind::Check) {
+        return Err(("fields".into(), "a check field needs a checksum".into()));
+    }
+    let mut fields = d.fields.clone();
+    fields.sort_by_key(|f| f.start);
+    Ok(fields)
+}
+
+fn kind_name(kind: FieldKind) -> &'static str {
+    match kind {
+        FieldKind::Region => "region",
+        FieldKind::IssueDay => "issue_day",
+        FieldKind::Validity => "validity",
+        FieldKind::Random => "random",
+        FieldKind::Check => "check",
+    }
+}
+
+fn checked_regions(
+    list: Option<&[String]>,
+    alphabet: &Alphabet,
+) -> Result<Vec<&'static Marketplace>, (String, String)> {
+    let chosen: Vec<&'static Marketplace> = match list {
+        None => region::MARKETPLACES.iter().collect(),
+        Some([]) => return Err(("regions".into(), "must name at least one marketplace prefix".into())),
+        Some(list) => {
+            let mut out = Vec::new();
+            for (i, prefix) in list.iter().enumerate() {
+                let m = region::by_prefix(prefix).ok_or_else(|| {
+                    let hint = region::resolve(prefix)
+                        .map(|m| format!(" ({} uses {})", m.domain, m.prefix))
+                        .unwrap_or_default();
+                    (format!("regions[{i}]"), format!("'{prefix}' is not a marketplace prefix{hint}"))
+                })?;
+                out.push(m);
+            }
+            out
+        }
+    };
+    for (i, m) in chosen.iter().enumerate() {
+        if let Some(c) = m.prefix.chars().find(|&c| !alphabet.contains(c)) {
+            let field = if list.is_some() { format!("regions[{i}]") } else { "alphabet".into() };
+            return Err((
+                field,
+                format!("the prefix {} of {} uses '{c}', which is not in the alphabet", m.prefix, m.domain),
+            ));
+        }
+    }
+    Ok(chosen)
+}
+
+/// The file of built-in schemes.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SchemeFile {
+    schema: String,
+    version: u32,
+    schemes: Vec<SchemeDefinition>,
+}
+
+/// Version of the built-in scheme table.
+pub fn builtin_version() -> u32 {
+    builtin_table().0
+}
+
+fn builtin_table() -> &'static (u32, Vec<Arc<Scheme>>) {
+    static TABLE: OnceLock<(u32, Vec<Arc<Scheme>>)> = OnceLock::new();
+    // The file is compiled in and checked by tests; an empty table keeps a broken build from
+    // panicking in the browser (every lookup then reports an unknown scheme).
+    TABLE.get_or_init(|| load_builtin().unwrap_or_default())
+}
+
+fn load_builtin() -> Result<(u32, Vec<Arc<Scheme>>), SchemeError> {
+    let file: SchemeFile = serde_json::from_str(BUILTIN_JSON).map_err(|e| SchemeError {
+        scheme: String::new(),
+        field: "data/schemes.json".into(),
+        message: e.to_string(),
+    })?;
+    if file.schema != "claimcheck.schemes/1" {
+        return Err(SchemeError { scheme: String::new(), field: "schema".into(), message: file.schema });
+    }
+    let mut schemes = Vec::new();
+    for definition in file.schemes {
+        let mut scheme = Scheme::from_definition(definition)?;
+        scheme.builtin = true;
+        schemes.push(Arc::new(scheme));
+    }
+    Ok((file.version, schemes))
+}
+
+/// The built-in schemes, in detection order.
+pub fn builtin() -> &'static [Arc<Scheme>] {
+    &builtin_table().1
+}
+
+/// A registry of the built-in schemes only, shared by every call that registers nothing.
+pub fn builtin_registry() -> &'static Registry {
+    static REGISTRY: OnceLock<Registry> = OnceLock::new();
+    REGISTRY.get_or_init(Registry::new)
+}
+
+/// A set of schemes: the built-ins plus any an issuer registers.
+#[derive(Clone, Debug)]
+pub struct Registry {
+    schemes: Vec<Arc<Scheme>>,
+}
+
+impl Default for Registry {
+    fn default() -> Self {
+        Registry::new()
+    }
+}
+
+impl Registry {
+    /// The built-in schemes only.
+    pub fn new() -> Registry {
+        Registry { schemes: builtin().to_vec() }
+    }
+
+    /// Adds a custom scheme, or replaces a custom scheme with the same id. Built-ins cannot be
+    /// replaced.
+    pub fn register(&mut self, scheme: Scheme) -> Result<(), SchemeError> {
+        match self.schemes.iter().position(|s| s.id == scheme.id) {
+            Some(i) if self.schemes[i].builtin => Err(SchemeError {
+                scheme: scheme.id.clone(),
+                field: "id".into(),
+                message: "is a built-in scheme and cannot be replaced; choose another id".into(),
+            }),
+            Some(i) => {
+                self.schemes[i] = Arc::new(scheme);
+                Ok(())
+            }
+            None => {
+                self.schemes.push(Arc::new(scheme));
+                Ok(())
+            }
+        }
+    }
+
+    /// Parses, checks and registers a JSON definition.
+    pub fn register_json(&mut self, json: &str) -> Result<(), SchemeError> {
+        self.register(Scheme::from_json(json)?)
+    }
+
+    /// The scheme with this id.
+    pub fn get(&self, id: &str) -> Option<&Arc<Scheme>> {
+        self.schemes.iter().find(|s| s.id == id)
+    }
+
+    /// All schemes, built-ins first, in detection order.
+    pub fn schemes(&self) -> &[Arc<Scheme>] {
+        &self.schemes
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn error_of(value: serde_json::Value) -> SchemeError {
+        match Scheme::from_json(&value.to_string()) {
+            Err(e) => e,
+            Ok(s) => panic!("{} must be rejected", s.id),
+        }
+    }
+
+    fn base() -> serde_json::Value {
+        json!({
+            "id": "acme", "alphabet": "23456789ABCDEFGHJKLMNPQRSTUVWXYZ", "lengths": [12],
+            "groups": [[4, 4, 4]], "checksum": "rs32",
+            "fields": [{"kind": "region", "start": 0, "length": 2}, {"kind": "check", "start": 10, "length": 2}]
+        })
+    }
+
+    fn with(mut v: serde_json::Value, key: &str, value: serde_json::Value) -> serde_json::Value {
+        v[key] = value;
+        v
+    }
+
+    #[test]
+    fn builtins_load_as_specified() {
+        let ids: Vec<&str> = builtin().iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, ["giftcard", "credit", "amazon-claim", "promo"]);
+        assert!(load_builtin().is_ok());
+        let credit = &builtin()[1];
+        assert_eq!(credit.lengths, [20]);
+        assert_eq!(credit.validity_days, [30, 60, 90, 180, 365]);
+        assert_eq!(credit.issue_epoch, NaiveDate::from_ymd_opt(2020, 1, 1));
+        assert_eq!(credit.display("DE4G22TMYTVELK24BXYS"), "DE4G2-2TMYT-VELK2-4BXYS");
+        let claim = &builtin()[2];
+        assert_eq!(claim.display("ABCD123456WXYZ"), "ABCD-123456-WXYZ");
+        assert_eq!(claim.display("ABCD123456WXYZ9"), "ABCD-123456-WXYZ9");
+        assert_eq!(builtin()[3].lengths, (5..=20).collect::<Vec<_>>());
+        assert_eq!(builtin()[3].display("SUMMER"), "SUMMER");
+    }
+
+    #[test]
+    fn accepts_a_good_custom_scheme() {
+        let s = Scheme::from_json(&base().to_string()).unwrap();
+        assert_eq!(s.display("DE3456789ABC"), "DE34-5678-9ABC");
+        assert_eq!(s.regions.len(), 23);
+    }
+
+    #[test]
+    fn every_bad_definition_names_its_field() {
+        let cases = [
+            (with(base(), "alphabet", json!("23456789ABCDEFGHJKLMNPQRSTUVWXYY")), "alphabet", "twice"),
+            (with(base(), "alphabet", json!("ab")), "alphabet", "lowercase"),
+            (with(base(), "id", json!("Acme")), "id", "lowercase"),
+            (with(base(), "id", json!("auto")), "id", "reserved"),
+            (with(base(), "groups", json!([[4, 4, 5]])), "groups[0]", "add up to 13"),
+            (with(base(), "groups", json!([[4, 4, 4], [6, 6]])), "groups", "one per length"),
+            (with(base(), "checksum", json!("crc32")), "checksum", "unknown checksum"),
+            (
+                with(
+                    with(base(), "alphabet", json!("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ")),
+                    "checksum",
+                    json!("rs32"),
+                ),
+                "checksum",
+                "32 symbols",
+            ),
+            (with(base(), "lengths", json!([])), "lengths", "at least one"),
+            (with(base(), "lengths", json!([40])), "checksum", "31 symbols"),
+            (with(base(), "schema", json!("claimcheck.scheme/9")), "schema", "not supported"),
+            (with(base(), "regions", json!(["IT"])), "regions[0]", "amazon.it uses XT"),
+            (with(base(), "minLength", json!(5)), "lengths", "not both"),
+            (
+                with(
+                    base(),
+                    "fields",
+                    json!([{"kind": "region", "start": 0, "length": 2}, {"kind": "random", "start": 1, "length": 3}, {"kind": "check", "start": 10, "length": 2}]),
+                ),
+                "fields[1]",
+                "overlaps fields[0]",
+            ),
+            (
+                with(
+                    base(),
+                    "fields",
+                    json!([{"kind": "region", "start": 0, "length": 2}, {"kind": "check", "start": 11, "length": 2}]),
+                ),
+                "fields[1]",
+                "run past the end",
+            ),
+            (
+                with(base(), "fields", json!([{"kind": "region", "start": 0, "length": 2}])),
+                "fields",
+                "needs a check field",
+            ),
+            (
+                with(
+                    base(),
+                    "fields",
+                    json!([{"kind": "region", "start": 0, "length": 3}, {"kind": "check", "start": 10, "length": 2}]),
+                ),
+                "fields[0].length",
+                "must be 2",
+            ),
+            (
+                with(base(), "fields", json!([{"kind": "check", "start": 0, "length": 2}])),
+                "fields[0].start",
+                "last symbols",
+            ),
+            (
+                with(
+                    base(),
+                    "fields",
+                    json!([{"kind": "validity", "start": 2, "length": 1}, {"kind": "check", "start": 10, "length": 2}]),
+                ),
+                "validityDays",
+                "required",
+            ),
+            (with(base(), "issueEpoch", json!("2020-01-01")), "issueEpoch", "only allowed"),
+            (with(base(), "lenghts", json!([12])), "(json)", "unknown field `lenghts`"),
+        ];
+        for (definition, field, words) in cases {
+            let e = error_of(definition.clone());
+            assert_eq!(e.field, field, "{definition}: {e}");
+            assert!(e.to_string().contains(words), "{definition}: '{e}' should say '{words}'");
+        }
+        let no_region_letters = json!({"id": "digits", "alphabet": "0123456789", "lengths": [8], "checksum": "damm",
+            "fields": [{"kind": "region", "start": 0, "length": 2}, {"kind": "check", "start": 7, "length": 1}]});
+        let e = error_of(no_region_letters);
+        assert_eq!(e.field, "alphabet");
+        assert!(e.message.contains("not in the alphabet"), "{e}");
+        let bad_date = with(
+            with(
+                base(),
+                "fields",
+                json!([{"kind": "issue_day", "start": 2, "length": 3}, {"kind": "check", "start": 10, "length": 2}]),
+            ),
+            "issueEpoch",
+            json!("2020-13-01"),
+        );
+        assert_eq!(error_of(bad_date).field, "issueEpoch");
+    }
+
+    #[test]
+    fn registry_replaces_custom_but_not_builtin() {
+        let mut r = Registry::new();
+        r.register_json(&base().to_string()).unwrap();
+        r.register_json(&with(base(), "name", json!("Acme 2")).to_string()).unwrap();
+        assert_eq!(r.get("acme").unwrap().name, "Acme 2");
+        assert_eq!(r.schemes().len(), 5);
+        let e = r.register_json(&with(base(), "id", json!("giftcard")).to_string()).unwrap_err();
+        assert!(e.message.contains("built-in"));
+    }
+}

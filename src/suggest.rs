@@ -1,0 +1,395 @@
+//! "Did you mean": the codes the customer most likely meant.
+//!
+//! For rs32 schemes the candidates come from the check symbols, not from guessing: one wrong symbol
+//! is located and corrected from the syndromes; up to two unreadable or impossible symbols (`?`, 0, O,
+//! 1, I) are recovered at their known positions; adjacent transpositions, one missing and one extra
+//! symbol are tried. Every candidate must pass every check of its scheme (region, dates, marketplace
+//! included). Candidates are ranked by edit distance, then by a human-error model (look-alikes such as
+//! 5/S are likely, far-apart substitutions are not). Schemes without a checksum get no invented
+//! corrections; [`ambiguous_characters`] points at the characters worth re-checking instead.
+
+use serde::Serialize;
+
+use crate::checksum::{rs32, Checksum};
+use crate::finding::{Finding, FindingCode, Severity};
+use crate::scheme::Scheme;
+use crate::validate::{is_recoverable, Context, Status};
+
+/// Most suggestions returned.
+pub const MAX_SUGGESTIONS: usize = 3;
+
+/// The kind of an edit that turns the input into a suggestion.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EditKind {
+    /// One symbol replaced.
+    Substitute,
+    /// Two neighbouring symbols swapped (`position` is the first).
+    Transpose,
+    /// A missing symbol inserted before `position`.
+    Insert,
+    /// An extra symbol removed.
+    Delete,
+}
+
+impl EditKind {
+    /// The stable snake_case code.
+    pub fn code(self) -> &'static str {
+        match self {
+            EditKind::Substitute => "substitute",
+            EditKind::Transpose => "transpose",
+            EditKind::Insert => "insert",
+            EditKind::Delete => "delete",
+        }
+    }
+}
+
+/// One edit, at a 0-based position of the normalised input.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Edit {
+    /// What kind of edit.
+    pub kind: EditKind,
+    /// Where.
+    pub position: usize,
+    /// What was there (absent for an insertion).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+    /// What goes there (absent for a deletion).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub to: Option<String>,
+}
+
+/// A code the customer probably meant.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Suggestion {
+    /// The suggested code, normalised.
+    pub code: String,
+    /// Grouped for display.
+    pub display: String,
+    /// How likely this is the intended code, 0–1 (the suggestions of one result add up to at most 1).
+    pub confidence: f64,
+    /// The edits from the input to the suggestion.
+    pub edits: Vec<Edit>,
+}
+
+impl Eq for Suggestion {}
+
+/// A repaired code before ranking.
+#[derive(Clone, Debug)]
+pub(crate) struct Candidate {
+    pub symbols: Vec<char>,
+    pub edits: Vec<Edit>,
+    /// Relative likelihood under the human-error model.
+    pub weight: f64,
+    /// Number of symbols changed (erasure recoveries count as 0: their positions were known).
+    pub distance: u8,
+}
+
+/// Suggestions for an input that failed under `scheme`, best first.
+pub(crate) fn suggest(ctx: &Context<'_>, scheme: &Scheme, symbols: &[char]) -> Vec<Suggestion> {
+    if scheme.checksum == Checksum::None {
+        return Vec::new();
+    }
+    let mut candidates = if scheme.accepts_length(symbols.len()) {
+        let mut c = if scheme.checksum == Checksum::Rs32 {
+            rs32_repairs(ctx, scheme, symbols)
+        } else {
+            substitutions(ctx, scheme, symbols)
+        };
+        c.extend(transpositions(ctx, scheme, symbols));
+        c
+    } else {
+        length_repairs(ctx, scheme, symbols)
+    };
+    rank(scheme, &mut candidates)
+}
+
+fn rank(scheme: &Scheme, candidates: &mut [Candidate]) -> Vec<Suggestion> {
+    candidates.sort_by(|a, b| a.distance.cmp(&b.distance).then(b.weight.total_cmp(&a.weight)));
+    let mut seen: Vec<&[char]> = Vec::new();
+    let mut kept: Vec<&Candidate> = Vec::new();
+    for c in candidates.iter() {
+        if !seen.contains(&c.symbols.as_slice()) {
+            seen.push(&c.symbols);
+            kept.push(c);
+        }
+    }
+    // The rest of the probability goes to "none of these" (more errors than we can see).
+    let total: f64 = kept.iter().map(|c| c.weight).sum::<f64>() + 0.1;
+    kept.iter()
+        .take(MAX_SUGGESTIONS)
+        .map(|c| {
+            let code: String = c.symbols.iter().collect();
+            Suggestion {
+                display: scheme.display(&code),
+                code,
+                confidence: ((c.weight / total) * 100.0).round() / 100.0,
+                edits: c.edits.clone(),
+            }
+        })
+        .collect()
+}
+
+/// Repairs at the scheme's length from the check symbols alone: the recovery of up to two
+/// unreadable or impossible symbols, or the correction of one wrong symbol. Only candidates that pass
+/// every check are returned.
+pub(crate) fn rs32_repairs(ctx: &Context<'_>, scheme: &Scheme, symbols: &[char]) -> Vec<Candidate> {
+    if scheme.checksum != Checksum::Rs32 || !scheme.accepts_length(symbols.len()) {
+        return Vec::new();
+    }
+    let mut erasures = Vec::new();
+    let mut values = Vec::with_capacity(symbols.len());
+    for (i, &c) in symbols.iter().enumerate() {
+        match scheme.alphabet.value(c) {
+            Some(v) => values.push(v),
+            None if is_recoverable(scheme, c) => {
+                erasures.push(i);
+                values.push(0);
+            }
+            None => return Vec::new(),
+        }
+    }
+    let mut out = Vec::new();
+    if erasures.is_empty() {
+        if let Some(fix) = rs32::correct_one(&values) {
+            let to = scheme.alphabet.symbol(fix.value);
+            let from = symbols[fix.position];
+            let mut fixed = symbols.to_vec();
+            fixed[fix.position] = to;
+            out.push(Candidate {
+                symbols: fixed,
+                edits: vec![substitute(fix.position, from, to)],
+                weight: substitution_weight(from, to),
+                distance: 1,
+            });
+        }
+    } else if erasures.len() <= 2 {
+        if let Some(recovered) = rs32::recover(&values, &erasures) {
+            let mut fixed = symbols.to_vec();
+            let mut edits = Vec::new();
+            let mut weight = 1.0;
+            for (&p, &v) in erasures.iter().zip(&recovered) {
+                let to = scheme.alphabet.symbol(v);
+                edits.push(substitute(p, symbols[p], to));
+                fixed[p] = to;
+                // A typed O that is really a Q or D is the expected case; an O that is a 7 is odd.
+                weight *= if symbols[p] == '?' { 1.0 } else { 0.5 + 0.5 * substitution_weight(symbols[p], to) };
+            }
+            out.push(Candidate { symbols: fixed, edits, weight, distance: 0 });
+        }
+    }
+    out.retain(|c| passes(ctx, scheme, &c.symbols));
+    out
+}
+
+/// For checksums that cannot locate an error: every single substitution that restores a valid code
+/// (at most length × alphabet checks).
+fn substitutions(ctx: &Context<'_>, scheme: &Scheme, symbols: &[char]) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    if symbols.iter().any(|&c| !scheme.alphabet.contains(c)) {
+        return out;
+    }
+    for (p, &from) in symbols.iter().enumerate() {
+        for to in scheme.alphabet.as_str().chars().filter(|&c| c != from) {
+            let mut fixed = symbols.to_vec();
+            fixed[p] = to;
+            if passes(ctx, scheme, &fixed) {
+                out.push(Candidate {
+                    symbols: fixed,
+                    edits: vec![substitute(p, from, to)],
+                    weight: substitution_weight(from, to),
+                    distance: 1,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Adjacent transpositions that restore a valid code.
+fn transpositions(ctx: &Context<'_>, scheme: &Scheme, symbols: &[char]) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    if symbols.iter().any(|&c| !scheme.alphabet.contains(c)) {
+        return out;
+    }
+    for i in 0..symbols.len().saturating_sub(1) {
+        if symbols[i] == symbols[i + 1] {
+            continue;
+        }
+        let mut swapped = symbols.to_vec();
+        swapped.swap(i, i + 1);
+        if passes(ctx, scheme, &swapped) {
+            let from: String = symbols[i..i + 2].iter().collect();
+            let to: String = swapped[i..i + 2].iter().collect();
+            out.push(Candidate {
+                symbols: swapped,
+                edits: vec![Edit { kind: EditKind::Transpose, position: i, from: Some(from), to: Some(to) }],
+                weight: 0.4,
+                distance: 2,
+            });
+        }
+    }
+    out
+}
+
+/// One missing symbol (recovered as an erasure at each possible place) or one extra symbol (each
+/// deleted in turn), for inputs one symbol off an allowed length.
+fn length_repairs(ctx: &Context<'_>, scheme: &Scheme, symbols: &[char]) -> Vec<Candidate> {
+    let n = symbols.len();
+    let mut out = Vec::new();
+    if symbols.iter().any(|&c| !scheme.alphabet.contains(c)) {
+        return out;
+    }
+    if scheme.accepts_length(n + 1) && scheme.checksum == Checksum::Rs32 {
+        let values: Vec<u8> = symbols.iter().filter_map(|&c| scheme.alphabet.value(c)).collect();
+        for p in 0..=n {
+            let mut with_gap = values.clone();
+            with_gap.insert(p, 0);
+            let Some(v) = rs32::recover(&with_gap, &[p]).and_then(|r| r.first().copied()) else { continue };
+            let to = scheme.alphabet.symbol(v);
+            let mut fixed = symbols.to_vec();
+            fixed.insert(p, to);
+            // A missing last symbol is most likely just not typed yet.
+            let weight = if p == n { 0.35 } else { 0.3 };
+            out.push(Candidate {
+                symbols: fixed,
+                edits: vec![Edit { kind: EditKind::Insert, position: p, from: None, to: Some(to.to_string()) }],
+                weight,
+                distance: 1,
+            });
+        }
+    } else if scheme.accepts_length(n + 1) {
+        for p in 0..=n {
+            for v in 0..scheme.alphabet.len() {
+                let mut fixed = symbols.to_vec();
+                let to = scheme.alphabet.symbol(v as u8);
+                fixed.insert(p, to);
+                out.push(Candidate {
+                    symbols: fixed,
+                    edits: vec![Edit { kind: EditKind::Insert, position: p, from: None, to: Some(to.to_string()) }],
+                    weight: 0.3,
+                    distance: 1,
+                });
+            }
+        }
+    }
+    if n > 0 && scheme.accepts_length(n - 1) {
+        for p in 0..n {
+            if p > 0 && symbols[p] == symbols[p - 1] {
+                continue; // deleting either of a doubled symbol gives the same code
+            }
+            let mut fixed = symbols.to_vec();
+            let removed = fixed.remove(p);
+            let doubled = symbols.get(p + 1) == Some(&removed);
+            out.push(Candidate {
+                symbols: fixed,
+                edits: vec![Edit { kind: EditKind::Delete, position: p, from: Some(removed.to_string()), to: None }],
+                weight: if doubled { 0.5 } else { 0.3 },
+                distance: 1,
+            });
+        }
+    }
+    out.retain(|c| passes(ctx, scheme, &c.symbols));
+    out
+}
+
+/// True when the candidate passes every check of the scheme (as `valid`, warnings allowed).
+fn passes(ctx: &Context<'_>, scheme: &Scheme, symbols: &[char]) -> bool {
+    ctx.evaluate(scheme, symbols).status == Status::Valid
+}
+
+fn substitute(position: usize, from: char, to: char) -> Edit {
+    Edit { kind: EditKind::Substitute, position, from: Some(from.to_string()), to: Some(to.to_string()) }
+}
+
+/// Pairs of characters people confuse when reading a printed code.
+const LOOKALIKES: &[(char, char)] = &[
+    ('5', 'S'),
+    ('8', 'B'),
+    ('2', 'Z'),
+    ('U', 'V'),
+    ('6', 'G'),
+    ('D', '0'),
+    ('O', '0'),
+    ('O', 'Q'),
+    ('O', 'D'),
+    ('Q', '0'),
+    ('1', 'I'),
+    ('1', 'L'),
+    ('I', 'L'),
+    ('1', '7'),
+    ('7', 'T'),
+    ('C', 'G'),
+    ('E', 'F'),
+    ('M', 'N'),
+    ('H', 'N'),
+    ('K', 'X'),
+    ('V', 'Y'),
+    ('P', 'R'),
+    ('B', 'R'),
+    ('3', '8'),
+    ('4', 'A'),
+    ('9', 'G'),
+    ('W', 'V'),
+    ('Q', 'G'),
+    ('B', 'E'),
+    ('Y', '4'),
+];
+
+/// Keyboard rows (QWERTY and QWERTZ) for neighbouring-key slips.
+const KEY_ROWS: &[&str] = &["1234567890", "QWERTYUIOP", "QWERTZUIOP", "ASDFGHJKL", "ZXCVBNM", "YXCVBNM"];
+
+fn is_lookalike(a: char, b: char) -> bool {
+    LOOKALIKES.iter().any(|&(x, y)| (x == a && y == b) || (x == b && y == a))
+}
+
+fn is_key_neighbour(a: char, b: char) -> bool {
+    KEY_ROWS.iter().any(|row| {
+        let (Some(i), Some(j)) = (row.find(a), row.find(b)) else { return false };
+        i.abs_diff(j) == 1
+    }) || (a == 'Y' && b == 'Z')
+        || (a == 'Z' && b == 'Y')
+}
+
+/// Relative likelihood that `to` was meant where `from` was typed.
+pub fn substitution_weight(from: char, to: char) -> f64 {
+    if is_lookalike(from, to) {
+        0.9
+    } else if is_key_neighbour(from, to) {
+        0.6
+    } else {
+        0.45
+    }
+}
+
+/// For schemes without a checksum: the positions of characters easily confused with another letter or
+/// digit, as an info finding (`position` = the first, `actual` = all of them, 1-based, comma-separated).
+pub(crate) fn ambiguous_characters(symbols: &[char]) -> Option<Finding> {
+    const CONFUSABLE: &str = "0O1I5S8B2ZQD6G";
+    let positions: Vec<usize> =
+        symbols.iter().enumerate().filter(|(_, c)| CONFUSABLE.contains(**c)).map(|(i, _)| i).collect();
+    let first = *positions.first()?;
+    let list: Vec<String> = positions.iter().map(|p| (p + 1).to_string()).collect();
+    Some(Finding::new(FindingCode::AmbiguousCharacters, Severity::Info).at(first).actual(list.join(", ")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weights_follow_the_human_error_model() {
+        assert!(substitution_weight('5', 'S') > substitution_weight('T', 'Y'));
+        assert!(substitution_weight('T', 'Y') > substitution_weight('K', '7'));
+        assert!(is_key_neighbour('Y', 'Z') && !is_key_neighbour('A', 'L'));
+    }
+
+    #[test]
+    fn ambiguous_positions_are_listed_one_based() {
+        let symbols: Vec<char> = "AB0CDEF".chars().collect();
+        let f = ambiguous_characters(&symbols).unwrap();
+        assert_eq!(f.position, Some(1));
+        assert_eq!(f.actual.as_deref(), Some("2, 3, 5"));
+        assert!(ambiguous_characters(&['A', 'C']).is_none());
+    }
+}

@@ -1,0 +1,623 @@
+//! The validation pipeline: normalise → detect scheme → length → characters → prefix → checksum → dates.
+//!
+//! A bad code is a result, never an error: [`OptionsError`] is only for bad arguments. Findings name
+//! the root cause (a short code is `too_short`, not also a checksum failure), and while the input is a
+//! prefix of a code that could still be valid the status is `incomplete`.
+
+use chrono::{DateTime, Utc};
+use serde::{Serialize, Serializer};
+
+use crate::checksum::{rs32, Checksum};
+use crate::expiry::{self, CreditDates, DateStatus};
+use crate::finding::{Finding, FindingCode, Severity};
+use crate::messages::{self, Locale};
+use crate::normalize::{self, Change, MAX_INPUT_CHARS};
+use crate::region::{self, Marketplace};
+use crate::scheme::{FieldKind, Registry, Scheme};
+use crate::suggest::{self, Suggestion};
+
+/// What the caller knows about the attempt.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CheckOptions {
+    /// Scheme id, or `None` / `"auto"` to detect it.
+    pub scheme: Option<String>,
+    /// The marketplace the code is redeemed on (prefix `DE`, country `AT`, or domain `amazon.de`).
+    pub marketplace: Option<String>,
+    /// Language of the messages.
+    pub locale: Locale,
+    /// The current time, for credit dates; without it dates are decoded but not judged.
+    pub now: Option<DateTime<Utc>>,
+}
+
+impl CheckOptions {
+    /// Options with a scheme.
+    pub fn scheme(mut self, id: &str) -> Self {
+        self.scheme = Some(id.to_owned());
+        self
+    }
+
+    /// Options with a marketplace.
+    pub fn marketplace(mut self, name: &str) -> Self {
+        self.marketplace = Some(name.to_owned());
+        self
+    }
+
+    /// Options with a locale (BCP 47 tag).
+    pub fn locale(mut self, tag: &str) -> Self {
+        self.locale = Locale::from_tag(tag);
+        self
+    }
+
+    /// Options with the current time.
+    pub fn now(mut self, now: DateTime<Utc>) -> Self {
+        self.now = Some(now);
+        self
+    }
+}
+
+/// A bad argument (never a bad code).
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum OptionsError {
+    /// No scheme with this id is registered.
+    UnknownScheme {
+        /// The id asked for.
+        id: String,
+        /// The ids that exist.
+        known: Vec<String>,
+    },
+    /// No marketplace goes by this name.
+    UnknownMarketplace(String),
+    /// `now` is not an RFC 3339 timestamp or a date.
+    BadNow(String),
+}
+
+impl core::fmt::Display for OptionsError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match self {
+            OptionsError::UnknownScheme { id, known } => {
+                write!(f, "unknown scheme '{id}' (known: auto, {})", known.join(", "))
+            }
+            OptionsError::UnknownMarketplace(name) => write!(
+                f,
+                "unknown marketplace '{name}' (use a code prefix such as DE, a country such as AT, or a domain such as amazon.de)"
+            ),
+            OptionsError::BadNow(text) => write!(
+                f,
+                "'now' must be an RFC 3339 timestamp such as 2026-11-22T10:00:00Z or a date such as 2026-11-22, not '{text}'"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for OptionsError {}
+
+/// The overall verdict. `Valid` means well-formed, never "redeemable": only the server knows that.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Well-formed: shape, checksum, region and dates pass.
+    Valid,
+    /// The shape is right but the scheme has no checksum to confirm the characters.
+    Unverifiable,
+    /// A prefix of a code that could still be valid (the customer is still typing).
+    Incomplete,
+    /// Cannot be right as entered.
+    Invalid,
+}
+
+impl Status {
+    /// The stable snake_case code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::Valid => "valid",
+            Status::Unverifiable => "unverifiable",
+            Status::Incomplete => "incomplete",
+            Status::Invalid => "invalid",
+        }
+    }
+}
+
+/// The result of checking one input (DESIGN.md §3; serialises to that shape).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Validation {
+    /// The verdict.
+    pub status: Status,
+    /// The input exactly as given.
+    pub input: String,
+    /// The normalised symbols.
+    pub normalized: String,
+    /// The normalised symbols grouped for display (`DE9N-8GUZ-…`).
+    pub display: String,
+    /// The scheme the code was checked against.
+    pub scheme: Option<String>,
+    /// The region prefix the code carries, when the scheme has one and it is known.
+    pub region: Option<String>,
+    /// Issue day of a credit (YYYY-MM-DD).
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "ymd")]
+    pub issued_on: Option<chrono::NaiveDate>,
+    /// Last usable day of a credit (YYYY-MM-DD).
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "ymd")]
+    pub expires_on: Option<chrono::NaiveDate>,
+    /// Every change normalisation made.
+    pub changes: Vec<Change>,
+    /// What was noticed, root causes first.
+    pub findings: Vec<Finding>,
+    /// Codes the customer most likely meant, best first.
+    pub suggestions: Vec<Suggestion>,
+}
+
+fn ymd<S: Serializer>(date: &Option<chrono::NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+    match date {
+        Some(d) => s.serialize_str(&d.format("%Y-%m-%d").to_string()),
+        None => s.serialize_none(),
+    }
+}
+
+impl Validation {
+    /// True for `valid` and `unverifiable`: nothing the client can see is wrong.
+    pub fn is_well_formed(&self) -> bool {
+        matches!(self.status, Status::Valid | Status::Unverifiable)
+    }
+
+    /// The first finding with this code.
+    pub fn finding(&self, code: FindingCode) -> Option<&Finding> {
+        self.findings.iter().find(|f| f.code == code)
+    }
+}
+
+/// Checks `input` against the built-in schemes.
+pub fn validate(input: &str, options: &CheckOptions) -> Result<Validation, OptionsError> {
+    crate::scheme::builtin_registry().validate(input, options)
+}
+
+impl Registry {
+    /// Checks `input` against this registry's schemes.
+    pub fn validate(&self, input: &str, options: &CheckOptions) -> Result<Validation, OptionsError> {
+        let context = Context::new(self, options)?;
+        Ok(context.run(input))
+    }
+}
+
+/// Resolved options for one run.
+pub(crate) struct Context<'a> {
+    pub registry: &'a Registry,
+    pub scheme: Option<&'a Scheme>,
+    pub marketplace: Option<&'static Marketplace>,
+    pub locale: Locale,
+    pub now: Option<DateTime<Utc>>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(registry: &'a Registry, options: &CheckOptions) -> Result<Context<'a>, OptionsError> {
+        let scheme = match options.scheme.as_deref().map(str::trim) {
+            None | Some("") | Some("auto") => None,
+            Some(id) => Some(registry.get(id).map(|s| &**s).ok_or_else(|| OptionsError::UnknownScheme {
+                id: id.to_owned(),
+                known: registry.schemes().iter().map(|s| s.id.clone()).collect(),
+            })?),
+        };
+        let marketplace = match options.marketplace.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(name) => Some(region::resolve(name).ok_or_else(|| OptionsError::UnknownMarketplace(name.to_owned()))?),
+        };
+        Ok(Context { registry, scheme, marketplace, locale: options.locale, now: options.now })
+    }
+
+    pub fn run(&self, input: &str) -> Validation {
+        let mut result = Validation {
+            status: Status::Invalid,
+            input: input.to_owned(),
+            normalized: String::new(),
+            display: String::new(),
+            scheme: self.scheme.map(|s| s.id.clone()),
+            region: None,
+            issued_on: None,
+            expires_on: None,
+            changes: Vec::new(),
+            findings: Vec::new(),
+            suggestions: Vec::new(),
+        };
+        if normalize::is_too_long(input) {
+            let count = input.chars().take(100_000).count();
+            result.findings.push(
+                Finding::new(FindingCode::InputTooLong, Severity::Error)
+                    .expected(MAX_INPUT_CHARS.to_string())
+                    .actual(count.to_string()),
+            );
+            return self.finish(result);
+        }
+        let normalized = normalize::normalize(input);
+        result.changes = normalized.changes;
+        result.normalized = normalized.symbols;
+        let symbols: Vec<char> = result.normalized.chars().collect();
+        if symbols.is_empty() {
+            result.status = Status::Incomplete;
+            result.findings.push(Finding::new(FindingCode::Empty, Severity::Info));
+            return self.finish(result);
+        }
+        let serial = looks_like_serial(&symbols);
+        let scheme = match self.scheme {
+            Some(s) => s,
+            None if serial => {
+                result.findings.push(serial_finding(&symbols, Severity::Error));
+                result.display = result.normalized.clone();
+                return self.finish(result);
+            }
+            None => self.detect(&symbols),
+        };
+        result.scheme = Some(scheme.id.clone());
+        result.display = scheme.display(&result.normalized);
+        let mut outcome = self.evaluate(scheme, &symbols);
+        if self.scheme.is_some() && matches!(outcome.status, Status::Invalid | Status::Incomplete) {
+            if let Some(other) = self.other_kind_that_verifies(scheme, &symbols) {
+                outcome = Outcome::invalid(vec![Finding::new(FindingCode::WrongCodeType, Severity::Error)
+                    .expected(scheme.kind.code())
+                    .actual(other.kind.code())]);
+            } else if serial {
+                outcome = Outcome::invalid(vec![serial_finding(&symbols, Severity::Error)]);
+            }
+        } else if serial && outcome.status == Status::Unverifiable {
+            outcome.findings.insert(0, serial_finding(&symbols, Severity::Warning));
+        }
+        result.status = outcome.status;
+        result.region = outcome.region.map(|m| m.prefix.to_owned());
+        result.issued_on = outcome.dates.map(|d| d.issued_on);
+        result.expires_on = outcome.dates.map(|d| d.expires_on);
+        result.findings = outcome.findings;
+        // A code one symbol short may be finished or may have lost a symbol: offer both readings.
+        let one_short = result.status == Status::Incomplete && scheme.accepts_length(symbols.len() + 1);
+        if result.status == Status::Invalid || one_short {
+            result.suggestions = suggest::suggest(self, scheme, &symbols);
+        }
+        if result.status == Status::Unverifiable {
+            if let Some(f) = suggest::ambiguous_characters(&symbols) {
+                result.findings.push(f);
+            }
+        }
+        self.finish(result)
+    }
+
+    fn finish(&self, mut result: Validation) -> Validation {
+        for f in &mut result.findings {
+            messages::fill(f, self.locale);
+        }
+        result
+    }
+
+    /// Picks the scheme that best explains the symbols (see [`Fit`]); registry order breaks ties.
+    fn detect(&self, symbols: &[char]) -> &'a Scheme {
+        let schemes = self.registry.schemes();
+        let mut best: Option<(&'a Scheme, Fit)> = None;
+        for s in schemes {
+            let fit = self.fit(s, symbols);
+            if fit != Fit::None && best.is_none_or(|(_, b)| fit > b) {
+                best = Some((s, fit));
+            }
+        }
+        if let Some((s, _)) = best {
+            return s;
+        }
+        // Nothing fits: take the scheme the input is closest to, so the findings say what is off.
+        let mut closest: Option<(&'a Scheme, i64)> = None;
+        for s in schemes {
+            let outside = symbols.iter().filter(|&&c| !s.alphabet.contains(c)).count() as i64;
+            let n = symbols.len();
+            let off = s.lengths.iter().map(|&l| l.abs_diff(n)).min().unwrap_or(n) as i64;
+            let prefix_bonus = if self.known_prefix(s, symbols).is_some() { 4 } else { 0 };
+            let score = prefix_bonus - 2 * outside - off;
+            if closest.is_none_or(|(_, b)| score > b) {
+                closest = Some((s, score));
+            }
+        }
+        closest.map(|(s, _)| s).unwrap_or_else(|| &schemes[0])
+    }
+
+    /// How well a scheme explains the symbols, for detection.
+    pub(crate) fn fit(&self, s: &Scheme, symbols: &[char]) -> Fit {
+        let n = symbols.len();
+        let mut erasures = 0;
+        for &c in symbols {
+            if s.alphabet.contains(c) {
+                continue;
+            }
+            if is_recoverable(s, c) {
+                erasures += 1;
+            } else {
+                return Fit::None;
+            }
+        }
+        if erasures > 2 {
+            return Fit::None;
+        }
+        let prefix_known = self.known_prefix(s, symbols).is_some();
+        if n > s.max_len() {
+            let plausible = prefix_known && n == s.max_len() + 1 && self.fields_plausible(s, symbols);
+            return if plausible { Fit::Damaged } else { Fit::None };
+        }
+        if !s.accepts_length(n) {
+            if !self.fields_plausible(s, symbols) {
+                return Fit::None;
+            }
+            let strong = s.has_checksum() && s.field(FieldKind::Region).is_some() && prefix_known;
+            return if strong { Fit::IncompleteStrong } else { Fit::IncompleteWeak };
+        }
+        if !s.has_checksum() {
+            return if erasures == 0 { Fit::Shape } else { Fit::None };
+        }
+        if erasures == 0 && s.checksum.is_valid(&ascii(symbols), &s.alphabet) {
+            return Fit::Verified;
+        }
+        if s.checksum == Checksum::Rs32 && !suggest::rs32_repairs(self, s, symbols).is_empty() {
+            return Fit::Correctable;
+        }
+        if prefix_known && self.fields_plausible(s, symbols) {
+            Fit::Damaged
+        } else {
+            Fit::None
+        }
+    }
+
+    /// The marketplace of the symbols' region prefix, if the scheme has a region field and allows it.
+    pub(crate) fn known_prefix(&self, s: &Scheme, symbols: &[char]) -> Option<&'static Marketplace> {
+        let field = s.field(FieldKind::Region)?;
+        let prefix: String = symbols.get(field.start..field.end())?.iter().collect();
+        s.regions.iter().copied().find(|m| m.prefix == prefix)
+    }
+
+    /// True when the fields typed so far could belong to a valid code: a region prefix (or its start)
+    /// the scheme allows, a validity symbol with a meaning, and an issue day not in the future and
+    /// not long expired. Unreadable symbols are given the benefit of the doubt.
+    pub(crate) fn fields_plausible(&self, s: &Scheme, symbols: &[char]) -> bool {
+        let n = symbols.len();
+        if let Some(field) = s.field(FieldKind::Region) {
+            let typed: String = symbols[field.start.min(n)..field.end().min(n)].iter().collect();
+            if !typed.contains(|c| !s.alphabet.contains(c))
+                && !s.regions.iter().any(|m| m.prefix.starts_with(typed.as_str()))
+            {
+                return false;
+            }
+        }
+        let validity =
+            s.field(FieldKind::Validity).and_then(|f| symbols.get(f.start)).and_then(|&c| s.alphabet.value(c));
+        if let Some(v) = validity {
+            if v as usize >= s.validity_days.len() {
+                return false;
+            }
+        }
+        if let (Some(now), Some(issued)) = (self.now, self.issue_date_if_typed(s, symbols)) {
+            let latest = now.date_naive() + chrono::Days::new(expiry::SKEW_DAYS);
+            if issued > latest {
+                return false;
+            }
+            if self.dates_if_typed(s, symbols).is_some_and(|d| expiry::judge(&d, now) == DateStatus::Expired) {
+                return false;
+            }
+        }
+        true
+    }
+
+    fn issue_date_if_typed(&self, s: &Scheme, symbols: &[char]) -> Option<chrono::NaiveDate> {
+        let field = s.field(FieldKind::IssueDay)?;
+        let typed = symbols.get(field.start..field.end())?;
+        let values: Option<Vec<u8>> = typed.iter().map(|&c| s.alphabet.value(c)).collect();
+        expiry::issue_date(s.issue_epoch?, &values?, s.alphabet.len())
+    }
+
+    /// Issue and expiry dates once the issue day and validity symbols are typed and readable.
+    fn dates_if_typed(&self, s: &Scheme, symbols: &[char]) -> Option<CreditDates> {
+        let issued_on = self.issue_date_if_typed(s, symbols)?;
+        let validity = s.alphabet.value(*symbols.get(s.field(FieldKind::Validity)?.start)?)?;
+        let days = *s.validity_days.get(validity as usize)?;
+        let expires_on = issued_on.checked_add_days(chrono::Days::new(days as u64))?;
+        Some(CreditDates { issued_on, expires_on })
+    }
+
+    /// A scheme of another kind under which the symbols verify (a credit code in a gift card field).
+    fn other_kind_that_verifies(&self, wanted: &Scheme, symbols: &[char]) -> Option<&'a Scheme> {
+        self.registry
+            .schemes()
+            .iter()
+            .map(|s| &**s)
+            .find(|s| s.kind != wanted.kind && s.has_checksum() && self.fit(s, symbols) == Fit::Verified)
+    }
+
+    /// All findings of one scheme on the symbols.
+    pub(crate) fn evaluate(&self, s: &Scheme, symbols: &[char]) -> Outcome {
+        let n = symbols.len();
+        let mut findings = Vec::new();
+        let mut hard_invalid = false;
+        let mut unreadable = 0;
+        for (i, &c) in symbols.iter().enumerate() {
+            if s.alphabet.contains(c) {
+                continue;
+            }
+            if c == '?' {
+                unreadable += 1;
+                let f = Finding::new(FindingCode::UnreadableCharacter, Severity::Error).at(i).actual("?");
+                findings.push(if s.checksum == Checksum::Rs32 {
+                    f
+                } else {
+                    f.variant("unreadable_character.unrecoverable")
+                });
+                if s.checksum != Checksum::Rs32 {
+                    hard_invalid = true;
+                }
+                continue;
+            }
+            hard_invalid = true;
+            let f = Finding::new(FindingCode::InvalidCharacter, Severity::Error).at(i).actual(c.to_string());
+            findings.push(if is_recoverable(s, c) { f.variant("invalid_character.lookalike") } else { f });
+        }
+        let region = self.known_prefix(s, symbols);
+
+        if n > s.max_len() {
+            findings.push(
+                Finding::new(FindingCode::TooLong, Severity::Error)
+                    .expected(s.max_len().to_string())
+                    .actual(n.to_string()),
+            );
+            return Outcome { status: Status::Invalid, findings, region, dates: None };
+        }
+        if !s.accepts_length(n) {
+            let expected = s.lengths.iter().copied().find(|&l| l > n).unwrap_or(s.max_len());
+            let plausible = !hard_invalid && self.fields_plausible(s, symbols);
+            let severity = if plausible { Severity::Info } else { Severity::Error };
+            if plausible {
+                for f in &mut findings {
+                    f.severity = Severity::Info;
+                }
+            } else {
+                findings.extend(self.typed_field_findings(s, symbols));
+            }
+            findings.push(
+                Finding::new(FindingCode::TooShort, severity).expected(expected.to_string()).actual(n.to_string()),
+            );
+            let status = if plausible { Status::Incomplete } else { Status::Invalid };
+            return Outcome { status, findings, region, dates: None };
+        }
+        if hard_invalid || unreadable > 0 {
+            return Outcome { status: Status::Invalid, findings, region, dates: None };
+        }
+        let code = ascii(symbols);
+        if !s.checksum.is_valid(&code, &s.alphabet) {
+            let mut f = Finding::new(FindingCode::ChecksumMismatch, Severity::Error);
+            if let Some((position, value)) = self.located_error(s, symbols) {
+                f = f
+                    .at(position)
+                    .expected(value.to_string())
+                    .actual(symbols[position].to_string())
+                    .variant("checksum_mismatch.located");
+            }
+            return Outcome::invalid(vec![f]);
+        }
+
+        let mut dates = None;
+        findings.extend(self.typed_field_findings(s, symbols));
+        if let (Some(m), Some(here)) = (region, self.marketplace) {
+            if m.prefix != here.prefix {
+                findings.push(
+                    Finding::new(FindingCode::WrongRegion, Severity::Error)
+                        .at(s.field(FieldKind::Region).map_or(0, |f| f.start))
+                        .expected(here.domain)
+                        .actual(m.domain),
+                );
+            }
+        }
+        if let Some(d) = self.dates_if_typed(s, symbols) {
+            dates = Some(d);
+            if let Some(now) = self.now {
+                match expiry::judge(&d, now) {
+                    DateStatus::Expired => findings
+                        .push(Finding::new(FindingCode::Expired, Severity::Error).actual(d.expires_on.to_string())),
+                    DateStatus::NotYetValid => findings
+                        .push(Finding::new(FindingCode::NotYetValid, Severity::Error).actual(d.issued_on.to_string())),
+                    DateStatus::Usable { days_left } if days_left <= expiry::SOON_DAYS => findings.push(
+                        Finding::new(FindingCode::ExpiresSoon, Severity::Warning).actual(d.expires_on.to_string()),
+                    ),
+                    DateStatus::Usable { .. } => {}
+                }
+            }
+        }
+        let status = if findings.iter().any(|f| f.severity == Severity::Error) {
+            Status::Invalid
+        } else if !s.has_checksum() {
+            findings.push(Finding::new(FindingCode::NoChecksum, Severity::Info));
+            Status::Unverifiable
+        } else {
+            Status::Valid
+        };
+        Outcome { status, findings, region, dates }
+    }
+
+    /// Findings about the fields typed so far: an unknown region prefix, a meaningless validity.
+    fn typed_field_findings(&self, s: &Scheme, symbols: &[char]) -> Vec<Finding> {
+        let mut out = Vec::new();
+        let n = symbols.len();
+        if let Some(field) = s.field(FieldKind::Region) {
+            let typed: String = symbols[field.start.min(n)..field.end().min(n)].iter().collect();
+            let all_symbols = !typed.contains(|c| !s.alphabet.contains(c));
+            if all_symbols && !s.regions.iter().any(|m| m.prefix.starts_with(typed.as_str())) {
+                out.push(Finding::new(FindingCode::UnknownPrefix, Severity::Error).at(field.start).actual(typed));
+            }
+        }
+        if let Some(field) = s.field(FieldKind::Validity) {
+            if let Some(&c) = symbols.get(field.start) {
+                if s.alphabet.value(c).is_some_and(|v| v as usize >= s.validity_days.len()) {
+                    out.push(
+                        Finding::new(FindingCode::InvalidValidity, Severity::Error)
+                            .at(field.start)
+                            .actual(c.to_string()),
+                    );
+                }
+            }
+        }
+        out
+    }
+
+    /// For rs32: the one wrong symbol and its right value, when correcting it yields a code whose
+    /// fields make sense.
+    fn located_error(&self, s: &Scheme, symbols: &[char]) -> Option<(usize, char)> {
+        if s.checksum != Checksum::Rs32 {
+            return None;
+        }
+        let values: Vec<u8> = symbols.iter().map(|&c| s.alphabet.value(c)).collect::<Option<_>>()?;
+        let fix = rs32::correct_one(&values)?;
+        let right = s.alphabet.symbol(fix.value);
+        let mut fixed = symbols.to_vec();
+        fixed[fix.position] = right;
+        let ok = self.typed_field_findings(s, &fixed).is_empty()
+            && (s.field(FieldKind::Region).is_none() || self.known_prefix(s, &fixed).is_some());
+        ok.then_some((fix.position, right))
+    }
+}
+
+/// How well a scheme explains an input, best last (so `>` means better).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Fit {
+    None,
+    /// A prefix of a scheme without checksum or region.
+    IncompleteWeak,
+    /// Complete for a scheme without checksum.
+    Shape,
+    /// Right region prefix, plausible fields, but too many errors to correct (or one symbol too many).
+    Damaged,
+    /// One wrong symbol or up to two unreadable ones, and the repair makes sense.
+    Correctable,
+    /// A prefix of a checksum scheme with a known region prefix.
+    IncompleteStrong,
+    /// Complete and the checksum passes.
+    Verified,
+}
+
+/// The findings of one scheme.
+pub(crate) struct Outcome {
+    pub status: Status,
+    pub findings: Vec<Finding>,
+    pub region: Option<&'static Marketplace>,
+    pub dates: Option<CreditDates>,
+}
+
+impl Outcome {
+    fn invalid(findings: Vec<Finding>) -> Outcome {
+        Outcome { status: Status::Invalid, findings, region: None, dates: None }
+    }
+}
+
+/// True for characters rs32 can recover at their position: `?`, and 0/O/1/I where the alphabet lacks them.
+pub(crate) fn is_recoverable(s: &Scheme, c: char) -> bool {
+    s.checksum == Checksum::Rs32 && matches!(c, '?' | '0' | 'O' | '1' | 'I') && !s.alphabet.contains(c)
+}
+
+pub(crate) fn ascii(symbols: &[char]) -> Vec<u8> {
+    symbols.iter().map(|&c| if c.is_ascii() { c as u8 } else { 0 }).collect()
+}
+
+fn looks_like_serial(symbols: &[char]) -> bool {
+    matches!(symbols.len(), 16 | 30) && symbols.iter().all(|c| c.is_ascii_digit())
+}
+
+fn serial_finding(symbols: &[char], severity: Severity) -> Finding {
+    Finding::new(FindingCode::LooksLikeSerialNumber, severity).actual(symbols.len().to_string())
+}

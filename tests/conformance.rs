@@ -1,0 +1,51 @@
+//! Runs the conformance cases of `tests/data/cases.json` against the native library.
+
+use claimcheck::expiry::parse_now;
+use claimcheck::{validate, CheckOptions};
+use serde_json::Value;
+
+#[test]
+fn conformance_cases() {
+    let file: Value = serde_json::from_str(include_str!("data/cases.json")).unwrap();
+    let default_now = file["now"].as_str().unwrap();
+    let cases = file["cases"].as_array().unwrap();
+    assert!(cases.len() >= 30);
+    for case in cases {
+        let input = case["input"].as_str().unwrap();
+        let mut options = CheckOptions::default().now(parse_now(case["now"].as_str().unwrap_or(default_now)).unwrap());
+        if let Some(s) = case["option_scheme"].as_str() {
+            options = options.scheme(s);
+        }
+        if let Some(m) = case["marketplace"].as_str() {
+            options = options.marketplace(m);
+        }
+        let v = validate(input, &options).unwrap();
+        let got = serde_json::to_value(&v).unwrap();
+        let context = format!("case {case}\n got {got}");
+        assert_eq!(got["status"], case["status"], "{context}");
+        for key in ["normalized", "display", "region", "issuedOn", "expiresOn"] {
+            if let Some(want) = case.get(key) {
+                assert_eq!(&got[key], want, "{key}: {context}");
+            }
+        }
+        if let Some(want) = case.get("detects") {
+            assert_eq!(&got["scheme"], want, "scheme: {context}");
+        }
+        if let Some(want) = case.get("findings") {
+            let codes: Vec<&Value> = got["findings"].as_array().unwrap().iter().map(|f| &f["code"]).collect();
+            let want: Vec<&Value> = want.as_array().unwrap().iter().collect();
+            assert_eq!(codes, want, "findings: {context}");
+        }
+        for key in ["position", "expected", "actual"] {
+            if let Some(want) = case.get(key) {
+                assert_eq!(&got["findings"][0][key], want, "{key}: {context}");
+            }
+        }
+        if let Some(want) = case.get("suggestion") {
+            assert_eq!(&got["suggestions"][0]["code"], want, "suggestion: {context}");
+        }
+        for f in got["findings"].as_array().unwrap() {
+            assert!(!f["message"].as_str().unwrap().is_empty(), "{context}");
+        }
+    }
+}

@@ -1,0 +1,81 @@
+//! Every finding code, triggered by a real input, worded in English and German.
+
+mod support;
+
+use claimcheck::finding::ALL_CODES;
+use claimcheck::{validate, CheckOptions, FindingCode};
+
+/// An input (with scheme, marketplace and `now`) that produces each finding code.
+fn trigger(code: FindingCode) -> (&'static str, &'static str, Option<&'static str>, &'static str) {
+    use FindingCode::*;
+    match code {
+        Empty => ("", "auto", None, "2026-11-22"),
+        InputTooLong => ("x", "auto", None, "2026-11-22"), // replaced by a long string below
+        InvalidCharacter => ("DE9N8GUZWH279LUO", "auto", None, "2026-11-22"),
+        UnreadableCharacter => ("DE9N8GUZWH2?9LUF", "auto", None, "2026-11-22"),
+        TooShort => ("DE9N8GUZ", "auto", None, "2026-11-22"),
+        TooLong => ("DE9N8GUZWH279LUFX", "auto", None, "2026-11-22"),
+        UnknownPrefix => ("QQ9N", "giftcard", None, "2026-11-22"),
+        WrongRegion => ("US8W2ZNFTJQQS6D3", "auto", Some("DE"), "2026-11-22"),
+        ChecksumMismatch => ("DE9N8GUZWH279LUG", "auto", None, "2026-11-22"),
+        Expired => ("DE4G22TMYTVELK24BXYS", "auto", None, "2027-01-05"),
+        NotYetValid => ("DE4G22TMYTVELK24BXYS", "auto", None, "2026-10-01"),
+        ExpiresSoon => ("DE4G22TMYTVELK24BXYS", "auto", None, "2026-11-28"),
+        InvalidValidity => ("DE4G2Z", "credit", None, "2026-11-22"),
+        LooksLikeSerialNumber => ("1234 5678 1234 5678", "auto", None, "2026-11-22"),
+        WrongCodeType => ("DE4G22TMYTVELK24BXYS", "giftcard", None, "2026-11-22"),
+        AmbiguousCharacters => ("SUMMER50", "promo", None, "2026-11-22"),
+        NoChecksum => ("HAPPY", "promo", None, "2026-11-22"),
+        other => panic!("no trigger for {other:?}: add one"),
+    }
+}
+
+#[test]
+fn every_finding_code_is_produced_and_worded_in_both_languages() {
+    let long = "A".repeat(300);
+    for code in ALL_CODES {
+        let (input, scheme, marketplace, now) = trigger(code);
+        let input = if code == FindingCode::InputTooLong { long.as_str() } else { input };
+        let mut texts = Vec::new();
+        for locale in ["en-US", "de-AT"] {
+            let mut options =
+                CheckOptions::default().scheme(scheme).locale(locale).now(claimcheck::expiry::parse_now(now).unwrap());
+            if let Some(m) = marketplace {
+                options = options.marketplace(m);
+            }
+            let v = validate(input, &options).unwrap();
+            let f = v
+                .finding(code)
+                .unwrap_or_else(|| panic!("{input:?} did not produce {}: {:?}", code.code(), v.findings));
+            assert!(!f.message.is_empty() && !f.message.contains('{'), "{}: {}", code.code(), f.message);
+            if let Some(hint) = &f.hint {
+                assert!(!hint.contains('{'), "{}: {hint}", code.code());
+            }
+            if let Some(p) = f.position {
+                if f.message.contains("position") || f.message.contains("Stelle") {
+                    assert!(f.message.contains(&(p + 1).to_string()), "positions are shown 1-based: {}", f.message);
+                }
+            }
+            texts.push(f.message.clone());
+        }
+        assert_ne!(texts[0], texts[1], "{} must read differently in German", code.code());
+    }
+}
+
+#[test]
+fn german_texts_read_as_german() {
+    let v = validate("US8W2ZNFTJQQS6D3", &CheckOptions::default().locale("de").marketplace("amazon.de")).unwrap();
+    assert_eq!(v.findings[0].message, "Dieser Code gilt für amazon.com, Sie lösen ihn aber auf amazon.de ein.");
+    let v = validate("DE9N8GUZ", &CheckOptions::default().locale("de-CH")).unwrap();
+    assert_eq!(v.findings[0].message, "Der Code hat 16 Zeichen; bisher sind 8 eingegeben.");
+    let v = validate("DE9N8GUZ", &CheckOptions::default().locale("fr")).unwrap();
+    assert_eq!(v.findings[0].message, "The code has 16 characters; 8 have been entered so far.");
+}
+
+#[test]
+fn bad_options_are_errors_not_results() {
+    let e = validate("DE9N", &CheckOptions::default().scheme("nope")).unwrap_err();
+    assert!(e.to_string().contains("unknown scheme 'nope'") && e.to_string().contains("giftcard"), "{e}");
+    let e = validate("DE9N", &CheckOptions::default().marketplace("Narnia")).unwrap_err();
+    assert!(e.to_string().contains("unknown marketplace 'Narnia'"), "{e}");
+}

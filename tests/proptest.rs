@@ -1,0 +1,86 @@
+//! Property tests: normalisation is idempotent, generated codes validate, nothing panics.
+
+mod support;
+
+use claimcheck::generate::{generate_with, Issue};
+use claimcheck::normalize::normalize;
+use claimcheck::scheme::builtin;
+use claimcheck::{validate, CheckOptions, Status};
+use proptest::prelude::*;
+
+/// Strings that look like what people paste: code symbols, look-alikes, separators, invisibles.
+fn code_like() -> impl Strategy<Value = String> {
+    proptest::collection::vec(
+        prop_oneof![
+            proptest::char::range('0', 'Z'),
+            proptest::char::range('a', 'z'),
+            Just('-'),
+            Just(' '),
+            Just('?'),
+            Just('\u{200B}'),
+            Just('\u{00AD}'),
+            Just('Ｄ'),
+            Just('Е'),
+            Just('ο'),
+            any::<char>(),
+        ],
+        0..40,
+    )
+    .prop_map(|v| v.into_iter().collect())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2_000))]
+
+    #[test]
+    fn normalisation_is_idempotent(input in code_like()) {
+        let once = normalize(&input);
+        let twice = normalize(&once.symbols);
+        prop_assert_eq!(&twice.symbols, &once.symbols);
+        prop_assert!(twice.changes.is_empty(), "second pass changed {:?}", twice.changes);
+        prop_assert_eq!(once.origins.len(), once.symbols.chars().count());
+    }
+
+    #[test]
+    fn validation_never_panics_on_code_like_input(input in code_like(), scheme in 0usize..5, market in 0usize..3) {
+        let schemes = ["auto", "giftcard", "credit", "amazon-claim", "promo"];
+        let markets = ["DE", "US", "amazon.co.jp"];
+        let options = CheckOptions::default().scheme(schemes[scheme]).marketplace(markets[market]).now(support::now());
+        let v = validate(&input, &options).unwrap();
+        // Suggestions only ever name codes that pass every check.
+        for s in &v.suggestions {
+            let again = validate(&s.code, &options.clone().scheme(v.scheme.as_deref().unwrap())).unwrap();
+            prop_assert_eq!(again.status, Status::Valid, "suggestion {} of {:?}", s.code, input);
+        }
+        prop_assert!(v.suggestions.len() <= 3);
+    }
+
+    #[test]
+    fn generated_codes_always_validate(seed in any::<u64>(), scheme in 0usize..2, region in 0usize..23) {
+        let s = &builtin()[scheme];
+        let mut rng = support::Rng(seed);
+        let mut fill = |buf: &mut [u8]| { for b in buf.iter_mut() { *b = rng.next() as u8; } Ok(()) };
+        let issue = Issue {
+            region: Some(claimcheck::region::MARKETPLACES[region].prefix.into()),
+            issued_on: support::now().date_naive().checked_sub_days(chrono::Days::new(seed % 30)),
+            validity_days: Some(30),
+        };
+        let code = generate_with(s, &issue, &mut fill).unwrap();
+        let v = validate(&code, &CheckOptions::default().now(support::now())).unwrap();
+        prop_assert_eq!(v.status, Status::Valid, "{} detected as {:?}", code, v.scheme);
+        prop_assert_eq!(v.scheme.as_deref(), Some(s.id.as_str()));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn validation_never_panics_on_long_unicode(input in proptest::collection::vec(any::<char>(), 0..10_000)) {
+        let input: String = input.into_iter().collect();
+        let v = validate(&input, &CheckOptions::default().now(support::now())).unwrap();
+        if input.chars().count() > 256 {
+            prop_assert_eq!(v.findings[0].code.code(), "input_too_long");
+        }
+    }
+}

@@ -1,0 +1,54 @@
+//! Deterministic code generation for tests: the real generator fed by a seeded PRNG.
+#![allow(dead_code)]
+
+use chrono::{DateTime, Days, Utc};
+use claimcheck::expiry::parse_now;
+use claimcheck::generate::{generate_with, Issue};
+use claimcheck::region::MARKETPLACES;
+use claimcheck::scheme::{builtin, Scheme};
+
+/// The `now` all generated credits are valid at.
+pub fn now() -> DateTime<Utc> {
+    parse_now("2026-11-22T12:00:00Z").unwrap()
+}
+
+/// SplitMix64: small, fast, reproducible.
+pub struct Rng(pub u64);
+
+impl Rng {
+    pub fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+pub fn scheme(id: &str) -> &'static Scheme {
+    builtin().iter().find(|s| s.id == id).unwrap()
+}
+
+/// A code of `scheme` that is valid at [`now`]: random region, and for credits a random validity
+/// and an issue day that leaves the credit usable.
+pub fn code(scheme: &Scheme, rng: &mut Rng) -> String {
+    let region = MARKETPLACES[rng.below(MARKETPLACES.len())].prefix.to_owned();
+    let mut issue = Issue { region: Some(region), ..Issue::default() };
+    if !scheme.validity_days.is_empty() {
+        let days = scheme.validity_days[rng.below(scheme.validity_days.len())];
+        let back = rng.below(days as usize) as u64;
+        issue.validity_days = Some(days);
+        issue.issued_on = now().date_naive().checked_sub_days(Days::new(back));
+    }
+    let mut fill = |buf: &mut [u8]| {
+        for b in buf.iter_mut() {
+            *b = rng.next() as u8;
+        }
+        Ok(())
+    };
+    generate_with(scheme, &issue, &mut fill).unwrap()
+}

@@ -18,7 +18,9 @@ fn bench(c: &mut Criterion) {
     c.bench_function("validate giftcard with one wrong symbol + suggestions", |b| {
         b.iter(|| validate(black_box("DE9N8GUZWH279LUG"), black_box(&auto)))
     });
-    c.bench_function("validate credit 20 symbols", |b| b.iter(|| validate(black_box("DE4G22TMYTVELK24BXYS"), black_box(&auto))));
+    c.bench_function("validate credit 20 symbols", |b| {
+        b.iter(|| validate(black_box("DE4G22TMYTVELK24BXYS"), black_box(&auto)))
+    });
 }
 
 criterion_group!(benches, bench);

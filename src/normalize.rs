@@ -58,8 +58,6 @@ pub struct Change {
 pub struct Normalized {
     /// The kept characters, uppercased and folded; may still hold characters outside any alphabet.
     pub symbols: String,
-    /// For each kept character, its index in the input (in characters).
-    pub origins: Vec<usize>,
     /// Every change made, in input order.
     pub changes: Vec<Change>,
 }
@@ -72,16 +70,16 @@ pub fn is_too_long(input: &str) -> bool {
 /// Normalises `input`. Call [`is_too_long`] first: this function handles any length but the
 /// pipeline refuses long input before spending work on it.
 pub fn normalize(input: &str) -> Normalized {
-    let mut out = Normalized::default();
+    let mut out = Normalized { symbols: String::with_capacity(input.len()), changes: Vec::new() };
     for (position, c) in input.chars().enumerate() {
+        if c.is_ascii_uppercase() || c.is_ascii_digit() {
+            out.symbols.push(c); // the common case, decided before the tables below
+            continue;
+        }
         match fold(c) {
-            Folded::Keep(k) => {
-                out.symbols.push(k);
-                out.origins.push(position);
-            }
+            Folded::Keep(k) => out.symbols.push(k),
             Folded::Changed(k, reason) => {
                 out.symbols.push(k);
-                out.origins.push(position);
                 out.changes.push(Change { position, from: c.into(), to: k.into(), reason });
             }
             Folded::Removed(reason) => {
@@ -264,7 +262,6 @@ mod tests {
     fn removes_invisible_and_maps_lookalikes() {
         let n = normalize("D\u{200B}Е\u{00AD}\u{FEFF}9Ν");
         assert_eq!(n.symbols, "DE9N");
-        assert_eq!(n.origins, vec![0, 2, 5, 6]);
         let reasons: Vec<_> = n.changes.iter().map(|c| (c.position, c.reason)).collect();
         assert_eq!(
             reasons,

@@ -317,18 +317,17 @@ impl Scheme {
     pub fn display(&self, symbols: &str) -> String {
         let groups = self.groups_for(symbols.chars().count());
         let mut out = String::with_capacity(symbols.len() + groups.len());
-        let mut boundaries = groups.iter().scan(0, |acc, g| {
-            *acc += g;
-            Some(*acc)
-        });
-        let mut next = boundaries.next();
-        for (i, c) in symbols.chars().enumerate() {
-            if Some(i) == next {
-                out.push('-');
-                next = boundaries.next();
+        let mut chars = symbols.chars();
+        for (i, &size) in groups.iter().enumerate() {
+            if i > 0 && chars.as_str().is_empty() {
+                break;
             }
-            out.push(c);
+            if i > 0 {
+                out.push('-');
+            }
+            out.extend(chars.by_ref().take(size));
         }
+        out.push_str(chars.as_str());
         out
     }
 

@@ -292,6 +292,9 @@ impl<'a> Context<'a> {
         let mut best: Option<(&'a Scheme, Fit)> = None;
         for s in schemes {
             let fit = self.fit(s, symbols);
+            if fit == Fit::Verified {
+                return s; // nothing beats a verified match; registry order breaks ties
+            }
             if fit != Fit::None && best.is_none_or(|(_, b)| fit > b) {
                 best = Some((s, fit));
             }
@@ -346,7 +349,7 @@ impl<'a> Context<'a> {
         if !s.has_checksum() {
             return if erasures == 0 { Fit::Shape } else { Fit::None };
         }
-        if erasures == 0 && s.checksum.is_valid(&ascii(symbols), &s.alphabet) {
+        if erasures == 0 && checksum_passes(s, symbols) {
             return Fit::Verified;
         }
         if s.checksum == Checksum::Rs32 && !suggest::rs32_repairs(self, s, symbols).is_empty() {
@@ -362,19 +365,17 @@ impl<'a> Context<'a> {
     /// The marketplace of the symbols' region prefix, if the scheme has a region field and allows it.
     pub(crate) fn known_prefix(&self, s: &Scheme, symbols: &[char]) -> Option<&'static Marketplace> {
         let field = s.field(FieldKind::Region)?;
-        let prefix: String = symbols.get(field.start..field.end())?.iter().collect();
-        s.regions.iter().copied().find(|m| m.prefix == prefix)
+        let prefix = symbols.get(field.start..field.end())?;
+        s.regions.iter().copied().find(|m| m.prefix.len() == prefix.len() && starts_with(m.prefix, prefix))
     }
 
     /// True when the fields typed so far could belong to a valid code: a region prefix (or its start)
     /// the scheme allows, a validity symbol with a meaning, and an issue day not in the future and
     /// not long expired. Unreadable symbols are given the benefit of the doubt.
     pub(crate) fn fields_plausible(&self, s: &Scheme, symbols: &[char]) -> bool {
-        let n = symbols.len();
         if let Some(field) = s.field(FieldKind::Region) {
-            let typed: String = symbols[field.start.min(n)..field.end().min(n)].iter().collect();
-            if !typed.contains(|c| !s.alphabet.contains(c))
-                && !s.regions.iter().any(|m| m.prefix.starts_with(typed.as_str()))
+            let typed = typed(symbols, field);
+            if typed.iter().all(|&c| s.alphabet.contains(c)) && !s.regions.iter().any(|m| starts_with(m.prefix, typed))
             {
                 return false;
             }
@@ -401,8 +402,11 @@ impl<'a> Context<'a> {
     fn issue_date_if_typed(&self, s: &Scheme, symbols: &[char]) -> Option<chrono::NaiveDate> {
         let field = s.field(FieldKind::IssueDay)?;
         let typed = symbols.get(field.start..field.end())?;
-        let values: Option<Vec<u8>> = typed.iter().map(|&c| s.alphabet.value(c)).collect();
-        expiry::issue_date(s.issue_epoch?, &values?, s.alphabet.len())
+        let mut values = [0u8; 4];
+        for (slot, &c) in values.iter_mut().zip(typed) {
+            *slot = s.alphabet.value(c)?;
+        }
+        expiry::issue_date(s.issue_epoch?, values.get(..typed.len())?, s.alphabet.len())
     }
 
     /// Issue and expiry dates once the issue day and validity symbols are typed and readable.
@@ -480,8 +484,7 @@ impl<'a> Context<'a> {
         if hard_invalid || unreadable > 0 {
             return Outcome { status: Status::Invalid, findings, region, dates: None };
         }
-        let code = ascii(symbols);
-        if !s.checksum.is_valid(&code, &s.alphabet) {
+        if !checksum_passes(s, symbols) {
             let mut f = Finding::new(FindingCode::ChecksumMismatch, Severity::Error);
             if let Some((position, value)) = self.located_error(s, symbols) {
                 f = f
@@ -534,12 +537,15 @@ impl<'a> Context<'a> {
     /// Findings about the fields typed so far: an unknown region prefix, a meaningless validity.
     fn typed_field_findings(&self, s: &Scheme, symbols: &[char]) -> Vec<Finding> {
         let mut out = Vec::new();
-        let n = symbols.len();
         if let Some(field) = s.field(FieldKind::Region) {
-            let typed: String = symbols[field.start.min(n)..field.end().min(n)].iter().collect();
-            let all_symbols = !typed.contains(|c| !s.alphabet.contains(c));
-            if all_symbols && !s.regions.iter().any(|m| m.prefix.starts_with(typed.as_str())) {
-                out.push(Finding::new(FindingCode::UnknownPrefix, Severity::Error).at(field.start).actual(typed));
+            let typed = typed(symbols, field);
+            if typed.iter().all(|&c| s.alphabet.contains(c)) && !s.regions.iter().any(|m| starts_with(m.prefix, typed))
+            {
+                out.push(
+                    Finding::new(FindingCode::UnknownPrefix, Severity::Error)
+                        .at(field.start)
+                        .actual(typed.iter().collect::<String>()),
+                );
             }
         }
         if let Some(field) = s.field(FieldKind::Validity) {
@@ -610,8 +616,40 @@ pub(crate) fn is_recoverable(s: &Scheme, c: char) -> bool {
     s.checksum == Checksum::Rs32 && matches!(c, '?' | '0' | 'O' | '1' | 'I') && !s.alphabet.contains(c)
 }
 
-pub(crate) fn ascii(symbols: &[char]) -> Vec<u8> {
-    symbols.iter().map(|&c| if c.is_ascii() { c as u8 } else { 0 }).collect()
+/// True when the symbols pass the scheme's checksum (non-ASCII symbols fail).
+pub(crate) fn checksum_passes(s: &Scheme, symbols: &[char]) -> bool {
+    if s.checksum == Checksum::Rs32 {
+        // The hot path: syndromes straight from the symbols, without a buffer.
+        if symbols.len() > rs32::MAX_LENGTH || s.alphabet.len() != 32 {
+            return false;
+        }
+        let mut all_symbols = true;
+        let values = symbols.iter().map(|&c| {
+            s.alphabet.value(c).unwrap_or_else(|| {
+                all_symbols = false;
+                0
+            })
+        });
+        let syndromes = rs32::syndromes_of(values);
+        return all_symbols && syndromes == (0, 0);
+    }
+    let mut buffer = [0u8; MAX_INPUT_CHARS];
+    let Some(code) = buffer.get_mut(..symbols.len()) else { return false };
+    for (slot, &c) in code.iter_mut().zip(symbols) {
+        *slot = if c.is_ascii() { c as u8 } else { 0 };
+    }
+    s.checksum.is_valid(code, &s.alphabet)
+}
+
+/// The symbols of a field that have been typed so far (clipped to the input).
+fn typed(symbols: &[char], field: crate::scheme::Field) -> &[char] {
+    let n = symbols.len();
+    &symbols[field.start.min(n)..field.end().min(n)]
+}
+
+/// True when `prefix` starts with the typed symbols.
+fn starts_with(prefix: &str, typed: &[char]) -> bool {
+    prefix.len() >= typed.len() && prefix.chars().zip(typed).all(|(a, &b)| a == b)
 }
 
 fn looks_like_serial(symbols: &[char]) -> bool {

@@ -94,8 +94,12 @@ impl Checksum {
     pub fn is_valid(self, code: &[u8], alphabet: &Alphabet) -> bool {
         match self {
             Checksum::None => true,
-            Checksum::Rs32 => values(code, alphabet).is_some_and(|v| alphabet.len() == 32 && rs32::is_valid(&v)),
-            Checksum::Luhn => values(code, alphabet).is_some_and(|v| luhn_sum(&v, alphabet.len(), false) == 0),
+            Checksum::Rs32 => {
+                values(code, alphabet).is_some_and(|(v, n)| alphabet.len() == 32 && rs32::is_valid(&v[..n]))
+            }
+            Checksum::Luhn => {
+                values(code, alphabet).is_some_and(|(v, n)| luhn_sum(&v[..n], alphabet.len(), false) == 0)
+            }
             Checksum::Iso7064Mod37_2 => mod37_2_remainder(code) == Some(1),
             Checksum::Iso7064Mod97_10 => mod97_remainder(code) == Some(1),
             Checksum::Damm => damm_interim(code) == Some(0),
@@ -108,16 +112,16 @@ impl Checksum {
         match self {
             Checksum::None => Some(Vec::new()),
             Checksum::Rs32 => {
-                let v = values(payload, alphabet)?;
-                if alphabet.len() != 32 || v.len() + 2 > rs32::MAX_LENGTH {
+                let (v, n) = values(payload, alphabet)?;
+                if alphabet.len() != 32 || n + 2 > rs32::MAX_LENGTH {
                     return None;
                 }
-                Some(rs32::check_symbols(&v).iter().map(|&s| alphabet.symbol(s) as u8).collect())
+                Some(rs32::check_symbols(&v[..n]).iter().map(|&s| alphabet.symbol(s) as u8).collect())
             }
             Checksum::Luhn => {
-                let v = values(payload, alphabet)?;
+                let (v, len) = values(payload, alphabet)?;
                 let n = alphabet.len();
-                let sum = luhn_sum(&v, n, true);
+                let sum = luhn_sum(&v[..len], n, true);
                 Some(vec![alphabet.symbol(((n - sum) % n) as u8) as u8])
             }
             Checksum::Iso7064Mod37_2 => {
@@ -148,8 +152,19 @@ impl Checksum {
     }
 }
 
-fn values(code: &[u8], alphabet: &Alphabet) -> Option<Vec<u8>> {
-    code.iter().map(|&c| alphabet.value(c as char)).collect()
+/// Longest code the value-based algorithms accept (the longest a scheme may define).
+const MAX_VALUES: usize = 64;
+
+/// Symbol values of `code` in a stack buffer (validation runs on every keystroke: no allocation).
+fn values(code: &[u8], alphabet: &Alphabet) -> Option<([u8; MAX_VALUES], usize)> {
+    if code.len() > MAX_VALUES {
+        return None;
+    }
+    let mut buffer = [0u8; MAX_VALUES];
+    for (slot, &c) in buffer.iter_mut().zip(code) {
+        *slot = alphabet.value(c as char)?;
+    }
+    Some((buffer, code.len()))
 }
 
 /// Luhn mod N: doubles every second value from the right (from the check position when `for_payload`

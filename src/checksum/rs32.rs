@@ -62,14 +62,28 @@ fn pow_alpha(e: usize) -> u8 {
     EXP[e % 31]
 }
 
-/// The two syndromes (S1, S2) of a code given as symbol values (each < 32).
+/// x · alpha: a shift, reduced by the polynomial.
+fn times_alpha(x: u8) -> u8 {
+    let shifted = x << 1;
+    if shifted & 0b10_0000 != 0 {
+        shifted ^ POLY
+    } else {
+        shifted
+    }
+}
+
+/// The two syndromes (S1, S2) of a code given as symbol values (each < 32), by Horner's rule:
+/// S_k = (…(v_0·α^k + v_1)·α^k + …) + v_{n-1}.
 pub fn syndromes(values: &[u8]) -> (u8, u8) {
-    let n = values.len();
+    syndromes_of(values.iter().copied())
+}
+
+/// [`syndromes`] of values as they come (no buffer needed).
+pub fn syndromes_of(values: impl Iterator<Item = u8>) -> (u8, u8) {
     let (mut s1, mut s2) = (0u8, 0u8);
-    for (i, &v) in values.iter().enumerate() {
-        let j = n - 1 - i;
-        s1 ^= mul(v & 31, pow_alpha(j));
-        s2 ^= mul(v & 31, pow_alpha(2 * j));
+    for v in values {
+        s1 = times_alpha(s1) ^ (v & 31);
+        s2 = times_alpha(times_alpha(s2)) ^ (v & 31);
     }
     (s1, s2)
 }
@@ -179,6 +193,18 @@ mod tests {
                 assert_eq!(div(mul(a, b), b), a);
             }
         }
+    }
+
+    #[test]
+    fn horner_syndromes_match_the_definition() {
+        let values = [3u8, 14, 0, 31, 7, 9, 22, 1, 30];
+        let n = values.len();
+        let (mut s1, mut s2) = (0u8, 0u8);
+        for (i, &v) in values.iter().enumerate() {
+            s1 ^= mul(v, pow_alpha(n - 1 - i));
+            s2 ^= mul(v, pow_alpha(2 * (n - 1 - i)));
+        }
+        assert_eq!(syndromes(&values), (s1, s2));
     }
 
     #[test]

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Runs every test of claimcheck. On a fresh machine it first installs what the tests need.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "toolchain"
+./scripts/setup.sh
+
+step "format and lints"
+cargo fmt --all -- --check
+cargo clippy --workspace --all-targets -- -D warnings
+
+step "native tests (unit, integration, property, doc)"
+cargo test --workspace

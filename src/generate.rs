@@ -127,7 +127,7 @@ pub fn generate(scheme: &Scheme, issue: &Issue) -> Result<String, GenerateError>
     generate_with(scheme, issue, &mut |buf| getrandom::getrandom(buf).map_err(|e| GenerateError::Random(e.to_string())))
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::scheme::builtin;

@@ -234,8 +234,8 @@ impl Scheme {
         let has = |kind| fields.iter().any(|f: &Field| f.kind == kind);
         let issue_epoch = match (&definition.issue_epoch, has(FieldKind::IssueDay)) {
             (Some(text), true) => Some(
-                NaiveDate::parse_from_str(text, "%Y-%m-%d")
-                    .map_err(|_| err("issueEpoch", format!("'{text}' is not a date (YYYY-MM-DD)")))?,
+                crate::expiry::parse_ymd(text)
+                    .ok_or_else(|| err("issueEpoch", format!("'{text}' is not a date (YYYY-MM-DD)")))?,
             ),
             (None, true) => return Err(err("issueEpoch", "is required with an issue_day field".into())),
             (Some(_), false) => return Err(err("issueEpoch", "is only allowed with an issue_day field".into())),
@@ -359,7 +359,7 @@ fn checked_lengths(d: &SchemeDefinition) -> Result<Vec<usize>, (&'static str, St
         (None, None, Some(_)) => return Err(("minLength", "is required with maxLength".into())),
         (None, None, None) => return Err(("lengths", "is required (or minLength and maxLength)".into())),
     };
-    lengths.sort_unstable();
+    crate::sort_small(&mut lengths, |a, b| a < b);
     lengths.dedup();
     if lengths[0] < 2 {
         return Err(("lengths", "codes must have at least 2 symbols".into()));
@@ -385,7 +385,7 @@ fn checked_groups(groups: &[Vec<usize>], lengths: &[usize]) -> Result<Vec<Vec<us
         ));
     }
     let mut sorted = groups.to_vec();
-    sorted.sort_by_key(|g| g.iter().sum::<usize>());
+    crate::sort_small(&mut sorted, |a, b| a.iter().sum::<usize>() < b.iter().sum::<usize>());
     for (i, (grouping, &length)) in sorted.iter().zip(lengths).enumerate() {
         if grouping.is_empty() || grouping.contains(&0) {
             return Err((format!("groups[{i}]"), "group sizes must be positive".into()));
@@ -425,7 +425,7 @@ fn checked_fields(d: &SchemeDefinition, lengths: &[usize], checksum: Checksum) -
             *slot = Some(i);
         }
         if d.fields[..i].iter().any(|o| o.kind == f.kind) {
-            return Err((format!("{name}.kind"), format!("a second {:?} field", f.kind).to_lowercase()));
+            return Err((format!("{name}.kind"), format!("a second {} field", kind_name(f.kind))));
         }
         let fixed = match f.kind {
             FieldKind::Region => Some(2),
@@ -453,7 +453,7 @@ fn checked_fields(d: &SchemeDefinition, lengths: &[usize], checksum: Checksum) -
         return Err(("fields".into(), "a check field needs a checksum".into()));
     }
     let mut fields = d.fields.clone();
-    fields.sort_by_key(|f| f.start);
+    crate::sort_small(&mut fields, |a, b| a.start < b.start);
     Ok(fields)
 }
 
@@ -542,6 +542,47 @@ fn load_builtin() -> Result<(u32, Vec<Arc<Scheme>>), SchemeError> {
 /// The built-in schemes, in detection order.
 pub fn builtin() -> &'static [Arc<Scheme>] {
     &builtin_table().1
+}
+
+/// What a scheme looks like from outside (for listings in UIs and the JavaScript `schemes()`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SchemeInfo {
+    /// Identifier.
+    pub id: String,
+    /// Name for people.
+    pub name: String,
+    /// Kind of code.
+    pub kind: CodeKind,
+    /// True for the schemes that ship with claimcheck.
+    pub builtin: bool,
+    /// The symbols.
+    pub alphabet: String,
+    /// Allowed lengths, ascending.
+    pub lengths: Vec<usize>,
+    /// Display groups per allowed length.
+    pub groups: Vec<Vec<usize>>,
+    /// Checksum identifier.
+    pub checksum: &'static str,
+    /// Region prefixes the scheme accepts (empty without a region field).
+    pub regions: Vec<&'static str>,
+}
+
+impl Scheme {
+    /// The outside view of this scheme.
+    pub fn info(&self) -> SchemeInfo {
+        SchemeInfo {
+            id: self.id.clone(),
+            name: self.name.clone(),
+            kind: self.kind,
+            builtin: self.builtin,
+            alphabet: self.alphabet.as_str().to_owned(),
+            lengths: self.lengths.clone(),
+            groups: self.groups.clone(),
+            checksum: self.checksum.id(),
+            regions: self.regions.iter().map(|m| m.prefix).collect(),
+        }
+    }
 }
 
 /// A registry of the built-in schemes only, shared by every call that registers nothing.

@@ -105,7 +105,7 @@ pub(crate) fn suggest(ctx: &Context<'_>, scheme: &Scheme, symbols: &[char]) -> V
 }
 
 fn rank(scheme: &Scheme, candidates: &mut [Candidate]) -> Vec<Suggestion> {
-    candidates.sort_by(|a, b| a.distance.cmp(&b.distance).then(b.weight.total_cmp(&a.weight)));
+    crate::sort_small(candidates, |a, b| (a.distance, -a.weight) < (b.distance, -b.weight));
     let mut seen: Vec<&[char]> = Vec::new();
     let mut kept: Vec<&Candidate> = Vec::new();
     for c in candidates.iter() {

@@ -150,7 +150,7 @@ pub struct Validation {
 
 fn ymd<S: Serializer>(date: &Option<chrono::NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
     match date {
-        Some(d) => s.serialize_str(&d.format("%Y-%m-%d").to_string()),
+        Some(d) => s.serialize_str(&expiry::format_ymd(*d)),
         None => s.serialize_none(),
     }
 }
@@ -512,12 +512,15 @@ impl<'a> Context<'a> {
             dates = Some(d);
             if let Some(now) = self.now {
                 match expiry::judge(&d, now) {
-                    DateStatus::Expired => findings
-                        .push(Finding::new(FindingCode::Expired, Severity::Error).actual(d.expires_on.to_string())),
-                    DateStatus::NotYetValid => findings
-                        .push(Finding::new(FindingCode::NotYetValid, Severity::Error).actual(d.issued_on.to_string())),
+                    DateStatus::Expired => findings.push(
+                        Finding::new(FindingCode::Expired, Severity::Error).actual(expiry::format_ymd(d.expires_on)),
+                    ),
+                    DateStatus::NotYetValid => findings.push(
+                        Finding::new(FindingCode::NotYetValid, Severity::Error).actual(expiry::format_ymd(d.issued_on)),
+                    ),
                     DateStatus::Usable { days_left } if days_left <= expiry::SOON_DAYS => findings.push(
-                        Finding::new(FindingCode::ExpiresSoon, Severity::Warning).actual(d.expires_on.to_string()),
+                        Finding::new(FindingCode::ExpiresSoon, Severity::Warning)
+                            .actual(expiry::format_ymd(d.expires_on)),
                     ),
                     DateStatus::Usable { .. } => {}
                 }

@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! Runs the conformance cases of `tests/data/cases.json` against the native library.
 
 use claimcheck::expiry::parse_now;

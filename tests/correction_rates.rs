@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! The correction-rate report: how often the intended code is suggested, per error kind and scheme.
 //! Prints the rates (run with `--nocapture` to see them) and asserts the floors.
 

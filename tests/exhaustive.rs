@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! Exhaustive error tests for the rs32 schemes: every single substitution, every adjacent
 //! transposition, and every one or two symbols at known positions, for generated codes.
 

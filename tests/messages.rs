@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! Every finding code, triggered by a real input, worded in English and German.
 
 mod support;

@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! Property tests: normalisation is idempotent, generated codes validate, nothing panics.
 
 mod support;

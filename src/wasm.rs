@@ -1,0 +1,179 @@
+//! The JavaScript binding: the only file that names wasm-bindgen or js-sys. It converts types and
+//! nothing else: every decision is made by the core.
+//!
+//! Options are read with `Reflect` (no serde deserialiser in the bundle); results are serialised once
+//! to JSON by the core's serde types and handed to `JSON.parse`, which is fast and keeps the `.wasm`
+//! small.
+
+use std::cell::RefCell;
+
+use js_sys::{Date, Reflect, JSON};
+use wasm_bindgen::prelude::*;
+
+use crate::expiry::parse_now;
+use crate::messages::Locale;
+use crate::scheme::Registry;
+use crate::validate::CheckOptions;
+
+thread_local! {
+    /// The schemes of this page: the built-ins plus those registered with `registerScheme`.
+    static REGISTRY: RefCell<Registry> = RefCell::new(Registry::new());
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = r#"
+/** Options of a check. Every field is optional. */
+export interface CheckOptions {
+  /** Scheme id ("giftcard", "credit", "amazon-claim", "promo", a registered one) or "auto" (default). */
+  scheme?: string;
+  /** Marketplace the code is redeemed on: prefix ("DE"), country ("AT") or domain ("amazon.de"). */
+  marketplace?: string;
+  /** BCP 47 tag; "de…" gives German, anything else English. */
+  locale?: string;
+  /** Current time as RFC 3339 (or YYYY-MM-DD); defaults to the browser's clock. */
+  now?: string;
+}
+
+export type Status = "valid" | "unverifiable" | "incomplete" | "invalid";
+export type Severity = "error" | "warning" | "info";
+export type FindingCode =
+  | "empty" | "input_too_long" | "invalid_character" | "unreadable_character" | "too_short" | "too_long"
+  | "unknown_prefix" | "wrong_region" | "checksum_mismatch" | "expired" | "not_yet_valid" | "expires_soon"
+  | "invalid_validity" | "looks_like_serial_number" | "wrong_code_type" | "ambiguous_characters" | "no_checksum";
+export type ChangeReason = "case" | "separator" | "full_width" | "invisible" | "lookalike";
+
+/** One change normalisation made; `position` counts input characters (code points). */
+export interface Change { position: number; from: string; to: string; reason: ChangeReason; }
+
+/** What validation noticed. `position` is 0-based in `normalized`; messages show it 1-based. */
+export interface Finding {
+  code: FindingCode;
+  severity: Severity;
+  position?: number;
+  expected?: string;
+  actual?: string;
+  message: string;
+  hint?: string;
+}
+
+export interface Edit {
+  kind: "substitute" | "transpose" | "insert" | "delete";
+  position: number;
+  from?: string;
+  to?: string;
+}
+
+/** A code the customer probably meant; it passes every check of its scheme. */
+export interface Suggestion { code: string; display: string; confidence: number; edits: Edit[]; }
+
+/** The result of a check. "valid" means well-formed, never "redeemable": the server decides that. */
+export interface Validation {
+  status: Status;
+  input: string;
+  normalized: string;
+  display: string;
+  scheme: string | null;
+  region: string | null;
+  /** YYYY-MM-DD */
+  issuedOn?: string;
+  /** YYYY-MM-DD, the last usable day */
+  expiresOn?: string;
+  changes: Change[];
+  findings: Finding[];
+  suggestions: Suggestion[];
+}
+
+export interface SchemeInfo {
+  id: string;
+  name: string;
+  kind: "giftcard" | "credit" | "claim" | "promo" | "other";
+  builtin: boolean;
+  alphabet: string;
+  lengths: number[];
+  groups: number[][];
+  checksum: "none" | "rs32" | "luhn" | "iso7064-mod37-2" | "iso7064-mod97-10" | "damm";
+  regions: string[];
+}
+"#;
+
+/// Checks a code. Never throws for a bad code (that is a result); throws an `Error` for bad options
+/// (unknown scheme or marketplace, malformed `now`).
+#[wasm_bindgen(js_name = validate, unchecked_return_type = "Validation")]
+pub fn validate(
+    input: &str,
+    #[wasm_bindgen(unchecked_param_type = "CheckOptions")] options: JsValue,
+) -> Result<JsValue, JsError> {
+    let options = check_options(&options)?;
+    let result = REGISTRY.with(|r| r.borrow().validate(input, &options)).map_err(|e| JsError::new(&e.to_string()))?;
+    to_js(&result)
+}
+
+/// The registered schemes: the built-ins first, in detection order.
+#[wasm_bindgen(js_name = schemes, unchecked_return_type = "SchemeInfo[]")]
+pub fn schemes() -> Result<JsValue, JsError> {
+    let infos: Vec<_> = REGISTRY.with(|r| r.borrow().schemes().iter().map(|s| s.info()).collect());
+    to_js(&infos)
+}
+
+/// Registers a custom scheme from its definition (an object, or its JSON text). Throws an `Error`
+/// naming the bad field; a custom scheme with the same id is replaced, a built-in one never is.
+#[wasm_bindgen(js_name = registerScheme)]
+pub fn register_scheme(
+    #[wasm_bindgen(unchecked_param_type = "object | string")] definition: JsValue,
+) -> Result<(), JsError> {
+    let json = match definition.as_string() {
+        Some(text) => text,
+        None if definition.is_object() => JSON::stringify(&definition)
+            .ok()
+            .and_then(|s| s.as_string())
+            .ok_or_else(|| JsError::new("registerScheme: the definition cannot be turned into JSON"))?,
+        None => return Err(JsError::new("registerScheme: the definition must be an object or a JSON string")),
+    };
+    REGISTRY.with(|r| r.borrow_mut().register_json(&json)).map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// The library version.
+#[wasm_bindgen(js_name = version)]
+pub fn version() -> String {
+    crate::VERSION.to_owned()
+}
+
+/// Reads `CheckOptions` from a JS value (`undefined`/`null` = defaults).
+fn check_options(options: &JsValue) -> Result<CheckOptions, JsError> {
+    let mut out = CheckOptions::default();
+    if !options.is_undefined() && !options.is_null() {
+        if !options.is_object() {
+            return Err(JsError::new("options must be an object"));
+        }
+        out.scheme = string_field(options, "scheme")?;
+        out.marketplace = string_field(options, "marketplace")?;
+        out.locale = string_field(options, "locale")?.map_or(Locale::En, |tag| Locale::from_tag(&tag));
+        out.now = match string_field(options, "now")? {
+            Some(text) => Some(
+                parse_now(&text)
+                    .ok_or_else(|| JsError::new(&crate::validate::OptionsError::BadNow(text.clone()).to_string()))?,
+            ),
+            None => None,
+        };
+    }
+    if out.now.is_none() {
+        // The only clock read in claimcheck: once per call, here in the binding.
+        out.now = chrono::DateTime::from_timestamp_millis(Date::now() as i64);
+    }
+    Ok(out)
+}
+
+/// An optional string property; any other type is a clear error.
+fn string_field(object: &JsValue, name: &str) -> Result<Option<String>, JsError> {
+    let value = Reflect::get(object, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    value.as_string().map(Some).ok_or_else(|| JsError::new(&format!("options.{name} must be a string")))
+}
+
+/// Serialises with the core's serde types and parses in JS.
+fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
+    let json = serde_json::to_string(value).map_err(|e| JsError::new(&e.to_string()))?;
+    JSON::parse(&json).map_err(|_| JsError::new("internal error: result is not JSON"))
+}

@@ -1,0 +1,170 @@
+//! Tests of the JavaScript contract, shared by `tests/node.rs` (Node) and `tests/browser.rs` (Chromium).
+
+use claimcheck::wasm;
+use js_sys::{Array, Object, Reflect, JSON};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::wasm_bindgen_test;
+
+fn options(json: &str) -> JsValue {
+    JSON::parse(json).unwrap()
+}
+
+fn get(value: &JsValue, key: &str) -> JsValue {
+    Reflect::get(value, &JsValue::from_str(key)).unwrap()
+}
+
+fn has(value: &JsValue, key: &str) -> bool {
+    Reflect::has(value, &JsValue::from_str(key)).unwrap()
+}
+
+fn text(value: &JsValue, key: &str) -> String {
+    get(value, key).as_string().unwrap_or_else(|| panic!("{key} is not a string"))
+}
+
+/// The message of the JS `Error` a call threw.
+fn error_message(err: wasm_bindgen::JsError) -> String {
+    let value: JsValue = err.into();
+    let error: js_sys::Error = value.dyn_into().expect("an Error instance");
+    error.message().into()
+}
+
+#[wasm_bindgen_test]
+fn validates_a_gift_card_with_camel_case_fields() {
+    let v = wasm::validate(" de9n-8guz-wh27-9luf", options(r#"{"marketplace": "AT", "now": "2026-11-22T12:00:00Z"}"#))
+        .unwrap();
+    assert_eq!(text(&v, "status"), "valid");
+    assert_eq!(text(&v, "normalized"), "DE9N8GUZWH279LUF");
+    assert_eq!(text(&v, "display"), "DE9N-8GUZ-WH27-9LUF");
+    assert_eq!(text(&v, "scheme"), "giftcard");
+    assert_eq!(text(&v, "region"), "DE");
+    assert!(!has(&v, "issuedOn") && !has(&v, "expiresOn"), "optional fields are absent, not null");
+    let changes: Array = get(&v, "changes").dyn_into().unwrap();
+    assert!(changes.length() > 0);
+    assert_eq!(text(&changes.get(0), "reason"), "separator");
+    assert!(Array::is_array(&get(&v, "suggestions")));
+}
+
+#[wasm_bindgen_test]
+fn reports_a_typo_with_position_and_suggestion_in_german() {
+    let v = wasm::validate("DE9N8GUZWH279LUG", options(r#"{"locale": "de-AT"}"#)).unwrap();
+    assert_eq!(text(&v, "status"), "invalid");
+    let finding = Array::from(&get(&v, "findings")).get(0);
+    assert_eq!(text(&finding, "code"), "checksum_mismatch");
+    assert_eq!(get(&finding, "position").as_f64(), Some(15.0));
+    assert!(text(&finding, "message").contains("Stelle 16"));
+    let suggestion = Array::from(&get(&v, "suggestions")).get(0);
+    assert_eq!(text(&suggestion, "code"), "DE9N8GUZWH279LUF");
+    let confidence = get(&suggestion, "confidence").as_f64().unwrap();
+    assert!(confidence > 0.5 && confidence <= 1.0);
+    let edit = Array::from(&get(&suggestion, "edits")).get(0);
+    assert_eq!(text(&edit, "kind"), "substitute");
+}
+
+#[wasm_bindgen_test]
+fn decodes_credit_dates() {
+    let v = wasm::validate("DE4G22TMYTVELK24BXYS", options(r#"{"now": "2026-11-28"}"#)).unwrap();
+    assert_eq!(text(&v, "scheme"), "credit");
+    assert_eq!(text(&v, "issuedOn"), "2026-11-01");
+    assert_eq!(text(&v, "expiresOn"), "2026-12-01");
+    assert_eq!(text(&Array::from(&get(&v, "findings")).get(0), "code"), "expires_soon");
+}
+
+#[wasm_bindgen_test]
+fn options_may_be_missing_and_now_defaults_to_the_clock() {
+    for missing in [JsValue::UNDEFINED, JsValue::NULL, Object::new().into()] {
+        let v = wasm::validate("DE9N8GUZWH279LUF", missing).unwrap();
+        assert_eq!(text(&v, "status"), "valid");
+    }
+    // A credit issued 2026-11-01 for 30 days is judged against the real clock: expired after 2026-12-01.
+    let v = wasm::validate("DE4G22TMYTVELK24BXYS", JsValue::UNDEFINED).unwrap();
+    let now = js_sys::Date::new_0().to_iso_string().as_string().unwrap();
+    let expired = now.as_str() > "2026-12-02";
+    assert_eq!(text(&v, "status") == "invalid", expired, "now = {now}");
+}
+
+#[wasm_bindgen_test]
+fn bad_options_throw_errors_with_clear_messages() {
+    let cases = [
+        (r#"{"scheme": "nope"}"#, "unknown scheme 'nope'"),
+        (r#"{"marketplace": "Narnia"}"#, "unknown marketplace 'Narnia'"),
+        (r#"{"now": "yesterday"}"#, "'now' must be an RFC 3339 timestamp"),
+        (r#"{"scheme": 5}"#, "options.scheme must be a string"),
+    ];
+    for (json, words) in cases {
+        let message = error_message(wasm::validate("DE9N", options(json)).unwrap_err());
+        assert!(message.contains(words), "{json}: {message}");
+    }
+    let message = error_message(wasm::validate("DE9N", JsValue::from_f64(3.0)).unwrap_err());
+    assert_eq!(message, "options must be an object");
+}
+
+#[wasm_bindgen_test]
+fn no_input_throws() {
+    let long = "ä".repeat(10_000);
+    let inputs = [
+        "",
+        "   ",
+        "🎁🎁🎁",
+        "\u{200B}\u{FEFF}",
+        "DE9N\u{0}8GUZ",
+        "????????????????",
+        long.as_str(),
+        "0000000000000000",
+    ];
+    for input in inputs {
+        for scheme in ["auto", "giftcard", "credit", "amazon-claim", "promo"] {
+            let v = wasm::validate(input, options(&format!(r#"{{"scheme": "{scheme}"}}"#))).unwrap();
+            assert!(has(&v, "status"));
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn lists_and_registers_schemes() {
+    let list = Array::from(&wasm::schemes().unwrap());
+    let ids: Vec<String> = list.iter().map(|s| text(&s, "id")).collect();
+    assert_eq!(&ids[..4], ["giftcard", "credit", "amazon-claim", "promo"]);
+    assert_eq!(text(&list.get(0), "checksum"), "rs32");
+
+    let definition = options(
+        r#"{"id": "js-voucher", "alphabet": "0123456789", "lengths": [10], "checksum": "damm",
+            "fields": [{"kind": "check", "start": 9, "length": 1}]}"#,
+    );
+    wasm::register_scheme(definition).unwrap();
+    let v = wasm::validate("5725300014", options(r#"{"scheme": "js-voucher"}"#)).unwrap();
+    assert_eq!(text(&v, "status"), "valid");
+
+    let bad = options(r#"{"id": "broken", "alphabet": "AA", "lengths": [4], "checksum": "none"}"#);
+    let message = error_message(wasm::register_scheme(bad).unwrap_err());
+    assert_eq!(message, "bad scheme definition 'broken': alphabet: lists 'A' twice");
+    let message = error_message(wasm::register_scheme(JsValue::from_f64(1.0)).unwrap_err());
+    assert!(message.contains("must be an object or a JSON string"));
+    let message = error_message(wasm::register_scheme(JsValue::from_str("{not json")).unwrap_err());
+    assert!(message.contains("(json)"), "{message}");
+}
+
+#[wasm_bindgen_test]
+fn version_is_the_crate_version() {
+    assert_eq!(wasm::version(), env!("CARGO_PKG_VERSION"));
+}
+
+#[wasm_bindgen_test]
+fn memory_stays_flat_across_many_calls() {
+    let opts = options(r#"{"now": "2026-11-22T12:00:00Z"}"#);
+    let memory = || {
+        wasm_bindgen::memory()
+            .unchecked_into::<js_sys::WebAssembly::Memory>()
+            .buffer()
+            .unchecked_into::<js_sys::ArrayBuffer>()
+            .byte_length()
+    };
+    for _ in 0..1_000 {
+        wasm::validate("DE9N8GUZWH279LUG", opts.clone()).unwrap();
+    }
+    let before = memory();
+    for i in 0..20_000 {
+        let input = if i % 2 == 0 { "DE9N8GUZWH279LUG" } else { "de9n 8guz wh27 9luf" };
+        wasm::validate(input, opts.clone()).unwrap();
+    }
+    assert_eq!(memory(), before, "wasm memory grew across 20,000 calls");
+}

@@ -107,7 +107,7 @@ impl core::fmt::Display for AlphabetError {
                 write!(f, "contains lowercase '{c}', but input is uppercased before checking")
             }
             AlphabetError::NotAllowed(c) => {
-                write!(f, "contains {c:?}: symbols must be printable ASCII, not separators and not '?'")
+                write!(f, "contains U+{:04X}: symbols must be printable ASCII, not separators and not '?'", *c as u32)
             }
         }
     }

@@ -3,11 +3,10 @@
 //! Logic only ever creates findings; their words come from the message catalog
 //! ([`crate::messages`]), filled in from the structured fields.
 
-use serde::Serialize;
+use crate::json::{JsonWriter, ToJson};
 
 /// The stable reason code of a finding.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum FindingCode {
     /// Nothing was entered.
@@ -98,8 +97,7 @@ impl FindingCode {
 }
 
 /// How much a finding matters.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
     /// For information; nothing is wrong.
     Info,
@@ -121,30 +119,40 @@ impl Severity {
 }
 
 /// One finding, with its words filled in for the requested locale.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Finding {
     /// Stable reason code.
     pub code: FindingCode,
     /// How much it matters.
     pub severity: Severity,
     /// 0-based position in the normalised code, where one position is concerned.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub position: Option<usize>,
     /// What was expected (a length, a character, a marketplace, …).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub expected: Option<String>,
     /// What was found.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub actual: Option<String>,
     /// Short message for the customer.
     pub message: String,
     /// The next step.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub hint: Option<String>,
     /// Which catalog entry words it (a reason code, or `code.variant`).
-    #[serde(skip)]
     pub message_key: &'static str,
+}
+
+impl ToJson for Finding {
+    fn write_json(&self, w: &mut JsonWriter) {
+        w.begin_object();
+        w.field_str("code", self.code.code());
+        w.field_str("severity", self.severity.code());
+        if let Some(position) = self.position {
+            w.field_uint("position", position);
+        }
+        w.field_opt_str("expected", self.expected.as_deref());
+        w.field_opt_str("actual", self.actual.as_deref());
+        w.field_str("message", &self.message);
+        w.field_opt_str("hint", self.hint.as_deref());
+        w.end_object();
+    }
 }
 
 impl Finding {
@@ -196,8 +204,6 @@ mod tests {
         for (i, c) in ALL_CODES.iter().enumerate() {
             assert_eq!(FindingCode::from_code(c.code()), Some(*c));
             assert!(ALL_CODES[..i].iter().all(|o| o.code() != c.code()));
-            let json = serde_json::to_string(c).unwrap();
-            assert_eq!(json, format!("\"{}\"", c.code()));
         }
     }
 }

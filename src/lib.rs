@@ -7,6 +7,7 @@ pub mod checksum;
 pub mod expiry;
 pub mod finding;
 pub mod generate;
+pub mod json;
 pub mod messages;
 pub mod normalize;
 pub mod region;
@@ -19,6 +20,7 @@ pub mod validate;
 pub mod wasm;
 
 pub use finding::{Finding, FindingCode, Severity};
+pub use json::{Json, JsonError, ToJson};
 pub use messages::Locale;
 pub use scheme::{Registry, Scheme, SchemeDefinition, SchemeError};
 pub use suggest::{Edit, EditKind, Suggestion};
@@ -38,3 +40,10 @@ pub(crate) fn sort_small<T>(items: &mut [T], less: impl Fn(&T, &T) -> bool) {
 
 /// The library version (from Cargo.toml).
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+// A free-list allocator a fraction of dlmalloc's size; the page is single-threaded.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+// SAFETY: wasm32-unknown-unknown without atomics runs claimcheck on one thread only.
+static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
+    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };

@@ -5,14 +5,13 @@
 //! between `0` and `O` or `1` and `I`: that depends on the scheme and is left to validation.
 //! The result is a fixed point: normalising it again changes nothing.
 
-use serde::Serialize;
+use crate::json::{JsonWriter, ToJson};
 
 /// Longest input accepted, in characters; longer input is rejected before any other work.
 pub const MAX_INPUT_CHARS: usize = 256;
 
 /// Why a character was changed or removed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ChangeReason {
     /// A lowercase letter was uppercased.
@@ -41,7 +40,7 @@ impl ChangeReason {
 }
 
 /// One change made to the input.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Change {
     /// Index of the character in the input, counted in Unicode scalar values.
     pub position: usize,
@@ -51,6 +50,17 @@ pub struct Change {
     pub to: String,
     /// Why.
     pub reason: ChangeReason,
+}
+
+impl ToJson for Change {
+    fn write_json(&self, w: &mut JsonWriter) {
+        w.begin_object();
+        w.field_uint("position", self.position);
+        w.field_str("from", &self.from);
+        w.field_str("to", &self.to);
+        w.field_str("reason", self.reason.code());
+        w.end_object();
+    }
 }
 
 /// Normalised input: the symbols and how they came about.

@@ -8,10 +8,9 @@
 //! 5/S are likely, far-apart substitutions are not). Schemes without a checksum get no invented
 //! corrections; [`ambiguous_characters`] points at the characters worth re-checking instead.
 
-use serde::Serialize;
-
 use crate::checksum::{rs32, Checksum};
 use crate::finding::{Finding, FindingCode, Severity};
+use crate::json::{JsonWriter, ToJson};
 use crate::scheme::Scheme;
 use crate::validate::{is_recoverable, Context, Status};
 
@@ -19,8 +18,7 @@ use crate::validate::{is_recoverable, Context, Status};
 pub const MAX_SUGGESTIONS: usize = 3;
 
 /// The kind of an edit that turns the input into a suggestion.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum EditKind {
     /// One symbol replaced.
     Substitute,
@@ -45,22 +43,20 @@ impl EditKind {
 }
 
 /// One edit, at a 0-based position of the normalised input.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Edit {
     /// What kind of edit.
     pub kind: EditKind,
     /// Where.
     pub position: usize,
     /// What was there (absent for an insertion).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub from: Option<String>,
     /// What goes there (absent for a deletion).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub to: Option<String>,
 }
 
 /// A code the customer probably meant.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Suggestion {
     /// The suggested code, normalised.
     pub code: String,
@@ -73,6 +69,30 @@ pub struct Suggestion {
 }
 
 impl Eq for Suggestion {}
+
+impl ToJson for Edit {
+    fn write_json(&self, w: &mut JsonWriter) {
+        w.begin_object();
+        w.field_str("kind", self.kind.code());
+        w.field_uint("position", self.position);
+        w.field_opt_str("from", self.from.as_deref());
+        w.field_opt_str("to", self.to.as_deref());
+        w.end_object();
+    }
+}
+
+impl ToJson for Suggestion {
+    fn write_json(&self, w: &mut JsonWriter) {
+        w.begin_object();
+        w.field_str("code", &self.code);
+        w.field_str("display", &self.display);
+        w.key("confidence");
+        // Confidence is in [0, 1] with two decimals: written without float formatting.
+        w.thousandths((self.confidence.clamp(0.0, 1.0) * 1000.0).round() as u32);
+        w.field_list("edits", &self.edits);
+        w.end_object();
+    }
+}
 
 /// A repaired code before ranking.
 #[derive(Clone, Debug)]

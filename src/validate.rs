@@ -5,11 +5,11 @@
 //! prefix of a code that could still be valid the status is `incomplete`.
 
 use chrono::{DateTime, Utc};
-use serde::{Serialize, Serializer};
 
 use crate::checksum::{rs32, Checksum};
 use crate::expiry::{self, CreditDates, DateStatus};
 use crate::finding::{Finding, FindingCode, Severity};
+use crate::json::{JsonWriter, ToJson};
 use crate::messages::{self, Locale};
 use crate::normalize::{self, Change, MAX_INPUT_CHARS};
 use crate::region::{self, Marketplace};
@@ -93,8 +93,7 @@ impl core::fmt::Display for OptionsError {
 impl std::error::Error for OptionsError {}
 
 /// The overall verdict. `Valid` means well-formed, never "redeemable": only the server knows that.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Status {
     /// Well-formed: shape, checksum, region and dates pass.
     Valid,
@@ -119,8 +118,7 @@ impl Status {
 }
 
 /// The result of checking one input (DESIGN.md §3; serialises to that shape).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Validation {
     /// The verdict.
     pub status: Status,
@@ -135,10 +133,8 @@ pub struct Validation {
     /// The region prefix the code carries, when the scheme has one and it is known.
     pub region: Option<String>,
     /// Issue day of a credit (YYYY-MM-DD).
-    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "ymd")]
     pub issued_on: Option<chrono::NaiveDate>,
     /// Last usable day of a credit (YYYY-MM-DD).
-    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "ymd")]
     pub expires_on: Option<chrono::NaiveDate>,
     /// Every change normalisation made.
     pub changes: Vec<Change>,
@@ -148,10 +144,27 @@ pub struct Validation {
     pub suggestions: Vec<Suggestion>,
 }
 
-fn ymd<S: Serializer>(date: &Option<chrono::NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
-    match date {
-        Some(d) => s.serialize_str(&expiry::format_ymd(*d)),
-        None => s.serialize_none(),
+impl ToJson for Validation {
+    fn write_json(&self, w: &mut JsonWriter) {
+        w.begin_object();
+        w.field_str("status", self.status.code());
+        w.field_str("input", &self.input);
+        w.field_str("normalized", &self.normalized);
+        w.field_str("display", &self.display);
+        w.key("scheme");
+        w.opt_string(self.scheme.as_deref());
+        w.key("region");
+        w.opt_string(self.region.as_deref());
+        if let Some(day) = self.issued_on {
+            w.field_str("issuedOn", &expiry::format_ymd(day));
+        }
+        if let Some(day) = self.expires_on {
+            w.field_str("expiresOn", &expiry::format_ymd(day));
+        }
+        w.field_list("changes", &self.changes);
+        w.field_list("findings", &self.findings);
+        w.field_list("suggestions", &self.suggestions);
+        w.end_object();
     }
 }
 

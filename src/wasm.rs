@@ -1,9 +1,8 @@
 //! The JavaScript binding: the only file that names wasm-bindgen or js-sys. It converts types and
 //! nothing else: every decision is made by the core.
 //!
-//! Options are read with `Reflect` (no serde deserialiser in the bundle); results are serialised once
-//! to JSON by the core's serde types and handed to `JSON.parse`, which is fast and keeps the `.wasm`
-//! small.
+//! Options are read with `Reflect`; results are written once as JSON by the core ([`ToJson`]) and
+//! handed to `JSON.parse`: one boundary crossing per call, and no serde in the `.wasm`.
 
 use std::cell::RefCell;
 
@@ -11,6 +10,7 @@ use js_sys::{Date, Reflect, JSON};
 use wasm_bindgen::prelude::*;
 
 use crate::expiry::parse_now;
+use crate::json::ToJson;
 use crate::messages::Locale;
 use crate::scheme::Registry;
 use crate::validate::CheckOptions;
@@ -172,8 +172,7 @@ fn string_field(object: &JsValue, name: &str) -> Result<Option<String>, JsError>
     value.as_string().map(Some).ok_or_else(|| JsError::new(&format!("options.{name} must be a string")))
 }
 
-/// Serialises with the core's serde types and parses in JS.
-fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
-    let json = serde_json::to_string(value).map_err(|e| JsError::new(&e.to_string()))?;
-    JSON::parse(&json).map_err(|_| JsError::new("internal error: result is not JSON"))
+/// Writes the core's JSON and parses it in JS.
+fn to_js<T: ToJson>(value: &T) -> Result<JsValue, JsError> {
+    JSON::parse(&value.to_json()).map_err(|_| JsError::new("internal error: result is not JSON"))
 }

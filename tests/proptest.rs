@@ -84,3 +84,26 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// Every result is valid JSON (checked by serde_json, an independent parser) and carries the input
+    /// unchanged; our own reader reads back what our writer wrote.
+    #[test]
+    fn results_are_json_that_reads_back(input in code_like()) {
+        let v = validate(&input, &CheckOptions::default().now(support::now())).unwrap();
+        let text = claimcheck::ToJson::to_json(&v);
+        let independent: serde_json::Value = serde_json::from_str(&text).unwrap();
+        prop_assert_eq!(independent["input"].as_str(), Some(input.as_str()));
+        let ours = claimcheck::Json::parse(&text).unwrap();
+        prop_assert_eq!(ours.get("input").and_then(claimcheck::Json::as_str), Some(input.as_str()));
+        prop_assert_eq!(ours.to_json(), text);
+    }
+
+    /// Any string survives a write/read round trip, escapes included.
+    #[test]
+    fn any_string_round_trips(s in any::<String>()) {
+        let text = claimcheck::ToJson::to_json(&s);
+        prop_assert_eq!(serde_json::from_str::<String>(&text).unwrap(), s.clone());
+        prop_assert_eq!(claimcheck::Json::parse(&text).unwrap(), claimcheck::Json::String(s));
+    }
+}

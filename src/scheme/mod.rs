@@ -7,20 +7,20 @@
 use std::sync::{Arc, OnceLock};
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
 
 use crate::alphabet::Alphabet;
 use crate::checksum::{self, Checksum};
 use crate::region::{self, Marketplace};
 
+mod json;
+
 /// Identifier of the scheme definition format; a definition may state it in `schema`.
 pub const SCHEMA: &str = "claimcheck.scheme/1";
-const BUILTIN_JSON: &str = include_str!("../data/schemes.json");
+const BUILTIN_JSON: &str = include_str!("../../data/schemes.json");
 const MAX_CODE_LENGTH: usize = 64;
 
 /// What kind of code a scheme describes; used for wording and for "wrong code type" findings.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum CodeKind {
     /// A gift card claim code.
     Giftcard,
@@ -35,6 +35,10 @@ pub enum CodeKind {
 }
 
 impl CodeKind {
+    /// Every kind, in declaration order.
+    pub const ALL: [CodeKind; 5] =
+        [CodeKind::Giftcard, CodeKind::Credit, CodeKind::Claim, CodeKind::Promo, CodeKind::Other];
+
     /// The stable snake_case code.
     pub fn code(self) -> &'static str {
         match self {
@@ -48,8 +52,7 @@ impl CodeKind {
 }
 
 /// The role of a run of positions in a code.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum FieldKind {
     /// The two-symbol marketplace prefix.
     Region,
@@ -63,9 +66,25 @@ pub enum FieldKind {
     Check,
 }
 
+impl FieldKind {
+    /// Every kind, in declaration order.
+    pub const ALL: [FieldKind; 5] =
+        [FieldKind::Region, FieldKind::IssueDay, FieldKind::Validity, FieldKind::Random, FieldKind::Check];
+
+    /// The stable snake_case code used in definitions.
+    pub fn code(self) -> &'static str {
+        match self {
+            FieldKind::Region => "region",
+            FieldKind::IssueDay => "issue_day",
+            FieldKind::Validity => "validity",
+            FieldKind::Random => "random",
+            FieldKind::Check => "check",
+        }
+    }
+}
+
 /// A field as written in a definition.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Field {
     /// What the positions hold.
     pub kind: FieldKind,
@@ -83,47 +102,35 @@ impl Field {
 }
 
 /// A scheme as written by an issuer, before it is checked.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct SchemeDefinition {
     /// Optional format identifier; when present it must be `claimcheck.scheme/1`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
     /// Identifier: lowercase letters, digits and hyphens.
     pub id: String,
     /// Name for people; defaults to the id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Kind of code; defaults to `other`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<CodeKind>,
     /// The symbols, in value order.
     pub alphabet: String,
     /// The allowed lengths (or use `minLength` and `maxLength`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lengths: Option<Vec<usize>>,
     /// Shortest allowed length, with `maxLength`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_length: Option<usize>,
     /// Longest allowed length, with `minLength`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_length: Option<usize>,
     /// Display groups, one list of group sizes per allowed length.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub groups: Vec<Vec<usize>>,
     /// Checksum identifier (`none`, `rs32`, `luhn`, `iso7064-mod37-2`, `iso7064-mod97-10`, `damm`).
     pub checksum: String,
     /// Fields; only for schemes with one length.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<Field>,
     /// Day 0 of an `issue_day` field (YYYY-MM-DD).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub issue_epoch: Option<String>,
     /// Validity in days for each value of a `validity` field.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub validity_days: Vec<u32>,
     /// Marketplace prefixes a `region` field may carry; all marketplaces when absent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub regions: Option<Vec<String>>,
 }
 
@@ -184,12 +191,7 @@ impl std::error::Error for SchemeError {}
 impl Scheme {
     /// Parses and checks a JSON scheme definition.
     pub fn from_json(json: &str) -> Result<Scheme, SchemeError> {
-        let definition: SchemeDefinition = serde_json::from_str(json).map_err(|e| SchemeError {
-            scheme: String::new(),
-            field: "(json)".into(),
-            message: e.to_string(),
-        })?;
-        Scheme::from_definition(definition)
+        Scheme::from_definition(SchemeDefinition::from_json(json)?)
     }
 
     /// Checks a definition; every problem names its field.
@@ -500,15 +502,6 @@ fn checked_regions(
     Ok(chosen)
 }
 
-/// The file of built-in schemes.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct SchemeFile {
-    schema: String,
-    version: u32,
-    schemes: Vec<SchemeDefinition>,
-}
-
 /// Version of the built-in scheme table.
 pub fn builtin_version() -> u32 {
     builtin_table().0
@@ -522,21 +515,14 @@ fn builtin_table() -> &'static (u32, Vec<Arc<Scheme>>) {
 }
 
 fn load_builtin() -> Result<(u32, Vec<Arc<Scheme>>), SchemeError> {
-    let file: SchemeFile = serde_json::from_str(BUILTIN_JSON).map_err(|e| SchemeError {
-        scheme: String::new(),
-        field: "data/schemes.json".into(),
-        message: e.to_string(),
-    })?;
-    if file.schema != "claimcheck.schemes/1" {
-        return Err(SchemeError { scheme: String::new(), field: "schema".into(), message: file.schema });
-    }
+    let (version, definitions) = json::read_scheme_file(BUILTIN_JSON)?;
     let mut schemes = Vec::new();
-    for definition in file.schemes {
+    for definition in definitions {
         let mut scheme = Scheme::from_definition(definition)?;
         scheme.builtin = true;
         schemes.push(Arc::new(scheme));
     }
-    Ok((file.version, schemes))
+    Ok((version, schemes))
 }
 
 /// The built-in schemes, in detection order.
@@ -545,8 +531,7 @@ pub fn builtin() -> &'static [Arc<Scheme>] {
 }
 
 /// What a scheme looks like from outside (for listings in UIs and the JavaScript `schemes()`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SchemeInfo {
     /// Identifier.
     pub id: String,
@@ -765,7 +750,7 @@ mod tests {
                 "required",
             ),
             (with(base(), "issueEpoch", json!("2020-01-01")), "issueEpoch", "only allowed"),
-            (with(base(), "lenghts", json!([12])), "(json)", "unknown field `lenghts`"),
+            (with(base(), "lenghts", json!([12])), "lenghts", "unknown field"),
         ];
         for (definition, field, words) in cases {
             let e = error_of(definition.clone());

@@ -1,0 +1,694 @@
+//! A small JSON reader and writer, just what claimcheck needs: scheme definitions in, results and
+//! diagnostics out.
+//!
+//! Why not serde: measured in the browser build, serde + serde_json cost about 30 KB gzip (the
+//! deserialiser, its error machinery and float formatting), more than the whole validation engine.
+//! Numbers are whole numbers only (no definition or result needs fractions), which keeps float parsing
+//! and printing out of the `.wasm`. Output is compact, keys in the order written, and byte-for-byte
+//! deterministic, so it can be hashed.
+
+use std::fmt::Write as _;
+
+/// Nesting deeper than this is rejected (no definition needs it; it bounds the recursion).
+const MAX_DEPTH: usize = 32;
+
+/// A parsed JSON value. Objects keep their keys in document order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Json {
+    /// `null`
+    Null,
+    /// `true` / `false`
+    Bool(bool),
+    /// A whole number that fits in an `i64`.
+    Int(i64),
+    /// A number with a fraction or exponent, or too large for an `i64` (kept as written).
+    OtherNumber(String),
+    /// A string.
+    String(String),
+    /// An array.
+    Array(Vec<Json>),
+    /// An object, keys in document order (duplicates are rejected when parsing).
+    Object(Vec<(String, Json)>),
+}
+
+/// Where and why a text is not JSON.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct JsonError {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column (in characters).
+    pub column: usize,
+    /// What was wrong.
+    pub message: &'static str,
+}
+
+impl core::fmt::Display for JsonError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(f, "not valid JSON at line {} column {}: {}", self.line, self.column, self.message)
+    }
+}
+
+impl std::error::Error for JsonError {}
+
+impl Json {
+    /// Parses a complete JSON text (one value, surrounding whitespace allowed).
+    pub fn parse(text: &str) -> Result<Json, JsonError> {
+        let mut parser = Parser { text: text.as_bytes(), at: 0 };
+        let value = parser.value(0)?;
+        parser.skip_space();
+        if parser.at < parser.text.len() {
+            return Err(parser.error("unexpected text after the value"));
+        }
+        Ok(value)
+    }
+
+    /// The value of `key` when this is an object that has it.
+    pub fn get(&self, key: &str) -> Option<&Json> {
+        match self {
+            Json::Object(members) => members.iter().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    /// The string, when this is one.
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Json::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The whole number, when this is one.
+    pub fn as_i64(&self) -> Option<i64> {
+        match self {
+            Json::Int(n) => Some(*n),
+            _ => None,
+        }
+    }
+
+    /// The elements, when this is an array.
+    pub fn as_array(&self) -> Option<&[Json]> {
+        match self {
+            Json::Array(items) => Some(items),
+            _ => None,
+        }
+    }
+
+    /// The members, when this is an object.
+    pub fn as_object(&self) -> Option<&[(String, Json)]> {
+        match self {
+            Json::Object(members) => Some(members),
+            _ => None,
+        }
+    }
+
+    /// What kind of value this is, for error messages ("a string", "an array", …).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Json::Null => "null",
+            Json::Bool(_) => "a boolean",
+            Json::Int(_) | Json::OtherNumber(_) => "a number",
+            Json::String(_) => "a string",
+            Json::Array(_) => "an array",
+            Json::Object(_) => "an object",
+        }
+    }
+
+    /// Compact JSON text of this value.
+    pub fn to_json(&self) -> String {
+        let mut w = JsonWriter::new();
+        self.write(&mut w);
+        w.finish()
+    }
+
+    fn write(&self, w: &mut JsonWriter) {
+        match self {
+            Json::Null => w.null(),
+            Json::Bool(b) => w.bool(*b),
+            Json::Int(n) => w.int(*n),
+            Json::OtherNumber(raw) => w.raw(raw),
+            Json::String(s) => w.string(s),
+            Json::Array(items) => {
+                w.begin_array();
+                for item in items {
+                    item.write(w);
+                }
+                w.end_array();
+            }
+            Json::Object(members) => {
+                w.begin_object();
+                for (k, v) in members {
+                    w.key(k);
+                    v.write(w);
+                }
+                w.end_object();
+            }
+        }
+    }
+}
+
+struct Parser<'a> {
+    text: &'a [u8],
+    at: usize,
+}
+
+impl Parser<'_> {
+    fn error(&self, message: &'static str) -> JsonError {
+        let before = &self.text[..self.at.min(self.text.len())];
+        let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+        // Columns count characters, not bytes: skip UTF-8 continuation bytes.
+        let column = before[line_start..].iter().filter(|&&b| b & 0xC0 != 0x80).count() + 1;
+        JsonError { line, column, message }
+    }
+
+    fn skip_space(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.text.get(self.at) {
+            self.at += 1;
+        }
+    }
+
+    fn expect_word(&mut self, word: &str, value: Json) -> Result<Json, JsonError> {
+        if self.text[self.at..].starts_with(word.as_bytes()) {
+            self.at += word.len();
+            Ok(value)
+        } else {
+            Err(self.error("expected a value"))
+        }
+    }
+
+    fn value(&mut self, depth: usize) -> Result<Json, JsonError> {
+        if depth > MAX_DEPTH {
+            return Err(self.error("nested too deeply"));
+        }
+        self.skip_space();
+        match self.text.get(self.at) {
+            None => Err(self.error("unexpected end of text")),
+            Some(b'{') => self.object(depth),
+            Some(b'[') => self.array(depth),
+            Some(b'"') => self.string().map(Json::String),
+            Some(b't') => self.expect_word("true", Json::Bool(true)),
+            Some(b'f') => self.expect_word("false", Json::Bool(false)),
+            Some(b'n') => self.expect_word("null", Json::Null),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            Some(_) => Err(self.error("expected a value")),
+        }
+    }
+
+    fn object(&mut self, depth: usize) -> Result<Json, JsonError> {
+        self.at += 1;
+        let mut members: Vec<(String, Json)> = Vec::new();
+        self.skip_space();
+        if self.text.get(self.at) == Some(&b'}') {
+            self.at += 1;
+            return Ok(Json::Object(members));
+        }
+        loop {
+            self.skip_space();
+            if self.text.get(self.at) != Some(&b'"') {
+                return Err(self.error("expected a key in double quotes"));
+            }
+            let key_at = self.at;
+            let key = self.string()?;
+            if members.iter().any(|(k, _)| *k == key) {
+                self.at = key_at;
+                return Err(self.error("duplicate key"));
+            }
+            self.skip_space();
+            if self.text.get(self.at) != Some(&b':') {
+                return Err(self.error("expected ':' after the key"));
+            }
+            self.at += 1;
+            let value = self.value(depth + 1)?;
+            members.push((key, value));
+            self.skip_space();
+            match self.text.get(self.at) {
+                Some(b',') => self.at += 1,
+                Some(b'}') => {
+                    self.at += 1;
+                    return Ok(Json::Object(members));
+                }
+                _ => return Err(self.error("expected ',' or '}'")),
+            }
+        }
+    }
+
+    fn array(&mut self, depth: usize) -> Result<Json, JsonError> {
+        self.at += 1;
+        let mut items = Vec::new();
+        self.skip_space();
+        if self.text.get(self.at) == Some(&b']') {
+            self.at += 1;
+            return Ok(Json::Array(items));
+        }
+        loop {
+            items.push(self.value(depth + 1)?);
+            self.skip_space();
+            match self.text.get(self.at) {
+                Some(b',') => self.at += 1,
+                Some(b']') => {
+                    self.at += 1;
+                    return Ok(Json::Array(items));
+                }
+                _ => return Err(self.error("expected ',' or ']'")),
+            }
+        }
+    }
+
+    fn number(&mut self) -> Result<Json, JsonError> {
+        let start = self.at;
+        if self.text[self.at] == b'-' {
+            self.at += 1;
+        }
+        let digits_start = self.at;
+        self.skip_digits();
+        let int_digits = self.at - digits_start;
+        if int_digits == 0 {
+            return Err(self.error("expected a digit"));
+        }
+        if int_digits > 1 && self.text[digits_start] == b'0' {
+            self.at = digits_start;
+            return Err(self.error("numbers must not start with 0"));
+        }
+        let mut whole = true;
+        if self.text.get(self.at) == Some(&b'.') {
+            whole = false;
+            self.at += 1;
+            if self.skip_digits() == 0 {
+                return Err(self.error("expected a digit after '.'"));
+            }
+        }
+        if let Some(b'e' | b'E') = self.text.get(self.at) {
+            whole = false;
+            self.at += 1;
+            if let Some(b'+' | b'-') = self.text.get(self.at) {
+                self.at += 1;
+            }
+            if self.skip_digits() == 0 {
+                return Err(self.error("expected a digit in the exponent"));
+            }
+        }
+        // The slice is ASCII by construction.
+        let raw = core::str::from_utf8(&self.text[start..self.at]).unwrap_or_default();
+        Ok(match (whole, parse_i64(raw)) {
+            (true, Some(n)) => Json::Int(n),
+            _ => Json::OtherNumber(raw.to_owned()),
+        })
+    }
+
+    fn skip_digits(&mut self) -> usize {
+        let start = self.at;
+        while let Some(b'0'..=b'9') = self.text.get(self.at) {
+            self.at += 1;
+        }
+        self.at - start
+    }
+
+    fn string(&mut self) -> Result<String, JsonError> {
+        self.at += 1;
+        let mut out = Vec::new();
+        loop {
+            let Some(&byte) = self.text.get(self.at) else {
+                return Err(self.error("unterminated string"));
+            };
+            match byte {
+                b'"' => {
+                    self.at += 1;
+                    // Input was a &str and escapes write whole characters: always valid UTF-8.
+                    return String::from_utf8(out).map_err(|_| self.error("invalid UTF-8"));
+                }
+                b'\\' => {
+                    self.at += 1;
+                    let escaped = match self.text.get(self.at) {
+                        Some(b'"') => '"',
+                        Some(b'\\') => '\\',
+                        Some(b'/') => '/',
+                        Some(b'b') => '\u{8}',
+                        Some(b'f') => '\u{c}',
+                        Some(b'n') => '\n',
+                        Some(b'r') => '\r',
+                        Some(b't') => '\t',
+                        Some(b'u') => self.unicode_escape()?,
+                        _ => return Err(self.error("unknown escape")),
+                    };
+                    self.at += 1;
+                    let mut buf = [0; 4];
+                    out.extend_from_slice(escaped.encode_utf8(&mut buf).as_bytes());
+                }
+                0..=0x1f => return Err(self.error("control character in a string")),
+                _ => {
+                    out.push(byte);
+                    self.at += 1;
+                }
+            }
+        }
+    }
+
+    /// Reads `uXXXX` (and a following `\uXXXX` low surrogate); leaves `at` on the last hex digit.
+    fn unicode_escape(&mut self) -> Result<char, JsonError> {
+        let high = self.hex4()?;
+        let code = if (0xD800..0xDC00).contains(&high) {
+            if self.text.get(self.at + 1..self.at + 3) != Some(b"\\u") {
+                return Err(self.error("lone surrogate in \\u escape"));
+            }
+            self.at += 2;
+            let low = self.hex4()?;
+            if !(0xDC00..0xE000).contains(&low) {
+                return Err(self.error("lone surrogate in \\u escape"));
+            }
+            0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
+        } else {
+            high
+        };
+        char::from_u32(code).ok_or_else(|| self.error("lone surrogate in \\u escape"))
+    }
+
+    /// Reads four hex digits after `at` (which is on the `u`); leaves `at` on the last one.
+    fn hex4(&mut self) -> Result<u32, JsonError> {
+        let mut value = 0;
+        for _ in 0..4 {
+            self.at += 1;
+            let digit = match self.text.get(self.at) {
+                Some(&b) => (b as char).to_digit(16),
+                None => None,
+            };
+            value = value * 16 + digit.ok_or_else(|| self.error("expected four hex digits after \\u"))?;
+        }
+        Ok(value)
+    }
+}
+
+fn parse_i64(raw: &str) -> Option<i64> {
+    let (negative, digits) = match raw.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, raw),
+    };
+    let mut value: i64 = 0;
+    for b in digits.bytes() {
+        let digit = i64::from(b.checked_sub(b'0').filter(|d| *d < 10)?);
+        value = value.checked_mul(10)?.checked_add(if negative { -digit } else { digit })?;
+    }
+    Some(value)
+}
+
+/// Writes compact JSON. Values written after `key` belong to it; commas are placed automatically.
+#[derive(Debug, Default)]
+pub struct JsonWriter {
+    out: String,
+    /// True right after `{`, `[`, a key, or at the start: the next value needs no comma.
+    fresh: bool,
+}
+
+impl JsonWriter {
+    /// An empty writer.
+    pub fn new() -> JsonWriter {
+        JsonWriter { out: String::with_capacity(256), fresh: true }
+    }
+
+    /// The text written so far.
+    pub fn finish(self) -> String {
+        self.out
+    }
+
+    fn separate(&mut self) {
+        if !self.fresh {
+            self.out.push(',');
+        }
+        self.fresh = false;
+    }
+
+    /// `{`
+    pub fn begin_object(&mut self) {
+        self.separate();
+        self.out.push('{');
+        self.fresh = true;
+    }
+
+    /// `}`
+    pub fn end_object(&mut self) {
+        self.out.push('}');
+        self.fresh = false;
+    }
+
+    /// `[`
+    pub fn begin_array(&mut self) {
+        self.separate();
+        self.out.push('[');
+        self.fresh = true;
+    }
+
+    /// `]`
+    pub fn end_array(&mut self) {
+        self.out.push(']');
+        self.fresh = false;
+    }
+
+    /// A member key; the next value written is its value.
+    pub fn key(&mut self, key: &str) {
+        self.separate();
+        self.write_escaped(key);
+        self.out.push(':');
+        self.fresh = true;
+    }
+
+    /// A string value.
+    pub fn string(&mut self, value: &str) {
+        self.separate();
+        self.write_escaped(value);
+    }
+
+    /// A whole number.
+    pub fn int(&mut self, value: i64) {
+        self.separate();
+        let _ = write!(self.out, "{value}");
+    }
+
+    /// A `usize` (positions, lengths).
+    pub fn uint(&mut self, value: usize) {
+        self.separate();
+        let _ = write!(self.out, "{value}");
+    }
+
+    /// A number in thousandths written as a decimal (`873` → `0.873`), without float formatting.
+    pub fn thousandths(&mut self, value: u32) {
+        self.separate();
+        let (whole, mut fraction) = (value / 1000, value % 1000);
+        let _ = write!(self.out, "{whole}");
+        if fraction != 0 {
+            let mut digits = 3;
+            while fraction % 10 == 0 {
+                fraction /= 10;
+                digits -= 1;
+            }
+            let _ = write!(self.out, ".{fraction:0digits$}");
+        }
+    }
+
+    /// `true` / `false`
+    pub fn bool(&mut self, value: bool) {
+        self.separate();
+        self.out.push_str(if value { "true" } else { "false" });
+    }
+
+    /// `null`
+    pub fn null(&mut self) {
+        self.separate();
+        self.out.push_str("null");
+    }
+
+    /// A string, or `null` when absent.
+    pub fn opt_string(&mut self, value: Option<&str>) {
+        match value {
+            Some(s) => self.string(s),
+            None => self.null(),
+        }
+    }
+
+    /// Already-valid JSON text (a number kept as written).
+    fn raw(&mut self, json: &str) {
+        self.separate();
+        self.out.push_str(json);
+    }
+
+    /// `key: "value"`.
+    pub fn field_str(&mut self, key: &str, value: &str) {
+        self.key(key);
+        self.string(value);
+    }
+
+    /// `key: "value"`, or nothing when absent (optional fields are left out, not `null`).
+    pub fn field_opt_str(&mut self, key: &str, value: Option<&str>) {
+        if let Some(value) = value {
+            self.field_str(key, value);
+        }
+    }
+
+    /// `key: n`.
+    pub fn field_uint(&mut self, key: &str, value: usize) {
+        self.key(key);
+        self.uint(value);
+    }
+
+    /// `key: [..]` of any values that can write themselves.
+    pub fn field_list<T: ToJson>(&mut self, key: &str, items: &[T]) {
+        self.key(key);
+        self.begin_array();
+        for item in items {
+            item.write_json(self);
+        }
+        self.end_array();
+    }
+
+    fn write_escaped(&mut self, s: &str) {
+        self.out.push('"');
+        let mut run_start = 0;
+        for (i, c) in s.char_indices() {
+            let escape = match c {
+                '"' => "\\\"",
+                '\\' => "\\\\",
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                // Other control characters, and the two separators that break JavaScript string
+                // literals when JSON is pasted into a script.
+                '\u{0}'..='\u{1f}' | '\u{2028}' | '\u{2029}' => "",
+                _ => continue,
+            };
+            self.out.push_str(&s[run_start..i]);
+            if escape.is_empty() {
+                let _ = write!(self.out, "\\u{:04x}", c as u32);
+            } else {
+                self.out.push_str(escape);
+            }
+            run_start = i + c.len_utf8();
+        }
+        self.out.push_str(&s[run_start..]);
+        self.out.push('"');
+    }
+}
+
+/// A value that writes itself as JSON.
+pub trait ToJson {
+    /// Writes this value (one JSON value) to `w`.
+    fn write_json(&self, w: &mut JsonWriter);
+
+    /// Compact JSON text of this value.
+    fn to_json(&self) -> String {
+        let mut w = JsonWriter::new();
+        self.write_json(&mut w);
+        w.finish()
+    }
+}
+
+impl ToJson for usize {
+    fn write_json(&self, w: &mut JsonWriter) {
+        w.uint(*self);
+    }
+}
+
+impl ToJson for &str {
+    fn write_json(&self, w: &mut JsonWriter) {
+        w.string(self);
+    }
+}
+
+impl ToJson for String {
+    fn write_json(&self, w: &mut JsonWriter) {
+        w.string(self);
+    }
+}
+
+impl<T: ToJson> ToJson for Vec<T> {
+    fn write_json(&self, w: &mut JsonWriter) {
+        w.begin_array();
+        for item in self {
+            item.write_json(w);
+        }
+        w.end_array();
+    }
+}
+
+impl ToJson for Json {
+    fn write_json(&self, w: &mut JsonWriter) {
+        self.write(w);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_every_kind_of_value() {
+        let v = Json::parse(
+            r#" {"a": [1, -2, 3.5, 1e3, true, false, null], "b": "x\"\\\/\n\u00e9\ud83d\ude00", "c": {}} "#,
+        )
+        .unwrap();
+        assert_eq!(
+            v.get("a").unwrap().as_array().unwrap(),
+            [
+                Json::Int(1),
+                Json::Int(-2),
+                Json::OtherNumber("3.5".into()),
+                Json::OtherNumber("1e3".into()),
+                Json::Bool(true),
+                Json::Bool(false),
+                Json::Null
+            ]
+        );
+        assert_eq!(v.get("b").unwrap().as_str(), Some("x\"\\/\né😀"));
+        assert_eq!(v.get("c"), Some(&Json::Object(vec![])));
+        assert_eq!(Json::parse("9223372036854775808").unwrap(), Json::OtherNumber("9223372036854775808".into()));
+        assert_eq!(Json::parse("-9223372036854775808").unwrap(), Json::Int(i64::MIN));
+    }
+
+    #[test]
+    fn rejects_bad_text_with_a_position() {
+        let cases = [
+            ("", 1, 1, "unexpected end"),
+            ("{\"a\": 1,}", 1, 9, "expected a key"),
+            ("{\"a\": 1}\n x", 2, 2, "after the value"),
+            ("[01]", 1, 2, "start with 0"),
+            ("{\"a\":1,\"a\":2}", 1, 8, "duplicate key"),
+            ("\"ab", 1, 4, "unterminated"),
+            ("\"\\ud800\"", 1, 7, "lone surrogate"),
+            ("\"\\x\"", 1, 3, "unknown escape"),
+            ("\"a\tb\"", 1, 3, "control character"),
+            ("[1 2]", 1, 4, "expected ',' or ']'"),
+            ("tru", 1, 1, "expected a value"),
+            ("\"é\" x", 1, 5, "after the value"),
+        ];
+        for (text, line, column, words) in cases {
+            let e = Json::parse(text).unwrap_err();
+            assert_eq!((e.line, e.column), (line, column), "{text:?}: {e}");
+            assert!(e.to_string().contains(words), "{text:?}: {e}");
+        }
+        let deep = "[".repeat(40) + &"]".repeat(40);
+        assert!(Json::parse(&deep).unwrap_err().message.contains("deeply"));
+    }
+
+    #[test]
+    fn writes_compact_escaped_json_that_reads_back() {
+        let mut w = JsonWriter::new();
+        w.begin_object();
+        w.field_str("s", "a\"b\\c\n\u{1}\u{2028}é");
+        w.field_opt_str("absent", None);
+        w.key("n");
+        w.int(-42);
+        w.key("list");
+        w.begin_array();
+        w.thousandths(873);
+        w.thousandths(1000);
+        w.thousandths(50);
+        w.thousandths(0);
+        w.end_array();
+        w.key("null");
+        w.opt_string(None);
+        w.end_object();
+        let text = w.finish();
+        assert_eq!(text, r#"{"s":"a\"b\\c\n\u0001\u2028é","n":-42,"list":[0.873,1,0.05,0],"null":null}"#);
+        let back = Json::parse(&text).unwrap();
+        assert_eq!(back.get("s").unwrap().as_str(), Some("a\"b\\c\n\u{1}\u{2028}é"));
+        assert_eq!(back.to_json(), text);
+    }
+}

@@ -1,0 +1,289 @@
+//! Scheme definitions to and from JSON, with errors that name the field (`fields[2].start`).
+
+use super::{CodeKind, Field, FieldKind, SchemeDefinition, SchemeError, SchemeInfo};
+use crate::json::{Json, JsonWriter, ToJson};
+
+/// Keys a definition may have, in the order they are written.
+const DEFINITION_KEYS: [&str; 14] = [
+    "schema",
+    "id",
+    "name",
+    "kind",
+    "alphabet",
+    "lengths",
+    "minLength",
+    "maxLength",
+    "groups",
+    "checksum",
+    "fields",
+    "issueEpoch",
+    "validityDays",
+    "regions",
+];
+
+/// Largest number a definition may use anywhere (lengths, positions, days); keeps arithmetic small.
+const MAX_NUMBER: i64 = 100_000;
+
+type Problem = (String, String);
+
+impl SchemeDefinition {
+    /// Parses a JSON definition. Unknown keys, wrong types and malformed JSON are errors naming the
+    /// field; whether the values make sense is checked by [`super::Scheme::from_definition`].
+    pub fn from_json(json: &str) -> Result<SchemeDefinition, SchemeError> {
+        let value = Json::parse(json).map_err(|e| SchemeError {
+            scheme: String::new(),
+            field: "(json)".into(),
+            message: e.to_string(),
+        })?;
+        SchemeDefinition::from_json_value(&value)
+    }
+
+    /// Reads a definition from a parsed JSON value.
+    pub fn from_json_value(value: &Json) -> Result<SchemeDefinition, SchemeError> {
+        let scheme = value.get("id").and_then(Json::as_str).unwrap_or_default().to_owned();
+        read_definition(value).map_err(|(field, message)| SchemeError { scheme, field, message })
+    }
+}
+
+fn read_definition(value: &Json) -> Result<SchemeDefinition, Problem> {
+    let members = object(value, "(definition)")?;
+    for (key, _) in members {
+        if !DEFINITION_KEYS.contains(&key.as_str()) {
+            return Err((key.clone(), format!("unknown field; the fields are {}", DEFINITION_KEYS.join(", "))));
+        }
+    }
+    let optional = |key: &str| value.get(key).filter(|v| **v != Json::Null);
+    let required = |key: &str| optional(key).ok_or_else(|| (key.to_owned(), "is required".to_owned()));
+    let opt_count = |key: &str| optional(key).map(|v| count(v, key)).transpose();
+    Ok(SchemeDefinition {
+        schema: optional("schema").map(|v| string(v, "schema")).transpose()?,
+        id: string(required("id")?, "id")?,
+        name: optional("name").map(|v| string(v, "name")).transpose()?,
+        kind: optional("kind").map(|v| one_of(v, "kind", &CodeKind::ALL, |k| k.code())).transpose()?,
+        alphabet: string(required("alphabet")?, "alphabet")?,
+        lengths: optional("lengths").map(|v| list(v, "lengths", count)).transpose()?,
+        min_length: opt_count("minLength")?,
+        max_length: opt_count("maxLength")?,
+        groups: optional("groups")
+            .map(|v| list(v, "groups", |g, path| list(g, path, count)))
+            .transpose()?
+            .unwrap_or_default(),
+        checksum: string(required("checksum")?, "checksum")?,
+        fields: optional("fields").map(|v| list(v, "fields", field)).transpose()?.unwrap_or_default(),
+        issue_epoch: optional("issueEpoch").map(|v| string(v, "issueEpoch")).transpose()?,
+        validity_days: optional("validityDays")
+            .map(|v| list(v, "validityDays", |d, path| count(d, path).map(|n| n as u32)))
+            .transpose()?
+            .unwrap_or_default(),
+        regions: optional("regions").map(|v| list(v, "regions", string)).transpose()?,
+    })
+}
+
+fn field(value: &Json, path: &str) -> Result<Field, Problem> {
+    let members = object(value, path)?;
+    if let Some((key, _)) = members.iter().find(|(k, _)| !["kind", "start", "length"].contains(&k.as_str())) {
+        return Err((format!("{path}.{key}"), "unknown field; the fields are kind, start, length".into()));
+    }
+    let get = |key: &str| {
+        value.get(key).filter(|v| **v != Json::Null).ok_or_else(|| (format!("{path}.{key}"), "is required".into()))
+    };
+    Ok(Field {
+        kind: one_of(get("kind")?, &format!("{path}.kind"), &FieldKind::ALL, |k| k.code())?,
+        start: count(get("start")?, &format!("{path}.start"))?,
+        length: count(get("length")?, &format!("{path}.length"))?,
+    })
+}
+
+fn object<'a>(value: &'a Json, path: &str) -> Result<&'a [(String, Json)], Problem> {
+    value.as_object().ok_or_else(|| (path.to_owned(), format!("must be an object, not {}", value.kind())))
+}
+
+fn string(value: &Json, path: &str) -> Result<String, Problem> {
+    value
+        .as_str()
+        .map(str::to_owned)
+        .ok_or_else(|| (path.to_owned(), format!("must be a string, not {}", value.kind())))
+}
+
+fn count(value: &Json, path: &str) -> Result<usize, Problem> {
+    match value.as_i64() {
+        Some(n) if (0..=MAX_NUMBER).contains(&n) => Ok(n as usize),
+        _ => Err((path.to_owned(), format!("must be a whole number from 0 to {MAX_NUMBER}, not {}", describe(value)))),
+    }
+}
+
+fn list<T>(value: &Json, path: &str, item: impl Fn(&Json, &str) -> Result<T, Problem>) -> Result<Vec<T>, Problem> {
+    let items = value.as_array().ok_or_else(|| (path.to_owned(), format!("must be a list, not {}", value.kind())))?;
+    items.iter().enumerate().map(|(i, v)| item(v, &format!("{path}[{i}]"))).collect()
+}
+
+fn one_of<T: Copy>(value: &Json, path: &str, all: &[T], code: impl Fn(T) -> &'static str) -> Result<T, Problem> {
+    let text = value.as_str().ok_or_else(|| (path.to_owned(), format!("must be a string, not {}", value.kind())))?;
+    all.iter().copied().find(|k| code(*k) == text).ok_or_else(|| {
+        let names: Vec<&str> = all.iter().map(|k| code(*k)).collect();
+        (path.to_owned(), format!("unknown value '{text}'; use one of {}", names.join(", ")))
+    })
+}
+
+/// A short description of a value for messages: numbers and strings as written, other kinds by name.
+fn describe(value: &Json) -> String {
+    match value {
+        Json::Int(n) => n.to_string(),
+        Json::OtherNumber(raw) => raw.clone(),
+        other => other.kind().to_owned(),
+    }
+}
+
+impl ToJson for Field {
+    fn write_json(&self, w: &mut JsonWriter) {
+        w.begin_object();
+        w.field_str("kind", self.kind.code());
+        w.field_uint("start", self.start);
+        w.field_uint("length", self.length);
+        w.end_object();
+    }
+}
+
+impl ToJson for SchemeDefinition {
+    fn write_json(&self, w: &mut JsonWriter) {
+        w.begin_object();
+        w.field_opt_str("schema", self.schema.as_deref());
+        w.field_str("id", &self.id);
+        w.field_opt_str("name", self.name.as_deref());
+        w.field_opt_str("kind", self.kind.map(CodeKind::code));
+        w.field_str("alphabet", &self.alphabet);
+        if let Some(lengths) = &self.lengths {
+            w.field_list("lengths", lengths);
+        }
+        if let Some(n) = self.min_length {
+            w.field_uint("minLength", n);
+        }
+        if let Some(n) = self.max_length {
+            w.field_uint("maxLength", n);
+        }
+        if !self.groups.is_empty() {
+            w.field_list("groups", &self.groups);
+        }
+        w.field_str("checksum", &self.checksum);
+        if !self.fields.is_empty() {
+            w.field_list("fields", &self.fields);
+        }
+        w.field_opt_str("issueEpoch", self.issue_epoch.as_deref());
+        if !self.validity_days.is_empty() {
+            let days: Vec<usize> = self.validity_days.iter().map(|&d| d as usize).collect();
+            w.field_list("validityDays", &days);
+        }
+        if let Some(regions) = &self.regions {
+            w.field_list("regions", regions);
+        }
+        w.end_object();
+    }
+}
+
+impl ToJson for SchemeInfo {
+    fn write_json(&self, w: &mut JsonWriter) {
+        w.begin_object();
+        w.field_str("id", &self.id);
+        w.field_str("name", &self.name);
+        w.field_str("kind", self.kind.code());
+        w.key("builtin");
+        w.bool(self.builtin);
+        w.field_str("alphabet", &self.alphabet);
+        w.field_list("lengths", &self.lengths);
+        w.field_list("groups", &self.groups);
+        w.field_str("checksum", self.checksum);
+        w.field_list("regions", &self.regions);
+        w.end_object();
+    }
+}
+
+/// The file of built-in schemes: `{"schema": "claimcheck.schemes/1", "version": n, "schemes": [...]}`.
+pub(super) fn read_scheme_file(text: &str) -> Result<(u32, Vec<SchemeDefinition>), SchemeError> {
+    let problem = |field: &str, message: String| SchemeError { scheme: String::new(), field: field.into(), message };
+    let value = Json::parse(text).map_err(|e| problem("(json)", e.to_string()))?;
+    let members = object(&value, "(file)").map_err(|(f, m)| problem(&f, m))?;
+    if let Some((key, _)) = members.iter().find(|(k, _)| !["schema", "version", "schemes"].contains(&k.as_str())) {
+        return Err(problem(key, "unknown field; the fields are schema, version, schemes".into()));
+    }
+    if value.get("schema").and_then(Json::as_str) != Some("claimcheck.schemes/1") {
+        return Err(problem("schema", "must be \"claimcheck.schemes/1\"".into()));
+    }
+    let version = value.get("version").map_or(Err(("version".into(), "is required".into())), |v| count(v, "version"));
+    let version = version.map_err(|(f, m)| problem(&f, m))? as u32;
+    let schemes = value.get("schemes").ok_or_else(|| problem("schemes", "is required".into()))?;
+    let schemes = schemes.as_array().ok_or_else(|| problem("schemes", "must be a list".into()))?;
+    let definitions = schemes
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            SchemeDefinition::from_json_value(v)
+                .map_err(|e| SchemeError { field: format!("schemes[{i}].{}", e.field), ..e })
+        })
+        .collect::<Result<_, _>>()?;
+    Ok((version, definitions))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn field_error(json: &str) -> SchemeError {
+        SchemeDefinition::from_json(json).unwrap_err()
+    }
+
+    #[test]
+    fn type_errors_name_the_field() {
+        let base = r#""id": "x", "alphabet": "AB", "checksum": "none""#;
+        let cases = [
+            (format!("{{{base}, \"lenghts\": [12]}}"), "lenghts", "unknown field"),
+            (format!("{{{base}, \"lengths\": [12, \"13\"]}}"), "lengths[1]", "not a string"),
+            (format!("{{{base}, \"lengths\": [-1]}}"), "lengths[0]", "not -1"),
+            (format!("{{{base}, \"lengths\": [1.5]}}"), "lengths[0]", "not 1.5"),
+            (format!("{{{base}, \"groups\": [[2], 3]}}"), "groups[1]", "must be a list"),
+            (format!("{{{base}, \"kind\": \"coupon\"}}"), "kind", "unknown value 'coupon'"),
+            (
+                format!("{{{base}, \"fields\": [{{\"kind\": \"check\", \"start\": 1}}]}}"),
+                "fields[0].length",
+                "required",
+            ),
+            (
+                format!("{{{base}, \"fields\": [{{\"kind\": \"crc\", \"start\": 1, \"length\": 1}}]}}"),
+                "fields[0].kind",
+                "issue_day",
+            ),
+            (
+                format!("{{{base}, \"fields\": [{{\"kind\": \"check\", \"start\": 1, \"length\": 1, \"x\": 0}}]}}"),
+                "fields[0].x",
+                "unknown field",
+            ),
+            (r#"{"alphabet": "AB", "checksum": "none"}"#.to_owned(), "id", "is required"),
+            ("[1]".to_owned(), "(definition)", "must be an object, not an array"),
+            ("{\"id\": ".to_owned(), "(json)", "line 1 column 8"),
+        ];
+        for (json, field, words) in cases {
+            let e = field_error(&json);
+            assert_eq!(e.field, field, "{json}: {e}");
+            assert!(e.message.contains(words), "{json}: '{e}' should say '{words}'");
+        }
+        assert_eq!(field_error(r#"{"id": "acme", "alphabet": 5, "checksum": "none"}"#).scheme, "acme");
+    }
+
+    #[test]
+    fn definitions_round_trip_through_json() {
+        for scheme in super::super::builtin() {
+            let json = scheme.definition.to_json();
+            assert_eq!(SchemeDefinition::from_json(&json).unwrap(), scheme.definition, "{json}");
+        }
+        let null_is_absent =
+            SchemeDefinition::from_json(r#"{"id": "x", "alphabet": "AB", "checksum": "none", "name": null}"#);
+        assert_eq!(null_is_absent.unwrap().name, None);
+    }
+
+    #[test]
+    fn the_scheme_file_is_checked() {
+        assert!(read_scheme_file(r#"{"schema": "claimcheck.schemes/2", "version": 1, "schemes": []}"#).is_err());
+        let e = read_scheme_file(r#"{"schema": "claimcheck.schemes/1", "version": 1, "schemes": [{"id": "x"}]}"#)
+            .unwrap_err();
+        assert_eq!(e.field, "schemes[0].alphabet");
+    }
+}

@@ -16,7 +16,6 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
 fi
 
 need_apt=()
-command -v wasm-opt >/dev/null 2>&1 || need_apt+=(binaryen)
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
 if [ ${#need_apt[@]} -gt 0 ]; then
@@ -24,6 +23,14 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
+fi
+
+# wasm-opt from npm's binaryen: Debian's binaryen 108 rewires the externref table export of
+# wasm-bindgen 0.2.130 output to the function table, and the optimised module then fails to load.
+BINARYEN_VERSION=132.0.0
+if ! .tools/node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q "version ${BINARYEN_VERSION%%.*}"; then
+  log "installing wasm-opt (npm binaryen@$BINARYEN_VERSION) into .tools/"
+  npm install --silent --no-audit --no-fund --prefix .tools "binaryen@$BINARYEN_VERSION" >/dev/null
 fi
 
 if ! command -v wasm-pack >/dev/null 2>&1; then
@@ -35,4 +42,4 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGE
   log "building wasm-bindgen-cli $WASM_BINDGEN_VERSION (a few minutes, once)"
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
-log "toolchain ready: $(wasm-pack --version), $(wasm-bindgen --version), $(wasm-opt --version | head -n1)"
+log "toolchain ready: $(wasm-pack --version), $(wasm-bindgen --version), $(.tools/node_modules/.bin/wasm-opt --version | head -n1)"

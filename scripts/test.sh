@@ -15,3 +15,14 @@ cargo clippy --workspace --all-targets -- -D warnings
 
 step "native tests (unit, integration, property, doc)"
 cargo test --workspace
+
+step "wasm: the JavaScript contract in Node and in headless Chromium"
+wasm-pack test --node -- --test node
+wasm-pack test --headless --chrome -- --test browser
+
+step "npm package: build, pack, install into a scratch project (ESM, CJS, TypeScript, <script type=module>)"
+CLAIMCHECK_SKIP_SETUP=1 ./scripts/build-npm.sh
+./tests/npm/run.sh
+
+step "size check (web target: .wasm + JS glue, gzip -9)"
+./scripts/size-report.sh --check

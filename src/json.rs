@@ -7,8 +7,6 @@
 //! and printing out of the `.wasm`. Output is compact, keys in the order written, and byte-for-byte
 //! deterministic, so it can be hashed.
 
-use std::fmt::Write as _;
-
 /// Nesting deeper than this is rejected (no definition needs it; it bounds the recursion).
 const MAX_DEPTH: usize = 32;
 
@@ -402,7 +400,7 @@ pub struct JsonWriter {
 impl JsonWriter {
     /// An empty writer.
     pub fn new() -> JsonWriter {
-        JsonWriter { out: String::with_capacity(256), fresh: true }
+        JsonWriter { out: String::with_capacity(1024), fresh: true }
     }
 
     /// The text written so far.
@@ -446,8 +444,15 @@ impl JsonWriter {
     /// A member key; the next value written is its value.
     pub fn key(&mut self, key: &str) {
         self.separate();
-        self.write_escaped(key);
-        self.out.push(':');
+        if key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+            // The keys claimcheck writes are identifiers: no escaping needed.
+            self.out.push('"');
+            self.out.push_str(key);
+            self.out.push_str("\":");
+        } else {
+            self.write_escaped(key);
+            self.out.push(':');
+        }
         self.fresh = true;
     }
 
@@ -460,27 +465,34 @@ impl JsonWriter {
     /// A whole number.
     pub fn int(&mut self, value: i64) {
         self.separate();
-        let _ = write!(self.out, "{value}");
+        push_decimal(&mut self.out, value < 0, value.unsigned_abs());
     }
 
     /// A `usize` (positions, lengths).
     pub fn uint(&mut self, value: usize) {
         self.separate();
-        let _ = write!(self.out, "{value}");
+        push_decimal(&mut self.out, false, value as u64);
     }
 
     /// A number in thousandths written as a decimal (`873` → `0.873`), without float formatting.
     pub fn thousandths(&mut self, value: u32) {
         self.separate();
-        let (whole, mut fraction) = (value / 1000, value % 1000);
-        let _ = write!(self.out, "{whole}");
+        let (whole, fraction) = (value / 1000, value % 1000);
+        push_decimal(&mut self.out, false, u64::from(whole));
         if fraction != 0 {
-            let mut digits = 3;
-            while fraction % 10 == 0 {
-                fraction /= 10;
-                digits -= 1;
+            // Three digits with leading zeros, trailing zeros dropped: 50 -> ".05".
+            let digits = [fraction / 100, fraction / 10 % 10, fraction % 10];
+            let len = if digits[2] != 0 {
+                3
+            } else if digits[1] != 0 {
+                2
+            } else {
+                1
+            };
+            self.out.push('.');
+            for d in &digits[..len] {
+                self.out.push(char::from(b'0' + *d as u8));
             }
-            let _ = write!(self.out, ".{fraction:0digits$}");
         }
     }
 
@@ -539,32 +551,63 @@ impl JsonWriter {
         self.end_array();
     }
 
+    /// Writes `s` quoted and escaped. Scans bytes, not chars, and copies unescaped runs whole: the
+    /// size-optimised wasm build does not inline iterators, and this is the hottest loop of a result.
     fn write_escaped(&mut self, s: &str) {
+        let bytes = s.as_bytes();
         self.out.push('"');
-        let mut run_start = 0;
-        for (i, c) in s.char_indices() {
-            let escape = match c {
-                '"' => "\\\"",
-                '\\' => "\\\\",
-                '\n' => "\\n",
-                '\r' => "\\r",
-                '\t' => "\\t",
-                // Other control characters, and the two separators that break JavaScript string
-                // literals when JSON is pasted into a script.
-                '\u{0}'..='\u{1f}' | '\u{2028}' | '\u{2029}' => "",
-                _ => continue,
+        let (mut run_start, mut i) = (0, 0);
+        while i < bytes.len() {
+            let (escape, width): (&str, usize) = match bytes[i] {
+                b'"' => ("\\\"", 1),
+                b'\\' => ("\\\\", 1),
+                b'\n' => ("\\n", 1),
+                b'\r' => ("\\r", 1),
+                b'\t' => ("\\t", 1),
+                0..=0x1f => ("", 1),
+                // U+2028 and U+2029 break JavaScript string literals when JSON is pasted into a script.
+                0xE2 if bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) => ("", 3),
+                _ => {
+                    i += 1;
+                    continue;
+                }
             };
-            self.out.push_str(&s[run_start..i]);
+            // Runs end before an ASCII byte or before the lead byte of U+2028/9: char boundaries.
+            self.out.push_str(s.get(run_start..i).unwrap_or_default());
             if escape.is_empty() {
-                let _ = write!(self.out, "\\u{:04x}", c as u32);
+                let code = if width == 1 { u32::from(bytes[i]) } else { 0x2000 + u32::from(bytes[i + 2] & 0x3F) };
+                self.out.push_str("\\u");
+                for shift in [12, 8, 4, 0] {
+                    self.out.push(char::from(b"0123456789abcdef"[((code >> shift) & 0xF) as usize]));
+                }
             } else {
                 self.out.push_str(escape);
             }
-            run_start = i + c.len_utf8();
+            i += width;
+            run_start = i;
         }
-        self.out.push_str(&s[run_start..]);
+        self.out.push_str(s.get(run_start..).unwrap_or_default());
         self.out.push('"');
     }
+}
+
+/// Decimal digits of `value` (without `core::fmt`, which is slow in the size-optimised wasm build).
+fn push_decimal(out: &mut String, negative: bool, mut value: u64) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (value % 10) as u8;
+        value /= 10;
+        if value == 0 {
+            break;
+        }
+    }
+    if negative {
+        out.push('-');
+    }
+    // Only ASCII digits were written.
+    out.push_str(core::str::from_utf8(&digits[at..]).unwrap_or_default());
 }
 
 /// A value that writes itself as JSON.

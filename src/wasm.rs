@@ -1,16 +1,17 @@
 //! The JavaScript binding: the only file that names wasm-bindgen or js-sys. It converts types and
 //! nothing else: every decision is made by the core.
 //!
-//! Options are read with `Reflect`; results are written once as JSON by the core ([`ToJson`]) and
-//! handed to `JSON.parse`: one boundary crossing per call, and no serde in the `.wasm`.
+//! Options cross the boundary once, as `JSON.stringify(options)` read by the core's JSON reader (four
+//! `Reflect` lookups cost more); results are written once as JSON by the core ([`ToJson`]) and handed
+//! to `JSON.parse`. No serde in the `.wasm`.
 
 use std::cell::RefCell;
 
-use js_sys::{Date, Reflect, JSON};
+use js_sys::{Date, JSON};
 use wasm_bindgen::prelude::*;
 
 use crate::expiry::parse_now;
-use crate::json::ToJson;
+use crate::json::{Json, ToJson};
 use crate::messages::Locale;
 use crate::scheme::Registry;
 use crate::validate::CheckOptions;
@@ -30,8 +31,8 @@ export interface CheckOptions {
   marketplace?: string;
   /** BCP 47 tag; "de…" gives German, anything else English. */
   locale?: string;
-  /** Current time as RFC 3339 (or YYYY-MM-DD); defaults to the browser's clock. */
-  now?: string;
+  /** Current time as RFC 3339 (or YYYY-MM-DD) or a Date; defaults to the browser's clock. */
+  now?: string | Date;
 }
 
 export type Status = "valid" | "unverifiable" | "incomplete" | "invalid";
@@ -83,6 +84,12 @@ export interface Validation {
   suggestions: Suggestion[];
 }
 
+/**
+ * Checks a code. Never throws for a bad code (that is a result); throws an `Error` for bad options
+ * (unknown scheme or marketplace, malformed `now`).
+ */
+export function validate(input: string, options?: CheckOptions): Validation;
+
 export interface SchemeInfo {
   id: string;
   name: string;
@@ -98,11 +105,9 @@ export interface SchemeInfo {
 
 /// Checks a code. Never throws for a bad code (that is a result); throws an `Error` for bad options
 /// (unknown scheme or marketplace, malformed `now`).
-#[wasm_bindgen(js_name = validate, unchecked_return_type = "Validation")]
-pub fn validate(
-    input: &str,
-    #[wasm_bindgen(unchecked_param_type = "CheckOptions")] options: JsValue,
-) -> Result<JsValue, JsError> {
+// Typed in TYPES above: wasm-bindgen cannot mark a typed parameter optional.
+#[wasm_bindgen(js_name = validate, skip_typescript)]
+pub fn validate(input: &str, options: JsValue) -> Result<JsValue, JsError> {
     let options = check_options(&options)?;
     let result = REGISTRY.with(|r| r.borrow().validate(input, &options)).map_err(|e| JsError::new(&e.to_string()))?;
     to_js(&result)
@@ -145,10 +150,16 @@ fn check_options(options: &JsValue) -> Result<CheckOptions, JsError> {
         if !options.is_object() {
             return Err(JsError::new("options must be an object"));
         }
-        out.scheme = string_field(options, "scheme")?;
-        out.marketplace = string_field(options, "marketplace")?;
-        out.locale = string_field(options, "locale")?.map_or(Locale::En, |tag| Locale::from_tag(&tag));
-        out.now = match string_field(options, "now")? {
+        // undefined members disappear and a Date becomes its ISO string, as a caller would expect.
+        let text = JSON::stringify(options)
+            .ok()
+            .and_then(|s| s.as_string())
+            .ok_or_else(|| JsError::new("options cannot be turned into JSON"))?;
+        let options = Json::parse(&text).map_err(|e| JsError::new(&format!("options: {e}")))?;
+        out.scheme = string_field(&options, "scheme")?;
+        out.marketplace = string_field(&options, "marketplace")?;
+        out.locale = string_field(&options, "locale")?.map_or(Locale::En, |tag| Locale::from_tag(&tag));
+        out.now = match string_field(&options, "now")? {
             Some(text) => Some(
                 parse_now(&text)
                     .ok_or_else(|| JsError::new(&crate::validate::OptionsError::BadNow(text.clone()).to_string()))?,
@@ -164,12 +175,12 @@ fn check_options(options: &JsValue) -> Result<CheckOptions, JsError> {
 }
 
 /// An optional string property; any other type is a clear error.
-fn string_field(object: &JsValue, name: &str) -> Result<Option<String>, JsError> {
-    let value = Reflect::get(object, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
-    if value.is_undefined() || value.is_null() {
-        return Ok(None);
+fn string_field(options: &Json, name: &str) -> Result<Option<String>, JsError> {
+    match options.get(name) {
+        None | Some(Json::Null) => Ok(None),
+        Some(Json::String(text)) => Ok(Some(text.clone())),
+        Some(_) => Err(JsError::new(&format!("options.{name} must be a string"))),
     }
-    value.as_string().map(Some).ok_or_else(|| JsError::new(&format!("options.{name} must be a string")))
 }
 
 /// Writes the core's JSON and parses it in JS.

@@ -70,6 +70,16 @@ fn decodes_credit_dates() {
 }
 
 #[wasm_bindgen_test]
+fn now_may_be_a_date_object() {
+    let options = Object::new();
+    let date = js_sys::Date::new(&JsValue::from_str("2026-11-28T08:30:00.250Z"));
+    Reflect::set(&options, &JsValue::from_str("now"), &date).unwrap();
+    Reflect::set(&options, &JsValue::from_str("scheme"), &JsValue::UNDEFINED).unwrap();
+    let v = wasm::validate("DE4G22TMYTVELK24BXYS", options.into()).unwrap();
+    assert_eq!(text(&Array::from(&get(&v, "findings")).get(0), "code"), "expires_soon");
+}
+
+#[wasm_bindgen_test]
 fn options_may_be_missing_and_now_defaults_to_the_clock() {
     for missing in [JsValue::UNDEFINED, JsValue::NULL, Object::new().into()] {
         let v = wasm::validate("DE9N8GUZWH279LUF", missing).unwrap();
@@ -89,6 +99,7 @@ fn bad_options_throw_errors_with_clear_messages() {
         (r#"{"marketplace": "Narnia"}"#, "unknown marketplace 'Narnia'"),
         (r#"{"now": "yesterday"}"#, "'now' must be an RFC 3339 timestamp"),
         (r#"{"scheme": 5}"#, "options.scheme must be a string"),
+        (r#"{"now": 1700000000000}"#, "options.now must be a string"),
     ];
     for (json, words) in cases {
         let message = error_message(wasm::validate("DE9N", options(json)).unwrap_err());

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Builds the npm package `claimcheck` into pkg/ and packs it into target/npm/claimcheck-<version>.tgz.
+#
+# One .wasm serves all three wasm-pack targets (they are byte-identical), so the package holds:
+#   claimcheck.js + claimcheck_bg.js  bundler build (ESM, imports the .wasm)      -> exports "." default
+#   node.cjs                          Node build (CommonJS, reads the .wasm)      -> exports "." node
+#   web.js                            browser ESM with init()                     -> exports "./web"
+#   claimcheck_bg.wasm                the module                                  -> exports "./claimcheck_bg.wasm"
+# The wasm is built with opt-level "z" (measured smallest after wasm-opt; native builds keep 3).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ "${CLAIMCHECK_SKIP_SETUP:-}" = 1 ] || ./scripts/setup.sh
+# wasm-pack runs the first wasm-opt on PATH: the one setup.sh installed.
+export PATH="$PWD/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+VERSION=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n1)
+rm -rf pkg pkg-build
+for target in bundler nodejs web; do
+  CARGO_PROFILE_RELEASE_OPT_LEVEL=z wasm-pack --log-level warn build --release --target "$target" \
+    --out-dir "pkg-build/$target" --out-name claimcheck --no-pack
+done
+for target in nodejs web; do
+  cmp -s pkg-build/bundler/claimcheck_bg.wasm "pkg-build/$target/claimcheck_bg.wasm" \
+    || { echo "build-npm: the $target .wasm differs from the bundler one; the package layout assumes one" >&2; exit 1; }
+done
+
+mkdir -p pkg
+cp pkg-build/bundler/{claimcheck.js,claimcheck_bg.js,claimcheck.d.ts,claimcheck_bg.wasm,claimcheck_bg.wasm.d.ts} pkg/
+cp pkg-build/nodejs/claimcheck.js pkg/node.cjs
+cmp -s pkg-build/nodejs/claimcheck.d.ts pkg/claimcheck.d.ts \
+  || { echo "build-npm: Node and bundler type declarations differ" >&2; exit 1; }
+sed 's|@ts-self-types="./claimcheck.d.ts"|@ts-self-types="./web.d.ts"|' pkg-build/web/claimcheck.js > pkg/web.js
+cp pkg-build/web/claimcheck.d.ts pkg/web.d.ts
+cp README.md pkg/README.md
+
+cat > pkg/package.json <<JSON
+{
+  "name": "claimcheck",
+  "version": "$VERSION",
+  "description": "Checks redemption codes (gift cards, promotions, courtesy credits) in the browser before they are submitted, explains failures in German and English and suggests the code that was meant.",
+  "license": "MIT OR Apache-2.0",
+  "keywords": ["gift-card", "redemption", "claim-code", "checksum", "validation", "wasm"],
+  "type": "module",
+  "main": "./node.cjs",
+  "module": "./claimcheck.js",
+  "types": "./claimcheck.d.ts",
+  "exports": {
+    ".": {
+      "types": "./claimcheck.d.ts",
+      "node": "./node.cjs",
+      "default": "./claimcheck.js"
+    },
+    "./web": {
+      "types": "./web.d.ts",
+      "default": "./web.js"
+    },
+    "./claimcheck_bg.wasm": "./claimcheck_bg.wasm",
+    "./package.json": "./package.json"
+  },
+  "files": [
+    "claimcheck.js", "claimcheck_bg.js", "claimcheck.d.ts", "claimcheck_bg.wasm", "claimcheck_bg.wasm.d.ts",
+    "node.cjs", "web.js", "web.d.ts", "README.md"
+  ],
+  "sideEffects": ["./claimcheck.js", "./node.cjs"]
+}
+JSON
+find pkg -name .gitignore -delete
+
+mkdir -p target/npm
+(cd pkg && npm pack --silent --pack-destination ../target/npm >/dev/null)
+TARBALL="target/npm/claimcheck-$VERSION.tgz"
+[ -f "$TARBALL" ] || { echo "build-npm: npm pack did not produce $TARBALL" >&2; exit 1; }
+echo "build-npm: $TARBALL ($(wc -c < "$TARBALL") bytes)"

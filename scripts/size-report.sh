@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Size report of the npm package: gzip -9 of the .wasm and of each target's JS glue, and the largest
+# contributors to the .wasm (twiggy top on a build that keeps function names).
+#
+#   scripts/size-report.sh           build, print the report, write target/size-report.md
+#   scripts/size-report.sh --check   also fail when the web target (.wasm + glue) is above the ceiling
+#
+# Size is deterministic for a given toolchain, so this is a check, not a timing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+# The issue's goal is 25 KB and its hard ceiling 45 KB; the build is above both (see README, "Size").
+# Until it is not, this ratchet keeps growth from going unnoticed: lower it whenever the size drops.
+CEILING_BYTES=${CLAIMCHECK_SIZE_CEILING:-61440}
+GOAL_BYTES=25600
+
+[ -f pkg/claimcheck_bg.wasm ] || ./scripts/build-npm.sh
+gz() { gzip -9c "$1" | wc -c; }
+wasm=$(gz pkg/claimcheck_bg.wasm)
+bundler_glue=$(( $(gz pkg/claimcheck.js) + $(gz pkg/claimcheck_bg.js) ))
+node_glue=$(gz pkg/node.cjs)
+web_glue=$(gz pkg/web.js)
+web_total=$((wasm + web_glue))
+kb() { awk -v b="$1" 'BEGIN { printf "%.1f KB", b / 1024 }'; }
+
+report=target/size-report.md
+mkdir -p target
+{
+  echo "| target | .wasm (gzip -9) | JS glue (gzip -9) | total |"
+  echo "|---|---:|---:|---:|"
+  echo "| web (\`claimcheck/web\`) | $(kb "$wasm") | $(kb "$web_glue") | **$(kb "$web_total")** |"
+  echo "| bundler (\`claimcheck\`) | $(kb "$wasm") | $(kb "$bundler_glue") | $(kb $((wasm + bundler_glue))) |"
+  echo "| node (\`claimcheck\`, node condition) | $(kb "$wasm") | $(kb "$node_glue") | $(kb $((wasm + node_glue))) |"
+  echo
+  echo "Raw .wasm: $(wc -c < pkg/claimcheck_bg.wasm) bytes. Goal $(kb $GOAL_BYTES), CI ratchet $(kb "$CEILING_BYTES") (web total)."
+} > "$report"
+
+if [ "${1:-}" != "--check" ] && command -v twiggy >/dev/null 2>&1; then
+  # Same code as the package, but with the names section kept, so twiggy can name functions.
+  named=target/size-named
+  rm -rf "$named" && mkdir -p "$named"
+  wasm-bindgen --target web --out-dir "$named" target/wasm32-unknown-unknown/release/claimcheck.wasm
+  wasm-opt -Oz -g --enable-bulk-memory --enable-sign-ext --enable-mutable-globals \
+    --enable-nontrapping-float-to-int --enable-reference-types --enable-multivalue \
+    "$named/claimcheck_bg.wasm" -o "$named/named.wasm"
+  {
+    echo
+    echo "Largest contributors (raw bytes before gzip; \`twiggy top -n 15\`):"
+    echo
+    echo '```'
+    twiggy top -n 15 "$named/named.wasm" | grep -v '"function names" subsection' | cut -c1-130
+    echo '```'
+  } >> "$report"
+elif [ "${1:-}" != "--check" ]; then
+  echo "(install twiggy with 'cargo install twiggy --locked' for the list of largest contributors)" >> "$report"
+fi
+cat "$report"
+
+if [ "${1:-}" = "--check" ] && [ "$web_total" -gt "$CEILING_BYTES" ]; then
+  echo "size check: the web target is $(kb "$web_total"), above the ceiling of $(kb "$CEILING_BYTES")" >&2
+  exit 1
+fi

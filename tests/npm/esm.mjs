@@ -1,0 +1,22 @@
+// ESM consumer: `import` resolves the "node" condition of the package's exports.
+import assert from 'node:assert/strict';
+import { validate, schemes, registerScheme, version } from 'claimcheck';
+
+const ok = validate('de9n-8guz-wh27-9luf', { marketplace: 'AT', now: '2026-11-22T12:00:00Z' });
+assert.equal(ok.status, 'valid');
+assert.equal(ok.display, 'DE9N-8GUZ-WH27-9LUF');
+assert.equal(ok.region, 'DE');
+assert.ok(!('issuedOn' in ok), 'optional fields are absent, not null');
+
+const typo = validate('DE9N8GUZWH279LUG', { locale: 'de' });
+assert.equal(typo.status, 'invalid');
+assert.equal(typo.findings[0].code, 'checksum_mismatch');
+assert.equal(typo.findings[0].position, 15);
+assert.equal(typo.suggestions[0].code, 'DE9N8GUZWH279LUF');
+
+assert.equal(validate('DE9N').status, 'incomplete', 'options are optional');
+assert.throws(() => validate('x', { scheme: 'nope' }), (e) => e instanceof Error && /unknown scheme 'nope'/.test(e.message));
+assert.throws(() => registerScheme({ id: 'bad', alphabet: 'AA', lengths: [4], checksum: 'none' }), /lists 'A' twice/);
+assert.deepEqual(schemes().slice(0, 4).map((s) => s.id), ['giftcard', 'credit', 'amazon-claim', 'promo']);
+assert.match(version(), /^\d+\.\d+\.\d+/);
+console.log('esm: ok');

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Consumer test of the packed npm package: installs the tarball into a scratch project, then
+# imports it (ESM), requires it (CJS), type-checks a TypeScript file against its .d.ts, and loads
+# claimcheck/web from a plain <script type="module"> in headless Chromium.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+version=$(sed -n 's/^version = "\(.*\)"/\1/p' "$repo/Cargo.toml" | head -n1)
+tarball="$repo/target/npm/claimcheck-$version.tgz"
+[ -f "$tarball" ] || { echo "consumer test: $tarball is missing; run scripts/build-npm.sh first" >&2; exit 1; }
+
+scratch="$repo/target/npm-consumer"
+rm -rf "$scratch" && mkdir -p "$scratch"
+cp "$here"/{esm.mjs,cjs.cjs,types.ts,tsconfig.json,page.html,browser.mjs} "$scratch/"
+cd "$scratch"
+echo '{ "name": "claimcheck-consumer", "private": true, "type": "module" }' > package.json
+npm install --silent --no-audit --no-fund "$tarball" typescript@5 playwright-core@1 >/dev/null
+
+node esm.mjs
+node cjs.cjs
+npx --no-install tsc -p tsconfig.json && echo "types: ok (tsc --noEmit --strict)"
+node browser.mjs

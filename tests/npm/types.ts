@@ -1,0 +1,39 @@
+// Type-checked with `tsc --noEmit --strict`: the package's .d.ts describes the contract, not `any`.
+import { validate, schemes, type Validation, type Finding, type CheckOptions, type Status } from 'claimcheck';
+import init, { validate as validateWeb } from 'claimcheck/web';
+
+const options: CheckOptions = { scheme: 'auto', marketplace: 'amazon.de', locale: 'de-DE', now: '2026-11-22' };
+const result: Validation = validate('DE9N8GUZWH279LUF', options);
+const status: Status = result.status;
+const first: Finding | undefined = result.findings[0];
+const position: number | undefined = first?.position;
+const expires: string | undefined = result.expiresOn;
+const scheme: string | null = result.scheme;
+const confidence: number | undefined = result.suggestions[0]?.confidence;
+const checksum: 'none' | 'rs32' | 'luhn' | 'iso7064-mod37-2' | 'iso7064-mod97-10' | 'damm' = schemes()[0].checksum;
+
+function label(s: Status): string {
+  switch (s) {
+    case 'valid': return 'well-formed';
+    case 'unverifiable': return 'shape only';
+    case 'incomplete': return 'keep typing';
+    case 'invalid': return 'check the code';
+  }
+}
+
+async function web(): Promise<string> {
+  await init();
+  return validateWeb('DE9N').status;
+}
+
+// Misuse must not type-check: each line below is an error tsc has to report.
+// @ts-expect-error a status is one of four strings
+const wrong: 'redeemable' = result.status;
+// @ts-expect-error findings carry stable codes, not any string
+const code: 'made_up' = result.findings[0].code;
+// @ts-expect-error options are typed
+validate('x', { locale: 42 });
+// @ts-expect-error the input is a string
+validate(42);
+
+export { status, position, expires, scheme, confidence, checksum, label, web, wrong, code };

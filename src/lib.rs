@@ -5,6 +5,7 @@
 pub mod alphabet;
 pub mod checksum;
 pub mod expiry;
+pub mod explain;
 pub mod finding;
 pub mod generate;
 pub mod json;
@@ -13,6 +14,7 @@ pub mod normalize;
 pub mod region;
 pub mod scheme;
 pub mod suggest;
+pub mod typing;
 pub mod validate;
 
 #[cfg(target_arch = "wasm32")]

@@ -315,7 +315,10 @@ fn length_repairs(ctx: &Context<'_>, scheme: &Scheme, symbols: &[char]) -> Vec<C
 
 /// True when the candidate passes every check of the scheme (as `valid`, warnings allowed).
 fn passes(ctx: &Context<'_>, scheme: &Scheme, symbols: &[char]) -> bool {
-    ctx.evaluate(scheme, symbols).status == Status::Valid
+    // Length and checksum first: they reject almost every candidate without the full evaluation.
+    scheme.accepts_length(symbols.len())
+        && crate::validate::checksum_passes(scheme, symbols)
+        && ctx.evaluate(scheme, symbols).status == Status::Valid
 }
 
 fn substitute(position: usize, from: char, to: char) -> Edit {

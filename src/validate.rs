@@ -8,6 +8,7 @@ use chrono::{DateTime, Utc};
 
 use crate::checksum::{rs32, Checksum};
 use crate::expiry::{self, CreditDates, DateStatus};
+use crate::explain::{self, Cause};
 use crate::finding::{Finding, FindingCode, Severity};
 use crate::json::{JsonWriter, ToJson};
 use crate::messages::{self, Locale};
@@ -142,6 +143,8 @@ pub struct Validation {
     pub findings: Vec<Finding>,
     /// Codes the customer most likely meant, best first.
     pub suggestions: Vec<Suggestion>,
+    /// For an `invalid` result: what most likely went wrong, most likely first.
+    pub causes: Vec<Cause>,
 }
 
 impl ToJson for Validation {
@@ -164,6 +167,7 @@ impl ToJson for Validation {
         w.field_list("changes", &self.changes);
         w.field_list("findings", &self.findings);
         w.field_list("suggestions", &self.suggestions);
+        w.field_list("causes", &self.causes);
         w.end_object();
     }
 }
@@ -231,6 +235,7 @@ impl<'a> Context<'a> {
             changes: Vec::new(),
             findings: Vec::new(),
             suggestions: Vec::new(),
+            causes: Vec::new(),
         };
         if normalize::is_too_long(input) {
             let count = input.chars().take(100_000).count();
@@ -296,6 +301,7 @@ impl<'a> Context<'a> {
         for f in &mut result.findings {
             messages::fill(f, self.locale);
         }
+        result.causes = explain::likely_causes(&result, self.locale);
         result
     }
 

@@ -67,6 +67,14 @@ export interface Edit {
 /** A code the customer probably meant; it passes every check of its scheme. */
 export interface Suggestion { code: string; display: string; confidence: number; edits: Edit[]; }
 
+export type CauseCode =
+  | "typo" | "swapped_characters" | "ambiguous_typo" | "unreadable_characters" | "missing_character"
+  | "extra_character" | "incomplete_code" | "extra_text" | "several_typos" | "not_our_code" | "mistyped_prefix"
+  | "other_marketplace" | "serial_number" | "wrong_code_type" | "expired" | "device_clock" | "foreign_characters";
+
+/** A likely cause of an invalid result; `confidence` ranks the causes of one result (0–1). */
+export interface Cause { code: CauseCode; confidence: number; position?: number; message: string; hint: string; }
+
 /** The result of a check. "valid" means well-formed, never "redeemable": the server decides that. */
 export interface Validation {
   status: Status;
@@ -82,7 +90,42 @@ export interface Validation {
   changes: Change[];
   findings: Finding[];
   suggestions: Suggestion[];
+  /** For an "invalid" result: what most likely went wrong, most likely first; empty otherwise. */
+  causes: Cause[];
 }
+
+/** The field's new content while typing. `caret` counts UTF-16 code units, like selectionStart. */
+export interface Typing { display: string; caret: number; status: Status; }
+
+/**
+ * Formats what has been typed so far: grouped display, the caret moved through inserted or removed
+ * separators, and the status ("incomplete" while a valid continuation exists).
+ */
+export function formatAsYouType(input: string, caret: number, options?: CheckOptions): Typing;
+
+export type ServerCode =
+  | "invalid_code" | "already_redeemed" | "expired" | "region_restricted" | "account_restricted"
+  | "not_activated" | "rate_limited" | "technical_error" | "unknown";
+
+/** A server rejection in words. `code` is "unknown" for anything unrecognised. */
+export interface Explanation {
+  code: ServerCode;
+  title: string;
+  message: string;
+  steps: string[];
+  /** Whether trying again (now or later) can help. */
+  retry: boolean;
+  /** Whether to contact support with the diagnostics. */
+  contactSupport: boolean;
+}
+
+/** Explains the server's rejection code; never throws for an unknown code. */
+export function explainRejection(serverCode: string, options?: { locale?: string; marketplace?: string }): Explanation;
+
+export interface Notice { title: string; message: string; steps: string[]; }
+
+/** The scam warning to show next to the redemption form. */
+export function scamWarning(locale?: string): Notice;
 
 /**
  * Checks a code. Never throws for a bad code (that is a result); throws an `Error` for bad options
@@ -111,6 +154,37 @@ pub fn validate(input: &str, options: JsValue) -> Result<JsValue, JsError> {
     let options = check_options(&options)?;
     let result = REGISTRY.with(|r| r.borrow().validate(input, &options)).map_err(|e| JsError::new(&e.to_string()))?;
     to_js(&result)
+}
+
+/// Formats what has been typed so far (typed in `TYPES`).
+#[wasm_bindgen(js_name = formatAsYouType, skip_typescript)]
+pub fn format_as_you_type(input: &str, caret: f64, options: JsValue) -> Result<JsValue, JsError> {
+    let options = check_options(&options)?;
+    // A caret from JS is a number: NaN and negatives mean the start, fractions round down.
+    let caret = if caret.is_finite() && caret > 0.0 { caret as usize } else { 0 };
+    let typing = REGISTRY
+        .with(|r| r.borrow().format_as_you_type(input, caret, &options))
+        .map_err(|e| JsError::new(&e.to_string()))?;
+    to_js(&typing)
+}
+
+/// Explains a server rejection code (typed in `TYPES`).
+#[wasm_bindgen(js_name = explainRejection, skip_typescript)]
+pub fn explain_rejection(server_code: &str, options: JsValue) -> Result<JsValue, JsError> {
+    let options = check_options(&options)?;
+    let marketplace = match options.marketplace.as_deref() {
+        Some(name) => Some(crate::region::resolve(name).ok_or_else(|| {
+            JsError::new(&crate::validate::OptionsError::UnknownMarketplace(name.into()).to_string())
+        })?),
+        None => None,
+    };
+    to_js(&crate::explain::explain_rejection(server_code, options.locale, marketplace))
+}
+
+/// The scam warning (typed in `TYPES`).
+#[wasm_bindgen(js_name = scamWarning, skip_typescript)]
+pub fn scam_warning(locale: Option<String>) -> Result<JsValue, JsError> {
+    to_js(&crate::explain::scam_warning(locale.as_deref().map_or(Locale::En, Locale::from_tag)))
 }
 
 /// The registered schemes: the built-ins first, in detection order.

@@ -80,3 +80,114 @@ fn bad_options_are_errors_not_results() {
     let e = validate("DE9N", &CheckOptions::default().marketplace("Narnia")).unwrap_err();
     assert!(e.to_string().contains("unknown marketplace 'Narnia'"), "{e}");
 }
+
+/// Inputs whose causes the snapshot records, besides one trigger per finding code.
+const CAUSE_INPUTS: &[(&str, &str, Option<&str>, &str)] = &[
+    ("DE9N8GUZWH27L9UF", "auto", None, "2026-11-22"),
+    ("DE9N8GUZWH279LUFF", "auto", None, "2026-11-22"),
+    ("DE9N8GUZWHAB9LUF", "auto", None, "2026-11-22"),
+    ("DE9N!GUZWH279LUF", "giftcard", None, "2026-11-22"),
+    ("DE9N8GUZWH2?9L?F", "auto", None, "2026-11-22"),
+];
+
+/// Every customer-facing explanation, in both languages, as one text: the findings of a real input for
+/// each finding code with the causes ranked for it, every cause text, every server rejection code (and
+/// `region_restricted` with a marketplace), and the scam warning. Compared with
+/// `tests/snapshots/explanations.txt`; run with `UPDATE_SNAPSHOTS=1` to accept a change, then review
+/// the diff like any other change of wording.
+#[test]
+fn explanation_texts_match_the_snapshot() {
+    use claimcheck::explain::{explain_rejection, scam_warning, SERVER_CODES};
+    use claimcheck::messages::{explanations::CAUSES, Locale};
+    use std::fmt::Write as _;
+
+    let long = "A".repeat(300);
+    let mut cases: Vec<(String, &str, Option<&str>, &str)> = ALL_CODES
+        .iter()
+        .map(|&code| {
+            let (input, scheme, marketplace, now) = trigger(code);
+            let input = if code == FindingCode::InputTooLong { long.clone() } else { input.to_owned() };
+            (input, scheme, marketplace, now)
+        })
+        .collect();
+    cases.extend(CAUSE_INPUTS.iter().map(|&(i, s, m, n)| (i.to_owned(), s, m, n)));
+
+    let mut out = String::new();
+    for (input, scheme, marketplace, now) in &cases {
+        let shown =
+            if input.len() > 40 { format!("{}… ({} characters)", &input[..8], input.len()) } else { input.clone() };
+        let _ = writeln!(out, "## validate {shown:?} scheme={scheme} marketplace={marketplace:?} now={now}");
+        for locale in ["en", "de"] {
+            let mut options =
+                CheckOptions::default().scheme(scheme).locale(locale).now(claimcheck::expiry::parse_now(now).unwrap());
+            if let Some(m) = marketplace {
+                options = options.marketplace(m);
+            }
+            let v = validate(input, &options).unwrap();
+            let _ = writeln!(out, "[{locale}] status {}", v.status.code());
+            for f in &v.findings {
+                let _ = writeln!(
+                    out,
+                    "[{locale}] finding {}: {} | {}",
+                    f.code.code(),
+                    f.message,
+                    f.hint.as_deref().unwrap_or("-")
+                );
+            }
+            for c in &v.causes {
+                let _ = writeln!(
+                    out,
+                    "[{locale}] cause {} ({:.2}): {} | {}",
+                    c.code.code(),
+                    c.confidence,
+                    c.message,
+                    c.hint
+                );
+            }
+        }
+        out.push('\n');
+    }
+    assert!(!out.contains('{'), "an unfilled placeholder:\n{out}");
+    for entry in CAUSES {
+        let _ = writeln!(out, "## cause {}", entry.key);
+        let _ = writeln!(out, "[en] {} | {}", entry.en.message, entry.en.hint);
+        let _ = writeln!(out, "[de] {} | {}\n", entry.de.message, entry.de.hint);
+    }
+    let germany = claimcheck::region::by_prefix("DE");
+    let rejections = SERVER_CODES.iter().map(|&c| (c, None)).chain([("region_restricted", germany), ("teapot", None)]);
+    for (code, marketplace) in rejections {
+        let _ = writeln!(out, "## explainRejection {code:?} marketplace={:?}", marketplace.map(|m| m.domain));
+        for locale in [Locale::En, Locale::De] {
+            let x = explain_rejection(code, locale, marketplace);
+            let _ = writeln!(
+                out,
+                "[{}] {} — {} (retry: {}, contact support: {})",
+                locale.tag(),
+                x.title,
+                x.message,
+                x.retry,
+                x.contact_support
+            );
+            for step in &x.steps {
+                let _ = writeln!(out, "[{}]   - {step}", locale.tag());
+            }
+        }
+        out.push('\n');
+    }
+    assert!(!out[out.find("## explainRejection").unwrap()..].contains('{'), "an unfilled placeholder:\n{out}");
+    for locale in [Locale::En, Locale::De] {
+        let n = scam_warning(locale);
+        let _ = writeln!(out, "## scam warning [{}]\n{} — {}", locale.tag(), n.title, n.message);
+        for step in &n.steps {
+            let _ = writeln!(out, "  - {step}");
+        }
+    }
+
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/snapshots/explanations.txt");
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::create_dir_all(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/snapshots")).unwrap();
+        std::fs::write(path, &out).unwrap();
+    }
+    let expected = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(out == expected, "explanations changed; review and run with UPDATE_SNAPSHOTS=1:\n{out}");
+}

@@ -179,3 +179,46 @@ fn memory_stays_flat_across_many_calls() {
     }
     assert_eq!(memory(), before, "wasm memory grew across 20,000 calls");
 }
+
+#[wasm_bindgen_test]
+fn formats_as_you_type_with_the_caret_mapped() {
+    let t = wasm::format_as_you_type("de9n8g", 6.0, JsValue::UNDEFINED).unwrap();
+    assert_eq!(text(&t, "display"), "DE9N-8G");
+    assert_eq!(get(&t, "caret").as_f64(), Some(7.0));
+    assert_eq!(text(&t, "status"), "incomplete");
+    // Pasting in the middle: "DE9N-|WH27" + "8guz" → the caret after Z.
+    let t = wasm::format_as_you_type("DE9N-8guzWH27", 9.0, JsValue::UNDEFINED).unwrap();
+    assert_eq!((text(&t, "display"), get(&t, "caret").as_f64()), ("DE9N-8GUZ-WH27".to_owned(), Some(9.0)));
+    for odd in [f64::NAN, -3.0, f64::INFINITY] {
+        let t = wasm::format_as_you_type("DE9N8", odd, JsValue::UNDEFINED).unwrap();
+        assert!(get(&t, "caret").as_f64().is_some());
+    }
+}
+
+#[wasm_bindgen_test]
+fn invalid_results_carry_ranked_causes() {
+    let v = wasm::validate("DE9N8GUZWH279LUG", options(r#"{"locale": "de"}"#)).unwrap();
+    let cause = Array::from(&get(&v, "causes")).get(0);
+    assert_eq!(text(&cause, "code"), "typo");
+    assert!(text(&cause, "message").contains("Stelle 16"));
+    let valid = wasm::validate("DE9N8GUZWH279LUF", JsValue::UNDEFINED).unwrap();
+    assert_eq!(Array::from(&get(&valid, "causes")).length(), 0);
+}
+
+#[wasm_bindgen_test]
+fn explains_server_rejections_and_warns_of_scams() {
+    let x = wasm::explain_rejection("region_restricted", options(r#"{"locale": "de", "marketplace": "DE"}"#)).unwrap();
+    assert_eq!(text(&x, "code"), "region_restricted");
+    assert!(text(&x, "message").contains("amazon.de"));
+    assert_eq!(get(&x, "retry").as_bool(), Some(false));
+    let x = wasm::explain_rejection("something-new", JsValue::UNDEFINED).unwrap();
+    assert_eq!(text(&x, "code"), "unknown");
+    assert_eq!(get(&x, "contactSupport").as_bool(), Some(true));
+    assert!(Array::from(&get(&x, "steps")).length() >= 1);
+    let message =
+        error_message(wasm::explain_rejection("expired", options(r#"{"marketplace": "Narnia"}"#)).unwrap_err());
+    assert!(message.contains("unknown marketplace"), "{message}");
+    let warning = wasm::scam_warning(Some("de-DE".into())).unwrap();
+    assert!(text(&warning, "message").contains("Geschenkkarten"));
+    assert!(text(&wasm::scam_warning(None).unwrap(), "title").contains("scam"));
+}

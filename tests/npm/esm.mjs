@@ -1,6 +1,6 @@
 // ESM consumer: `import` resolves the "node" condition of the package's exports.
 import assert from 'node:assert/strict';
-import { validate, schemes, registerScheme, version } from 'claimcheck';
+import { validate, schemes, registerScheme, version, formatAsYouType, explainRejection, scamWarning } from 'claimcheck';
 
 const ok = validate('de9n-8guz-wh27-9luf', { marketplace: 'AT', now: '2026-11-22T12:00:00Z' });
 assert.equal(ok.status, 'valid');
@@ -19,4 +19,10 @@ assert.throws(() => validate('x', { scheme: 'nope' }), (e) => e instanceof Error
 assert.throws(() => registerScheme({ id: 'bad', alphabet: 'AA', lengths: [4], checksum: 'none' }), /lists 'A' twice/);
 assert.deepEqual(schemes().slice(0, 4).map((s) => s.id), ['giftcard', 'credit', 'amazon-claim', 'promo']);
 assert.match(version(), /^\d+\.\d+\.\d+/);
+assert.equal(typo.causes[0].code, 'typo');
+assert.deepEqual(formatAsYouType('de9n8g', 6), { display: 'DE9N-8G', caret: 7, status: 'incomplete' });
+const why = explainRejection('already_redeemed', { locale: 'de' });
+assert.equal(why.retry, false);
+assert.equal(why.contactSupport, true);
+assert.match(scamWarning('en').message, /gift cards/);
 console.log('esm: ok');

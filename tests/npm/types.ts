@@ -1,5 +1,8 @@
 // Type-checked with `tsc --noEmit --strict`: the package's .d.ts describes the contract, not `any`.
-import { validate, schemes, type Validation, type Finding, type CheckOptions, type Status } from 'claimcheck';
+import {
+  validate, schemes, formatAsYouType, explainRejection, scamWarning,
+  type Validation, type Finding, type CheckOptions, type Status, type Typing, type Explanation, type Cause,
+} from 'claimcheck';
 import init, { validate as validateWeb } from 'claimcheck/web';
 
 const options: CheckOptions = { scheme: 'auto', marketplace: 'amazon.de', locale: 'de-DE', now: '2026-11-22' };
@@ -11,6 +14,13 @@ const expires: string | undefined = result.expiresOn;
 const scheme: string | null = result.scheme;
 const confidence: number | undefined = result.suggestions[0]?.confidence;
 const checksum: 'none' | 'rs32' | 'luhn' | 'iso7064-mod37-2' | 'iso7064-mod97-10' | 'damm' = schemes()[0].checksum;
+
+const typing: Typing = formatAsYouType('DE9N8', 5, { locale: 'de' });
+const caret: number = typing.caret;
+const why: Explanation = explainRejection('rate_limited');
+const retry: boolean = why.retry;
+const cause: Cause | undefined = result.causes[0];
+const scam: string = scamWarning('de').title;
 
 function label(s: Status): string {
   switch (s) {
@@ -35,5 +45,9 @@ const code: 'made_up' = result.findings[0].code;
 validate('x', { locale: 42 });
 // @ts-expect-error the input is a string
 validate(42);
+// @ts-expect-error the caret is a number
+formatAsYouType('DE9N', '4');
+// @ts-expect-error explanations have a closed set of codes
+const made: 'made_up' = why.code;
 
-export { status, position, expires, scheme, confidence, checksum, label, web, wrong, code };
+export { status, position, expires, scheme, confidence, checksum, label, web, wrong, code, caret, retry, cause, scam, made };

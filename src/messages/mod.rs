@@ -6,6 +6,8 @@
 
 use crate::finding::Finding;
 
+pub mod explanations;
+
 /// Version of the catalog; bumped whenever a text changes meaning.
 pub const CATALOG_VERSION: u32 = 1;
 
@@ -41,7 +43,7 @@ impl Locale {
 }
 
 /// A message and the next step, in one language.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub struct Text {
     /// What is the matter.
     pub message: &'static str,
@@ -204,6 +206,18 @@ fn term(value: &str, locale: Locale) -> Option<&'static str> {
 
 /// Fills `{…}` placeholders from a finding's fields. Unknown placeholders are left as they are.
 pub fn render(template: &str, finding: &Finding, locale: Locale) -> String {
+    render_with(template, |name| match name {
+        "position" => finding.position.map(|p| (p + 1).to_string()),
+        "expected" => finding.expected.clone(),
+        "actual" => finding.actual.clone(),
+        "expected_term" => finding.expected.as_deref().and_then(|v| term(v, locale)).map(str::to_owned),
+        "actual_term" => finding.actual.as_deref().and_then(|v| term(v, locale)).map(str::to_owned),
+        _ => None,
+    })
+}
+
+/// Fills `{name}` placeholders with `value(name)`; placeholders without a value are left as they are.
+pub fn render_with(template: &str, value: impl Fn(&str) -> Option<String>) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
     while let Some(open) = rest.find('{') {
@@ -213,16 +227,7 @@ pub fn render(template: &str, finding: &Finding, locale: Locale) -> String {
             out.push_str(&rest[open..]);
             return out;
         };
-        let name = &after[..close];
-        let value: Option<String> = match name {
-            "position" => finding.position.map(|p| (p + 1).to_string()),
-            "expected" => finding.expected.clone(),
-            "actual" => finding.actual.clone(),
-            "expected_term" => finding.expected.as_deref().and_then(|v| term(v, locale)).map(str::to_owned),
-            "actual_term" => finding.actual.as_deref().and_then(|v| term(v, locale)).map(str::to_owned),
-            _ => None,
-        };
-        match value {
+        match value(&after[..close]) {
             Some(v) => out.push_str(&v),
             None => out.push_str(&rest[open..open + close + 2]),
         }

@@ -1,0 +1,83 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! As-you-type: every prefix of a valid code is `incomplete` (never an error), and the caret stays
+//! after the same symbol whatever the grouping does.
+
+mod support;
+
+use claimcheck::finding::Severity;
+use claimcheck::typing::format_as_you_type;
+use claimcheck::{validate, CheckOptions, Status};
+use support::{code, now, scheme, Rng};
+
+fn codes() -> Vec<(String, &'static str)> {
+    let mut out: Vec<(String, &str)> = ["DE9N8GUZWH279LUF", "US8W2ZNFTJQQS6D3", "JPA58VYBYG9XYJ4Y"]
+        .iter()
+        .map(|c| (c.to_string(), "giftcard"))
+        .collect();
+    out.push(("DE4G22TMYTVELK24BXYS".into(), "credit"));
+    let mut rng = Rng(7);
+    for id in ["giftcard", "credit"] {
+        for _ in 0..200 {
+            out.push((code(scheme(id), &mut rng), id));
+        }
+    }
+    out
+}
+
+#[test]
+fn every_prefix_of_a_valid_code_is_incomplete_never_an_error() {
+    let options = CheckOptions::default().now(now());
+    let mut checked = 0;
+    for (code, id) in codes() {
+        let full = scheme(id);
+        for end in 0..code.len() {
+            let prefix = &code[..end];
+            for (typed, label) in [(prefix.to_owned(), "as is"), (prefix.to_lowercase(), "lowercase")] {
+                for opts in [options.clone(), options.clone().scheme(id)] {
+                    let v = validate(&typed, &opts).unwrap();
+                    assert_eq!(v.status, Status::Incomplete, "{label} prefix {typed:?} of {code}: {:?}", v.findings);
+                    assert!(v.findings.iter().all(|f| f.severity != Severity::Error), "{typed:?}: {:?}", v.findings);
+                    let t = format_as_you_type(&typed, typed.len(), &opts).unwrap();
+                    assert_eq!(t.status, Status::Incomplete);
+                    // Grouped as the scheme validation settled on (with "auto", a credit prefix of
+                    // five symbols is still grouped like a gift card).
+                    let grouped = v.scheme.as_deref().map_or(String::new(), |s| scheme(s).display(prefix));
+                    assert_eq!(t.display, grouped, "display of {typed:?}");
+                    assert_eq!(t.caret, t.display.len(), "caret of {typed:?}");
+                    checked += 1;
+                }
+            }
+        }
+        let done = format_as_you_type(&code, code.len(), &options).unwrap();
+        assert_eq!((done.status, done.caret), (Status::Valid, full.display(&code).len()));
+    }
+    assert!(checked > 25_000, "{checked}");
+}
+
+#[test]
+fn the_caret_stays_after_the_same_symbol_wherever_it_is() {
+    let options = CheckOptions::default().now(now());
+    let mut rng = Rng(11);
+    for (code, _) in codes().into_iter().take(100) {
+        for _ in 0..10 {
+            // Type the code with random separators and case, caret after a random number of symbols.
+            let mut typed = String::new();
+            let mut caret_at = Vec::new(); // UTF-16 offset after each symbol
+            for c in code.chars() {
+                match rng.below(6) {
+                    0 => typed.push(' '),
+                    1 => typed.push('-'),
+                    2 => typed.push('\u{200B}'),
+                    _ => {}
+                }
+                typed.push(if rng.below(2) == 0 { c.to_ascii_lowercase() } else { c });
+                caret_at.push(typed.encode_utf16().count());
+            }
+            let k = rng.below(code.len() + 1);
+            let caret = if k == 0 { 0 } else { caret_at[k - 1] };
+            let t = format_as_you_type(&typed, caret, &options).unwrap();
+            let before: String = t.display[..t.caret].chars().filter(|&c| c != '-').collect();
+            assert_eq!(before, code[..k], "{typed:?} caret {caret} -> {:?} caret {}", t.display, t.caret);
+        }
+    }
+}

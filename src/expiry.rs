@@ -146,6 +146,19 @@ pub fn format_ymd(date: NaiveDate) -> String {
     out
 }
 
+/// Formats an instant as RFC 3339 in UTC to the second (`2026-11-22T12:00:00Z`).
+pub fn format_timestamp(at: DateTime<Utc>) -> String {
+    use chrono::Timelike;
+    let mut out = format_ymd(at.date_naive());
+    for (separator, value) in [('T', at.hour()), (':', at.minute()), (':', at.second())] {
+        out.push(separator);
+        out.push(char::from(b'0' + (value / 10) as u8));
+        out.push(char::from(b'0' + (value % 10) as u8));
+    }
+    out.push('Z');
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -204,6 +217,13 @@ mod tests {
         ] {
             assert_eq!(parse_now(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn formats_timestamps_to_the_second() {
+        let at = parse_now("2026-11-22T09:05:07.9+01:00").unwrap();
+        assert_eq!(format_timestamp(at), "2026-11-22T08:05:07Z");
+        assert_eq!(parse_now(&format_timestamp(at)), parse_now("2026-11-22T08:05:07Z"));
     }
 
     #[test]

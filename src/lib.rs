@@ -13,7 +13,9 @@ pub mod messages;
 pub mod normalize;
 pub mod region;
 pub mod scheme;
+pub mod sha256;
 pub mod suggest;
+pub mod support;
 pub mod typing;
 pub mod validate;
 

@@ -14,6 +14,7 @@ use crate::expiry::parse_now;
 use crate::json::{Json, ToJson};
 use crate::messages::Locale;
 use crate::scheme::Registry;
+use crate::support::SupportRequest;
 use crate::validate::CheckOptions;
 
 thread_local! {
@@ -124,6 +125,44 @@ export function explainRejection(serverCode: string, options?: { locale?: string
 
 export interface Notice { title: string; message: string; steps: string[]; }
 
+/** One redemption attempt as the form saw it. */
+export interface Attempt {
+  /** RFC 3339 */
+  at: string;
+  clientStatus?: Status;
+  serverCode?: string;
+  serverMessage?: string;
+  httpStatus?: number;
+}
+
+/** What goes into a support package. `options.now` defaults to the clock. */
+export interface SupportRequest {
+  input: string;
+  options?: CheckOptions;
+  attempts?: Attempt[];
+  orderNumber?: string;
+  cardSerial?: string;
+  environment?: { locale?: string; timeZone?: string; userAgent?: string };
+  /** Show the full code in `text` too (default: masked to the last 4 symbols). */
+  revealCode?: boolean;
+}
+
+/** `json` (schema claimcheck.support/1, full code, integrity check) is for support only. */
+export interface SupportPackage { reference: string; json: string; text: string; }
+
+export type PackageProblem = "not_json" | "truncated" | "tampered" | "unknown_schema" | "newer_version" | "malformed";
+
+/** The result of verifying a package: intact (with its content) or the problem, named. */
+export type SupportCheck =
+  | { ok: true; schema: string; reference: string; package: Record<string, unknown> }
+  | { ok: false; error: { code: PackageProblem; message: string } };
+
+/** Builds a support package; throws an Error for a malformed request (never for a bad code). */
+export function supportPackage(request: SupportRequest): SupportPackage;
+
+/** Verifies a package exactly as exported; any edit or truncation is reported, not thrown. */
+export function verifySupportPackage(json: string): SupportCheck;
+
 /** The scam warning to show next to the redemption form. */
 export function scamWarning(locale?: string): Notice;
 
@@ -185,6 +224,43 @@ pub fn explain_rejection(server_code: &str, options: JsValue) -> Result<JsValue,
 #[wasm_bindgen(js_name = scamWarning, skip_typescript)]
 pub fn scam_warning(locale: Option<String>) -> Result<JsValue, JsError> {
     to_js(&crate::explain::scam_warning(locale.as_deref().map_or(Locale::En, Locale::from_tag)))
+}
+
+/// Builds a support package (typed in `TYPES`).
+#[wasm_bindgen(js_name = supportPackage, skip_typescript)]
+pub fn support_package(request: JsValue) -> Result<JsValue, JsError> {
+    let text = JSON::stringify(&request)
+        .ok()
+        .and_then(|s| s.as_string())
+        .ok_or_else(|| JsError::new("supportPackage: the request must be an object"))?;
+    let json = Json::parse(&text).map_err(|e| JsError::new(&format!("supportPackage: {e}")))?;
+    let mut request = SupportRequest::from_json_value(&json).map_err(|e| JsError::new(&e.to_string()))?;
+    if request.options.now.is_none() {
+        request.options.now = chrono::DateTime::from_timestamp_millis(Date::now() as i64);
+    }
+    let package = REGISTRY.with(|r| r.borrow().support_package(&request)).map_err(|e| JsError::new(&e.to_string()))?;
+    to_js(&package)
+}
+
+/// Verifies a support package (typed in `TYPES`).
+#[wasm_bindgen(js_name = verifySupportPackage, skip_typescript)]
+pub fn verify_support_package(json: &str) -> Result<JsValue, JsError> {
+    match crate::support::verify_support_package(json) {
+        Ok(verified) => to_js(&verified),
+        Err(problem) => {
+            let mut w = crate::json::JsonWriter::new();
+            w.begin_object();
+            w.key("ok");
+            w.bool(false);
+            w.key("error");
+            w.begin_object();
+            w.field_str("code", problem.code());
+            w.field_str("message", &problem.to_string());
+            w.end_object();
+            w.end_object();
+            JSON::parse(&w.finish()).map_err(|_| JsError::new("internal error: result is not JSON"))
+        }
+    }
 }
 
 /// The registered schemes: the built-ins first, in detection order.

@@ -315,3 +315,76 @@ pub fn cause(key: &str) -> Option<&'static CauseEntry> {
 pub fn rejection(key: &str) -> Option<&'static RejectionEntry> {
     REJECTIONS.iter().find(|e| e.key == key)
 }
+
+/// Labels of the readable support package text, in one language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SupportLabels {
+    /// Heading, followed by the reference.
+    pub heading: &'static str,
+    /// "Created", followed by the time and library version.
+    pub created: &'static str,
+    /// The code as entered (masked unless revealed).
+    pub code: &'static str,
+    /// The browser's verdict.
+    pub result: &'static str,
+    /// Status words: valid, unverifiable, incomplete, invalid.
+    pub statuses: [&'static str; 4],
+    /// Findings heading.
+    pub noticed: &'static str,
+    /// Causes heading.
+    pub causes: &'static str,
+    /// Suggestions heading.
+    pub suggestions: &'static str,
+    /// Attempts heading.
+    pub attempts: &'static str,
+    /// No attempts yet.
+    pub no_attempts: &'static str,
+    /// The server's answer.
+    pub server: &'static str,
+    /// Order number.
+    pub order: &'static str,
+    /// Card serial number.
+    pub serial: &'static str,
+    /// Device (locale, time zone, browser).
+    pub device: &'static str,
+    /// Closing advice; `{reference}` is filled in.
+    pub closing: &'static str,
+}
+
+/// Labels in English and German.
+pub const SUPPORT_LABELS: (SupportLabels, SupportLabels) = (
+    SupportLabels {
+        heading: "Support package",
+        created: "Created",
+        code: "Code entered",
+        result: "Check in the browser",
+        statuses: ["well-formed", "format only (no check characters)", "incomplete", "not valid as entered"],
+        noticed: "What was noticed",
+        causes: "Most likely causes",
+        suggestions: "Suggested corrections",
+        attempts: "What was tried",
+        no_attempts: "No redemption attempt yet.",
+        server: "server",
+        order: "Order number",
+        serial: "Card serial number",
+        device: "Device",
+        closing: "Give customer service the reference {reference} and this package. Keep the code and the card or email: they are the evidence.",
+    },
+    SupportLabels {
+        heading: "Support-Paket",
+        created: "Erstellt",
+        code: "Eingegebener Code",
+        result: "Prüfung im Browser",
+        statuses: ["formal korrekt", "nur Format geprüft (keine Prüfzeichen)", "unvollständig", "so nicht gültig"],
+        noticed: "Festgestellt",
+        causes: "Wahrscheinlichste Ursachen",
+        suggestions: "Vorgeschlagene Korrekturen",
+        attempts: "Bisherige Versuche",
+        no_attempts: "Noch kein Einlöseversuch.",
+        server: "Server",
+        order: "Bestellnummer",
+        serial: "Seriennummer der Karte",
+        device: "Gerät",
+        closing: "Geben Sie dem Kundenservice die Referenz {reference} und dieses Paket. Bewahren Sie Code und Karte oder E-Mail auf: Sie sind der Nachweis.",
+    },
+);

@@ -222,3 +222,26 @@ fn explains_server_rejections_and_warns_of_scams() {
     assert!(text(&warning, "message").contains("Geschenkkarten"));
     assert!(text(&wasm::scam_warning(None).unwrap(), "title").contains("scam"));
 }
+
+#[wasm_bindgen_test]
+fn support_packages_round_trip_and_name_tampering() {
+    let request = options(
+        r#"{"input": "DE9N8GUZWH279LUG", "options": {"locale": "de", "now": "2026-11-22T12:00:00Z"},
+            "attempts": [{"at": "2026-11-22T11:58:00Z", "serverCode": "invalid_code", "httpStatus": 400}],
+            "environment": {"timeZone": "Europe/Berlin", "userAgent": "test"}}"#,
+    );
+    let package = wasm::support_package(request).unwrap();
+    let reference = text(&package, "reference");
+    assert!(reference.starts_with("CC-"));
+    assert!(!text(&package, "text").contains("DE9N8GUZWH279LUG"));
+    let json = text(&package, "json");
+    assert!(json.contains("DE9N8GUZWH279LUG"));
+    let check = wasm::verify_support_package(&json).unwrap();
+    assert_eq!(get(&check, "ok").as_bool(), Some(true));
+    assert_eq!(text(&check, "reference"), reference);
+    let tampered = wasm::verify_support_package(&json.replacen("invalid_code", "expired", 1)).unwrap();
+    assert_eq!(get(&tampered, "ok").as_bool(), Some(false));
+    assert_eq!(text(&get(&tampered, "error"), "code"), "tampered");
+    let message = error_message(wasm::support_package(options(r#"{"input": 5}"#)).unwrap_err());
+    assert!(message.contains("input must be a string"), "{message}");
+}

@@ -1,0 +1,606 @@
+//! Support packages: everything customer support needs about a failed redemption in one bundle
+//! (DESIGN.md §4), with a short quotable reference and an integrity check.
+//!
+//! The JSON (`claimcheck.support/1`) holds the code in full, for support only; the readable text
+//! masks it to its last four symbols unless the caller asks otherwise. The package ends with
+//! `"integrity":"sha256:…"`, the SHA-256 of everything before it (closed with `}`), so any edit or
+//! truncation of the exported text is detected. It is an integrity check, not a signature: it shows
+//! the package is as claimcheck wrote it, not who wrote it.
+
+use chrono::{DateTime, Utc};
+
+use crate::expiry::{format_timestamp, parse_now};
+use crate::explain::{explain_rejection, likely_causes};
+use crate::json::{Json, JsonError, JsonWriter, ToJson};
+use crate::messages::explanations::{SupportLabels, SUPPORT_LABELS};
+use crate::messages::{render_with, Locale};
+use crate::region;
+use crate::scheme::Registry;
+use crate::validate::{CheckOptions, OptionsError, Status, Validation};
+
+/// The schema of the packages this version writes.
+pub const SCHEMA: &str = "claimcheck.support/1";
+const SCHEMA_PREFIX: &str = "claimcheck.support/";
+const INTEGRITY_KEY: &str = ",\"integrity\":\"sha256:";
+/// Longest free text kept from a request field (server messages, user agents); longer is cut.
+const MAX_FIELD_CHARS: usize = 500;
+/// Most attempts kept (the latest ones).
+const MAX_ATTEMPTS: usize = 20;
+
+/// One redemption attempt as the form saw it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Attempt {
+    /// When (RFC 3339).
+    pub at: String,
+    /// What claimcheck said in the browser (`valid`, `invalid`, …).
+    pub client_status: Option<String>,
+    /// The server's rejection code.
+    pub server_code: Option<String>,
+    /// The server's message as shown.
+    pub server_message: Option<String>,
+    /// The HTTP status of the answer.
+    pub http_status: Option<u16>,
+}
+
+/// The customer's device, as the form reports it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Environment {
+    /// Browser locale (BCP 47).
+    pub locale: Option<String>,
+    /// IANA time zone.
+    pub time_zone: Option<String>,
+    /// User agent string.
+    pub user_agent: Option<String>,
+}
+
+/// What goes into a package.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SupportRequest {
+    /// The code exactly as entered.
+    pub input: String,
+    /// Scheme, marketplace, locale (of the text) and `now` (the package's creation time; required).
+    pub options: CheckOptions,
+    /// The attempts so far, oldest first.
+    pub attempts: Vec<Attempt>,
+    /// Order number, when the customer has one.
+    pub order_number: Option<String>,
+    /// The card's serial number, when the customer has it.
+    pub card_serial: Option<String>,
+    /// The device.
+    pub environment: Environment,
+    /// Show the full code in the text too (for a support agent's own use).
+    pub reveal_code: bool,
+}
+
+/// A support package: quotable reference, JSON for support, readable text for the customer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SupportPackage {
+    /// Short reference derived from the content, e.g. `CC-7K2M-9QXA`.
+    pub reference: String,
+    /// The package (`claimcheck.support/1`), compact, with its integrity check at the end.
+    pub json: String,
+    /// Readable summary in the customer's language (code masked unless revealed).
+    pub text: String,
+}
+
+impl ToJson for SupportPackage {
+    fn write_json(&self, w: &mut JsonWriter) {
+        w.begin_object();
+        w.field_str("reference", &self.reference);
+        w.field_str("json", &self.json);
+        w.field_str("text", &self.text);
+        w.end_object();
+    }
+}
+
+/// Why a request cannot become a package.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RequestError {
+    /// A bad option (unknown scheme or marketplace, malformed `now`).
+    Options(OptionsError),
+    /// `now` is missing: claimcheck reads no clock in its core.
+    MissingNow,
+    /// A request field has the wrong type or value.
+    Field(String, String),
+}
+
+impl core::fmt::Display for RequestError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match self {
+            RequestError::Options(e) => write!(f, "{e}"),
+            RequestError::MissingNow => f.write_str("the support request needs options.now (the time it is created)"),
+            RequestError::Field(field, message) => write!(f, "support request: {field} {message}"),
+        }
+    }
+}
+
+impl std::error::Error for RequestError {}
+
+impl From<OptionsError> for RequestError {
+    fn from(e: OptionsError) -> Self {
+        RequestError::Options(e)
+    }
+}
+
+impl Registry {
+    /// Builds a support package for `request`.
+    pub fn support_package(&self, request: &SupportRequest) -> Result<SupportPackage, RequestError> {
+        let now = request.options.now.ok_or(RequestError::MissingNow)?;
+        let validation = self.validate(&request.input, &request.options)?;
+        let marketplace = match request.options.marketplace.as_deref() {
+            Some(name) => Some(region::resolve(name).ok_or(OptionsError::UnknownMarketplace(name.to_owned()))?),
+            None => None,
+        };
+        let attempts = &request.attempts[request.attempts.len().saturating_sub(MAX_ATTEMPTS)..];
+
+        // Everything after the reference; the reference is derived from it.
+        let mut body = JsonWriter::new();
+        body.field_str("createdAt", &format_timestamp(now));
+        body.key("library");
+        body.begin_object();
+        body.field_str("version", crate::VERSION);
+        body.field_uint("catalog", crate::messages::CATALOG_VERSION as usize);
+        body.field_uint("schemes", crate::scheme::builtin_version() as usize);
+        body.field_uint("marketplaces", region::TABLE_VERSION as usize);
+        body.end_object();
+        body.key("request");
+        body.begin_object();
+        body.field_str("scheme", request.options.scheme.as_deref().unwrap_or("auto"));
+        body.key("marketplace");
+        body.opt_string(marketplace.map(|m| m.domain));
+        body.field_str("locale", request.options.locale.tag());
+        body.end_object();
+        body.key("environment");
+        body.begin_object();
+        body.key("locale");
+        body.opt_string(request.environment.locale.as_deref().map(clip).as_deref());
+        body.key("timeZone");
+        body.opt_string(request.environment.time_zone.as_deref().map(clip).as_deref());
+        body.key("userAgent");
+        body.opt_string(request.environment.user_agent.as_deref().map(clip).as_deref());
+        body.end_object();
+        body.key("orderNumber");
+        body.opt_string(request.order_number.as_deref().map(clip).as_deref());
+        body.key("cardSerial");
+        body.opt_string(request.card_serial.as_deref().map(clip).as_deref());
+        body.key("validation");
+        validation.write_json(&mut body);
+        body.key("attempts");
+        body.begin_array();
+        for a in attempts {
+            write_attempt(&mut body, a);
+        }
+        body.end_array();
+        let body = body.finish();
+
+        let reference = reference_of(body.as_bytes());
+        let mut content = String::with_capacity(body.len() + 96);
+        content.push_str("{\"schema\":\"");
+        content.push_str(SCHEMA);
+        content.push_str("\",\"reference\":\"");
+        content.push_str(&reference);
+        content.push_str("\",");
+        // `body` is a run of members written after a fresh writer: it starts without a comma.
+        content.push_str(&body);
+        content.push('}');
+        let json = seal(&content);
+        let text = readable_text(request, &validation, attempts, &reference, now, marketplace);
+        Ok(SupportPackage { reference, json, text })
+    }
+}
+
+/// [`Registry::support_package`] with the built-in schemes.
+pub fn support_package(request: &SupportRequest) -> Result<SupportPackage, RequestError> {
+    crate::scheme::builtin_registry().support_package(request)
+}
+
+fn write_attempt(w: &mut JsonWriter, a: &Attempt) {
+    w.begin_object();
+    w.field_str("at", &clip(&a.at));
+    w.key("clientStatus");
+    w.opt_string(a.client_status.as_deref().map(clip).as_deref());
+    w.key("serverCode");
+    w.opt_string(a.server_code.as_deref().map(clip).as_deref());
+    w.key("serverMessage");
+    w.opt_string(a.server_message.as_deref().map(clip).as_deref());
+    w.key("httpStatus");
+    match a.http_status {
+        Some(status) => w.uint(usize::from(status)),
+        None => w.null(),
+    }
+    w.end_object();
+}
+
+/// Free text cut to [`MAX_FIELD_CHARS`] characters.
+fn clip(text: &str) -> String {
+    text.chars().take(MAX_FIELD_CHARS).collect()
+}
+
+/// `CC-` and eight A32 symbols from the first 40 bits of the content's SHA-256.
+fn reference_of(content: &[u8]) -> String {
+    const A32: &[u8; 32] = b"23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+    let digest = crate::sha256::digest(content);
+    let bits = digest[..5].iter().fold(0u64, |acc, &b| acc << 8 | u64::from(b));
+    let mut out = String::from("CC-");
+    for i in 0..8 {
+        if i == 4 {
+            out.push('-');
+        }
+        out.push(char::from(A32[((bits >> (35 - 5 * i)) & 31) as usize]));
+    }
+    out
+}
+
+/// Appends the integrity member to a complete JSON object text.
+fn seal(content: &str) -> String {
+    let digest = crate::sha256::hex(&crate::sha256::digest(content.as_bytes()));
+    let mut out = String::with_capacity(content.len() + 90);
+    out.push_str(&content[..content.len() - 1]);
+    out.push_str(INTEGRITY_KEY);
+    out.push_str(&digest);
+    out.push_str("\"}");
+    out
+}
+
+/// The code masked to its last four symbols, keeping the grouping: `••••-••••-••••-9LUF`.
+pub fn mask(display: &str) -> String {
+    let symbols = display.chars().filter(|&c| c != '-').count();
+    let mut seen = 0;
+    display
+        .chars()
+        .map(|c| {
+            if c == '-' {
+                return c;
+            }
+            seen += 1;
+            if seen + 4 > symbols {
+                c
+            } else {
+                '•'
+            }
+        })
+        .collect()
+}
+
+fn labels(locale: Locale) -> &'static SupportLabels {
+    match locale {
+        Locale::En => &SUPPORT_LABELS.0,
+        Locale::De => &SUPPORT_LABELS.1,
+    }
+}
+
+fn readable_text(
+    request: &SupportRequest,
+    v: &Validation,
+    attempts: &[Attempt],
+    reference: &str,
+    now: DateTime<Utc>,
+    marketplace: Option<&'static region::Marketplace>,
+) -> String {
+    let locale = request.options.locale;
+    let l = labels(locale);
+    let shown_code = if request.reveal_code { v.display.clone() } else { mask(&v.display) };
+    // Anything else that may repeat the code (a server message) gets the same treatment.
+    let hide = |text: &str| -> String {
+        if request.reveal_code || v.normalized.chars().count() < 5 {
+            return text.to_owned();
+        }
+        let mut out = text.to_owned();
+        for secret in [v.input.trim(), v.display.as_str(), v.normalized.as_str()] {
+            if secret.chars().count() >= 5 {
+                out = out.replace(secret, &shown_code);
+            }
+        }
+        out
+    };
+    let mut lines = vec![
+        format!("{} {reference}", l.heading),
+        format!("{}: {} (claimcheck {})", l.created, format_timestamp(now), crate::VERSION),
+        String::new(),
+        format!("{}: {}", l.code, if shown_code.is_empty() { "—".to_owned() } else { shown_code.clone() }),
+    ];
+    let status = match v.status {
+        Status::Valid => l.statuses[0],
+        Status::Unverifiable => l.statuses[1],
+        Status::Incomplete => l.statuses[2],
+        Status::Invalid => l.statuses[3],
+    };
+    let mut context: Vec<&str> = Vec::new();
+    if let Some(s) = &v.scheme {
+        context.push(s);
+    }
+    if let Some(r) = &v.region {
+        context.push(r);
+    }
+    if let Some(m) = marketplace {
+        context.push(m.domain);
+    }
+    lines.push(format!("{}: {status} ({})", l.result, context.join(", ")));
+    if !v.findings.is_empty() {
+        lines.push(format!("{}:", l.noticed));
+        lines.extend(v.findings.iter().map(|f| format!("  - {}", hide(&f.message))));
+    }
+    let causes = likely_causes(v, locale);
+    if !causes.is_empty() {
+        lines.push(format!("{}:", l.causes));
+        lines.extend(causes.iter().map(|c| format!("  - {}", c.message)));
+    }
+    if !v.suggestions.is_empty() {
+        lines.push(format!("{}:", l.suggestions));
+        lines.extend(v.suggestions.iter().map(|s| {
+            let shown = if request.reveal_code { s.display.clone() } else { mask(&s.display) };
+            format!("  - {shown}")
+        }));
+    }
+    lines.push(String::new());
+    lines.push(format!("{}:", l.attempts));
+    if attempts.is_empty() {
+        lines.push(format!("  {}", l.no_attempts));
+    }
+    for (i, a) in attempts.iter().enumerate() {
+        let mut line = format!("  {}. {}", i + 1, a.at);
+        if let Some(status) = &a.client_status {
+            line.push_str(&format!(" · claimcheck: {status}"));
+        }
+        if let Some(code) = &a.server_code {
+            line.push_str(&format!(" · {}: {code}", l.server));
+        }
+        if let Some(http) = a.http_status {
+            line.push_str(&format!(" (HTTP {http})"));
+        }
+        if let Some(message) = &a.server_message {
+            line.push_str(&format!(" “{}”", hide(&clip(message))));
+        }
+        lines.push(line);
+        if let Some(code) = &a.server_code {
+            lines.push(format!("     → {}", explain_rejection(code, locale, marketplace).title));
+        }
+    }
+    lines.push(String::new());
+    if let Some(order) = &request.order_number {
+        lines.push(format!("{}: {}", l.order, clip(order)));
+    }
+    if let Some(serial) = &request.card_serial {
+        let serial = clip(serial);
+        let shown = if request.reveal_code { serial } else { mask(&serial) };
+        lines.push(format!("{}: {shown}", l.serial));
+    }
+    let env = &request.environment;
+    let device: Vec<String> =
+        [&env.locale, &env.time_zone, &env.user_agent].iter().filter_map(|v| v.as_deref()).map(clip).collect();
+    if !device.is_empty() {
+        lines.push(format!("{}: {}", l.device, device.join(" · ")));
+    }
+    lines.push(render_with(l.closing, |name| (name == "reference").then(|| reference.to_owned())));
+    let mut text = lines.join("\n");
+    text.push('\n');
+    text
+}
+
+/// What is wrong with a package that does not verify.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PackageError {
+    /// Not JSON at all (not a package, or damaged beyond reading).
+    NotJson(JsonError),
+    /// The text ends early: the integrity check at the end is missing or cut.
+    Truncated,
+    /// The content differs from what claimcheck wrote (integrity mismatch).
+    Tampered,
+    /// Not a claimcheck support package (no or another schema).
+    UnknownSchema(String),
+    /// Written by a newer claimcheck with a schema this version cannot read.
+    NewerVersion(String),
+    /// A required field is missing or has the wrong type.
+    Malformed(&'static str),
+}
+
+impl PackageError {
+    /// Stable snake_case code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            PackageError::NotJson(_) => "not_json",
+            PackageError::Truncated => "truncated",
+            PackageError::Tampered => "tampered",
+            PackageError::UnknownSchema(_) => "unknown_schema",
+            PackageError::NewerVersion(_) => "newer_version",
+            PackageError::Malformed(_) => "malformed",
+        }
+    }
+}
+
+impl core::fmt::Display for PackageError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match self {
+            PackageError::NotJson(e) => write!(f, "not a support package: {e}"),
+            PackageError::Truncated => {
+                f.write_str("the package is truncated: its integrity check at the end is missing or cut off")
+            }
+            PackageError::Tampered => f.write_str(
+                "the package was changed after claimcheck created it: its content does not match its integrity check",
+            ),
+            PackageError::UnknownSchema(s) => write!(f, "not a claimcheck support package (schema '{s}')"),
+            PackageError::NewerVersion(s) => write!(
+                f,
+                "the package uses schema '{s}', newer than this claimcheck {} reads ({SCHEMA}); update claimcheck",
+                crate::VERSION
+            ),
+            PackageError::Malformed(field) => write!(f, "the package has no valid '{field}'"),
+        }
+    }
+}
+
+impl std::error::Error for PackageError {}
+
+/// A package that passed verification.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VerifiedPackage {
+    /// The schema (`claimcheck.support/1`).
+    pub schema: String,
+    /// The reference.
+    pub reference: String,
+    /// The parsed package (including the integrity member).
+    pub content: Json,
+}
+
+impl ToJson for VerifiedPackage {
+    fn write_json(&self, w: &mut JsonWriter) {
+        w.begin_object();
+        w.key("ok");
+        w.bool(true);
+        w.field_str("schema", &self.schema);
+        w.field_str("reference", &self.reference);
+        w.key("package");
+        self.content.write_json(w);
+        w.end_object();
+    }
+}
+
+/// Checks a package exactly as exported (trailing whitespace aside): schema, integrity, required
+/// fields. Any edit or truncation is an error naming what is wrong.
+pub fn verify_support_package(text: &str) -> Result<VerifiedPackage, PackageError> {
+    let text = text.trim_end();
+    let content = match Json::parse(text) {
+        Ok(value) => value,
+        Err(e) if e.message.contains("end of text") || e.message.contains("unterminated") => {
+            return Err(schema_error(text).unwrap_or(PackageError::Truncated))
+        }
+        Err(e) => return Err(schema_error(text).unwrap_or(PackageError::NotJson(e))),
+    };
+    let schema = content.get("schema").and_then(Json::as_str).unwrap_or_default();
+    if schema != SCHEMA {
+        return Err(classify_schema(schema));
+    }
+    let Some(at) = text.rfind(INTEGRITY_KEY) else { return Err(PackageError::Truncated) };
+    let sealed = &text[at + INTEGRITY_KEY.len()..];
+    let digest = sealed.strip_suffix("\"}").filter(|d| d.len() == 64 && d.bytes().all(|b| b.is_ascii_hexdigit()));
+    let Some(digest) = digest else { return Err(PackageError::Truncated) };
+    let mut original = String::with_capacity(at + 1);
+    original.push_str(&text[..at]);
+    original.push('}');
+    if crate::sha256::hex(&crate::sha256::digest(original.as_bytes())) != digest {
+        return Err(PackageError::Tampered);
+    }
+    let reference = content.get("reference").and_then(Json::as_str).ok_or(PackageError::Malformed("reference"))?;
+    for field in ["createdAt", "validation", "attempts"] {
+        content.get(field).ok_or(PackageError::Malformed(field))?;
+    }
+    content
+        .get("validation")
+        .and_then(|v| v.get("input"))
+        .and_then(Json::as_str)
+        .ok_or(PackageError::Malformed("validation.input"))?;
+    Ok(VerifiedPackage { schema: schema.to_owned(), reference: reference.to_owned(), content })
+}
+
+/// For text that is not (complete) JSON: a schema of another version still gets its own error.
+fn schema_error(text: &str) -> Option<PackageError> {
+    let rest = text.strip_prefix("{\"schema\":\"")?;
+    let schema = &rest[..rest.find('"')?];
+    (schema != SCHEMA).then(|| classify_schema(schema))
+}
+
+fn classify_schema(schema: &str) -> PackageError {
+    match schema.strip_prefix(SCHEMA_PREFIX).and_then(|v| v.parse::<u32>().ok()) {
+        Some(version) if version > 1 => PackageError::NewerVersion(schema.to_owned()),
+        _ => PackageError::UnknownSchema(schema.to_owned()),
+    }
+}
+
+impl SupportRequest {
+    /// Reads a request from JSON (the JavaScript `SupportRequest` shape): `input`, `options`
+    /// (`scheme`, `marketplace`, `locale`, `now`), `attempts` (`at`, `clientStatus`, `serverCode`,
+    /// `serverMessage`, `httpStatus`), `orderNumber`, `cardSerial`, `environment` (`locale`,
+    /// `timeZone`, `userAgent`), `revealCode`.
+    pub fn from_json_value(value: &Json) -> Result<SupportRequest, RequestError> {
+        let field_error = |field: &str, message: &str| RequestError::Field(field.to_owned(), message.to_owned());
+        if value.as_object().is_none() {
+            return Err(field_error("(request)", "must be an object"));
+        }
+        let text = |v: Option<&Json>, field: &str| -> Result<Option<String>, RequestError> {
+            match v {
+                None | Some(Json::Null) => Ok(None),
+                Some(Json::String(s)) => Ok(Some(s.clone())),
+                Some(_) => Err(field_error(field, "must be a string")),
+            }
+        };
+        let input = text(value.get("input"), "input")?.ok_or_else(|| field_error("input", "is required"))?;
+        let mut options = CheckOptions::default();
+        if let Some(o) = value.get("options").filter(|o| **o != Json::Null) {
+            options.scheme = text(o.get("scheme"), "options.scheme")?;
+            options.marketplace = text(o.get("marketplace"), "options.marketplace")?;
+            options.locale = text(o.get("locale"), "options.locale")?.map_or(Locale::En, |t| Locale::from_tag(&t));
+            options.now = match text(o.get("now"), "options.now")? {
+                Some(t) => Some(parse_now(&t).ok_or(RequestError::Options(OptionsError::BadNow(t)))?),
+                None => None,
+            };
+        }
+        let mut attempts = Vec::new();
+        if let Some(list) = value.get("attempts").filter(|a| **a != Json::Null) {
+            let list = list.as_array().ok_or_else(|| field_error("attempts", "must be a list"))?;
+            for (i, a) in list.iter().enumerate() {
+                let name = |f: &str| format!("attempts[{i}].{f}");
+                let http_status = match a.get("httpStatus") {
+                    None | Some(Json::Null) => None,
+                    Some(Json::Int(n)) if (100..=599).contains(n) => Some(*n as u16),
+                    Some(_) => return Err(field_error(&name("httpStatus"), "must be an HTTP status (100–599)")),
+                };
+                attempts.push(Attempt {
+                    at: text(a.get("at"), &name("at"))?.ok_or_else(|| field_error(&name("at"), "is required"))?,
+                    client_status: text(a.get("clientStatus"), &name("clientStatus"))?,
+                    server_code: text(a.get("serverCode"), &name("serverCode"))?,
+                    server_message: text(a.get("serverMessage"), &name("serverMessage"))?,
+                    http_status,
+                });
+            }
+        }
+        let env = value.get("environment").filter(|e| **e != Json::Null);
+        let environment = Environment {
+            locale: text(env.and_then(|e| e.get("locale")), "environment.locale")?,
+            time_zone: text(env.and_then(|e| e.get("timeZone")), "environment.timeZone")?,
+            user_agent: text(env.and_then(|e| e.get("userAgent")), "environment.userAgent")?,
+        };
+        let reveal_code = match value.get("revealCode") {
+            None | Some(Json::Null) => false,
+            Some(Json::Bool(b)) => *b,
+            Some(_) => return Err(field_error("revealCode", "must be true or false")),
+        };
+        Ok(SupportRequest {
+            input,
+            options,
+            attempts,
+            order_number: text(value.get("orderNumber"), "orderNumber")?,
+            card_serial: text(value.get("cardSerial"), "cardSerial")?,
+            environment,
+            reveal_code,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn references_are_short_a32_and_depend_on_the_content() {
+        let a = reference_of(b"one");
+        assert_eq!(a.len(), 12);
+        assert!(a.starts_with("CC-") && a.as_bytes()[7] == b'-', "{a}");
+        assert_ne!(a, reference_of(b"two"));
+        assert_eq!(a, reference_of(b"one"));
+    }
+
+    #[test]
+    fn masks_keep_the_last_four_symbols_and_the_grouping() {
+        assert_eq!(mask("DE9N-8GUZ-WH27-9LUF"), "••••-••••-••••-9LUF");
+        assert_eq!(mask("ABC"), "ABC");
+        assert_eq!(mask(""), "");
+        assert_eq!(mask("1234567890123456"), "••••••••••••3456");
+    }
+
+    #[test]
+    fn schemas_are_classified() {
+        assert_eq!(classify_schema("claimcheck.support/2"), PackageError::NewerVersion("claimcheck.support/2".into()));
+        assert_eq!(classify_schema("other/1"), PackageError::UnknownSchema("other/1".into()));
+        assert_eq!(classify_schema("claimcheck.support/x"), PackageError::UnknownSchema("claimcheck.support/x".into()));
+    }
+}

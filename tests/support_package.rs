@@ -1,0 +1,149 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! Support packages: round trip, every single-byte change and every truncation detected, the code
+//! masked in the text and complete in the JSON.
+
+mod support;
+
+use claimcheck::json::Json;
+use claimcheck::support::{
+    support_package, verify_support_package, Attempt, Environment, PackageError, SupportRequest,
+};
+use claimcheck::{CheckOptions, Locale};
+
+fn request(input: &str, locale: &str) -> SupportRequest {
+    SupportRequest {
+        input: input.to_owned(),
+        options: CheckOptions::default().marketplace("amazon.de").locale(locale).now(support::now()),
+        attempts: vec![
+            Attempt {
+                at: "2026-11-22T11:58:00Z".into(),
+                client_status: Some("valid".into()),
+                server_code: Some("already_redeemed".into()),
+                server_message: Some(format!("Code {} was already redeemed", input.trim())),
+                http_status: Some(409),
+            },
+            Attempt {
+                at: "2026-11-22T11:59:30Z".into(),
+                server_code: Some("rate_limited".into()),
+                ..Attempt::default()
+            },
+        ],
+        order_number: Some("302-1234567-7654321".into()),
+        card_serial: Some("6045 1234 5678 9012".into()),
+        environment: Environment {
+            locale: Some("de-AT".into()),
+            time_zone: Some("Europe/Vienna".into()),
+            user_agent: Some("Mozilla/5.0 (X11; Linux x86_64) „Test“".into()),
+        },
+        reveal_code: false,
+    }
+}
+
+#[test]
+fn round_trip_keeps_the_content() {
+    let p = support_package(&request("de9n 8guz wh27 9luf", "de")).unwrap();
+    let checked = verify_support_package(&p.json).unwrap();
+    assert_eq!(checked.reference, p.reference);
+    assert_eq!(checked.schema, "claimcheck.support/1");
+    assert_eq!(checked.content, Json::parse(&p.json).unwrap());
+    let v = checked.content.get("validation").unwrap();
+    assert_eq!(v.get("input").and_then(Json::as_str), Some("de9n 8guz wh27 9luf"));
+    assert_eq!(v.get("normalized").and_then(Json::as_str), Some("DE9N8GUZWH279LUF"));
+    let attempts = checked.content.get("attempts").and_then(Json::as_array).unwrap();
+    assert_eq!(attempts[0].get("httpStatus"), Some(&Json::Int(409)));
+    assert_eq!(
+        checked.content.get("request").and_then(|r| r.get("marketplace")).and_then(Json::as_str),
+        Some("amazon.de")
+    );
+    // Saved with a trailing newline, as editors do: still intact.
+    assert!(verify_support_package(&format!("{}\n", p.json)).is_ok());
+    // The same request gives the same package: the reference is derived from the content.
+    assert_eq!(support_package(&request("de9n 8guz wh27 9luf", "de")).unwrap(), p);
+    assert_ne!(support_package(&request("DE9N8GUZWH279LUG", "de")).unwrap().reference, p.reference);
+}
+
+#[test]
+fn every_single_byte_change_and_every_truncation_is_detected() {
+    let p = support_package(&request("DE9N8GUZWH279LUG", "de")).unwrap();
+    let bytes = p.json.as_bytes();
+    let (mut checked, mut not_text) = (0, 0);
+    for i in 0..bytes.len() {
+        for flip in [0x01u8, 0x20] {
+            let mut changed = bytes.to_vec();
+            changed[i] ^= flip;
+            let Ok(text) = String::from_utf8(changed) else {
+                not_text += 1; // no longer text at all: cannot even be handed to the verifier
+                continue;
+            };
+            if text.trim_end() == p.json.trim_end() {
+                continue; // only a trailing space changed into a trailing space
+            }
+            let result = verify_support_package(&text);
+            assert!(result.is_err(), "byte {i} ^ {flip:#x} went unnoticed");
+            checked += 1;
+        }
+    }
+    for end in 0..bytes.len() {
+        if let Ok(cut) = std::str::from_utf8(&bytes[..end]) {
+            let e = verify_support_package(cut).unwrap_err();
+            assert!(matches!(e, PackageError::Truncated | PackageError::NotJson(_)), "cut at {end}: {e}");
+        }
+    }
+    assert!(checked > bytes.len(), "{checked} changes checked, {not_text} not text");
+    // Names the problem.
+    let tampered = p.json.replacen("DE9N8GUZWH279LUG", "DE9N8GUZWH279LUF", 1);
+    assert_eq!(verify_support_package(&tampered).unwrap_err(), PackageError::Tampered);
+    assert_eq!(verify_support_package(&p.json[..p.json.len() - 20]).unwrap_err(), PackageError::Truncated);
+    let newer = p.json.replacen("claimcheck.support/1", "claimcheck.support/2", 1);
+    let e = verify_support_package(&newer).unwrap_err();
+    assert!(e.to_string().contains("newer") && e.to_string().contains("update claimcheck"), "{e}");
+    assert!(matches!(verify_support_package("{\"hello\": 1}").unwrap_err(), PackageError::UnknownSchema(_)));
+    assert!(matches!(verify_support_package("hello").unwrap_err(), PackageError::NotJson(_)));
+}
+
+#[test]
+fn the_text_masks_the_code_and_the_json_keeps_it() {
+    for (input, locale) in [("de9n 8guz wh27 9luf", "en"), ("DE9N8GUZWH279LUG", "de"), ("DE4G22TMYTVELK24BXYS", "de")] {
+        let p = support_package(&request(input, locale)).unwrap();
+        let normalized: String = input.chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>().to_uppercase();
+        assert!(p.json.contains(input), "the JSON holds the code as entered");
+        for secret in [input, normalized.as_str(), &normalized[..12]] {
+            assert!(!p.text.contains(secret), "{secret} leaked into the text:\n{}", p.text);
+        }
+        assert!(p.text.contains(&normalized[normalized.len() - 4..]), "the last four are shown:\n{}", p.text);
+        assert!(!p.text.contains("6045 1234 5678"), "the card serial is masked:\n{}", p.text);
+        assert!(p.text.contains(&p.reference));
+        let revealed = support_package(&SupportRequest { reveal_code: true, ..request(input, locale) }).unwrap();
+        assert!(
+            revealed.text.contains(&normalized[..4]) && revealed.text.contains(&normalized[normalized.len() - 4..])
+        );
+    }
+    let de = support_package(&request("DE9N8GUZWH279LUG", "de")).unwrap().text;
+    assert!(de.contains("Bisherige Versuche") && de.contains("Dieser Code wurde bereits eingelöst"), "{de}");
+    assert!(de.contains("Wahrscheinlichste Ursachen"), "{de}");
+    let en = support_package(&request("DE9N8GUZWH279LUG", "en")).unwrap().text;
+    assert!(en.contains("What was tried") && en.contains("Too many attempts"), "{en}");
+}
+
+#[test]
+fn requests_are_read_from_json_with_clear_errors() {
+    let json = r#"{"input": "DE9N8GUZWH279LUF", "options": {"locale": "de", "now": "2026-11-22T12:00:00Z"},
+        "attempts": [{"at": "2026-11-22T11:00:00Z", "serverCode": "expired", "httpStatus": 410}],
+        "environment": {"timeZone": "Europe/Berlin"}, "revealCode": false}"#;
+    let r = SupportRequest::from_json_value(&Json::parse(json).unwrap()).unwrap();
+    assert_eq!(r.options.locale, Locale::De);
+    assert_eq!(r.attempts[0].http_status, Some(410));
+    assert_eq!(r.environment.time_zone.as_deref(), Some("Europe/Berlin"));
+    for (bad, words) in [
+        (r#"{"options": {}}"#, "input is required"),
+        (r#"{"input": 5}"#, "input must be a string"),
+        (r#"{"input": "x", "attempts": [{"at": "t", "httpStatus": 42}]}"#, "attempts[0].httpStatus"),
+        (r#"{"input": "x", "options": {"now": "soon"}}"#, "'now' must be"),
+        (r#"{"input": "x", "revealCode": "yes"}"#, "revealCode"),
+    ] {
+        let e = SupportRequest::from_json_value(&Json::parse(bad).unwrap()).unwrap_err();
+        assert!(e.to_string().contains(words), "{bad}: {e}");
+    }
+    let no_now = SupportRequest::from_json_value(&Json::parse(r#"{"input": "x"}"#).unwrap()).unwrap();
+    assert!(support_package(&no_now).unwrap_err().to_string().contains("options.now"));
+}

@@ -13,8 +13,9 @@ export PATH="$PWD/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # The goal is 25 KB and its hard ceiling 45 KB; the build is above both (see README, "Size").
 # Until it is not, this ratchet keeps growth from going unnoticed: lower it whenever the size drops,
 # raise it only in a commit that says what the growth bought (60 -> 68 KB: explanations, causes,
-# server rejections, scam warning and as-you-type, about 14 KB of German and English text).
-CEILING_BYTES=${CLAIMCHECK_SIZE_CEILING:-69632}
+# server rejections, scam warning and as-you-type, about 14 KB of German and English text;
+# 68 -> 80 KB: support packages: SHA-256, request reading, the readable text and its labels).
+CEILING_BYTES=${CLAIMCHECK_SIZE_CEILING:-81920}
 GOAL_BYTES=25600
 
 [ -f pkg/claimcheck_bg.wasm ] || ./scripts/build-npm.sh

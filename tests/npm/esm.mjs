@@ -1,6 +1,9 @@
 // ESM consumer: `import` resolves the "node" condition of the package's exports.
 import assert from 'node:assert/strict';
-import { validate, schemes, registerScheme, version, formatAsYouType, explainRejection, scamWarning } from 'claimcheck';
+import {
+  validate, schemes, registerScheme, version, formatAsYouType, explainRejection, scamWarning,
+  supportPackage, verifySupportPackage,
+} from 'claimcheck';
 
 const ok = validate('de9n-8guz-wh27-9luf', { marketplace: 'AT', now: '2026-11-22T12:00:00Z' });
 assert.equal(ok.status, 'valid');
@@ -25,4 +28,9 @@ const why = explainRejection('already_redeemed', { locale: 'de' });
 assert.equal(why.retry, false);
 assert.equal(why.contactSupport, true);
 assert.match(scamWarning('en').message, /gift cards/);
+const pkg = supportPackage({ input: 'DE9N8GUZWH279LUG', options: { locale: 'de' }, attempts: [{ at: '2026-11-22T11:00:00Z', serverCode: 'invalid_code' }] });
+assert.match(pkg.reference, /^CC-[2-9A-Z]{4}-[2-9A-Z]{4}$/);
+assert.ok(!pkg.text.includes('DE9N8GUZWH279LUG') && pkg.json.includes('DE9N8GUZWH279LUG'));
+assert.equal(verifySupportPackage(pkg.json).ok, true);
+assert.equal(verifySupportPackage(pkg.json.replace('invalid_code', 'expired')).error.code, 'tampered');
 console.log('esm: ok');

@@ -1,6 +1,6 @@
 // Type-checked with `tsc --noEmit --strict`: the package's .d.ts describes the contract, not `any`.
 import {
-  validate, schemes, formatAsYouType, explainRejection, scamWarning,
+  validate, schemes, formatAsYouType, explainRejection, scamWarning, supportPackage, verifySupportPackage,
   type Validation, type Finding, type CheckOptions, type Status, type Typing, type Explanation, type Cause,
 } from 'claimcheck';
 import init, { validate as validateWeb } from 'claimcheck/web';
@@ -21,6 +21,9 @@ const why: Explanation = explainRejection('rate_limited');
 const retry: boolean = why.retry;
 const cause: Cause | undefined = result.causes[0];
 const scam: string = scamWarning('de').title;
+const pkg = supportPackage({ input: 'DE9N', attempts: [{ at: '2026-11-22T10:00:00Z', httpStatus: 409 }] });
+const check = verifySupportPackage(pkg.json);
+const problem: string = check.ok ? check.reference : check.error.code;
 
 function label(s: Status): string {
   switch (s) {
@@ -50,4 +53,4 @@ formatAsYouType('DE9N', '4');
 // @ts-expect-error explanations have a closed set of codes
 const made: 'made_up' = why.code;
 
-export { status, position, expires, scheme, confidence, checksum, label, web, wrong, code, caret, retry, cause, scam, made };
+export { problem, status, position, expires, scheme, confidence, checksum, label, web, wrong, code, caret, retry, cause, scam, made };

@@ -1,0 +1,331 @@
+//! `claimcheck`: check codes, inspect support packages, generate codes.
+//!
+//! Exit status: 0 success (every code well-formed, package intact); 1 a code is not well-formed or a
+//! package does not verify; 2 bad usage or arguments (one line on stderr).
+
+use std::io::{BufRead, IsTerminal, Read};
+use std::process::ExitCode;
+
+use chrono::{DateTime, Utc};
+use clap::{Args, Parser, Subcommand};
+
+use claimcheck::expiry::{format_timestamp, parse_now, parse_ymd};
+use claimcheck::explain::explain_rejection;
+use claimcheck::generate::{generate, Issue};
+use claimcheck::json::Json;
+use claimcheck::scheme::builtin_registry;
+use claimcheck::support::verify_support_package;
+use claimcheck::{CheckOptions, Locale, ToJson, Validation};
+
+#[derive(Parser)]
+#[command(name = "claimcheck", version, about = "Check redemption codes, inspect support packages, generate codes.")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check codes given as arguments, or one per line on stdin. Exit 0 when all are well-formed.
+    Check(CheckArgs),
+    /// Verify a support package (a file, or - for stdin) and print it for a support agent.
+    Inspect(InspectArgs),
+    /// Generate codes with a secure random part, one per line (issuer side).
+    Generate(GenerateArgs),
+}
+
+#[derive(Args)]
+struct CheckArgs {
+    /// Codes to check; without any, one code per line is read from stdin.
+    codes: Vec<String>,
+    /// Scheme id, or "auto" to detect it.
+    #[arg(long, default_value = "auto")]
+    scheme: String,
+    /// Marketplace the codes are redeemed on (DE, AT, amazon.de, …).
+    #[arg(long)]
+    marketplace: Option<String>,
+    /// Language of the messages (de or en).
+    #[arg(long, default_value = "en")]
+    locale: String,
+    /// The time to judge credit dates against (RFC 3339 or YYYY-MM-DD); default: now.
+    #[arg(long)]
+    now: Option<String>,
+    /// Print one JSON result per line instead of text.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Args)]
+struct InspectArgs {
+    /// The package file, or - to read it from stdin.
+    file: String,
+    /// The time for the re-check with this version (RFC 3339 or YYYY-MM-DD); default: now.
+    #[arg(long)]
+    now: Option<String>,
+}
+
+#[derive(Args)]
+struct GenerateArgs {
+    /// Scheme: giftcard or credit (or another scheme with a checksum).
+    #[arg(long)]
+    scheme: String,
+    /// Region prefix or marketplace (DE, AT, amazon.de).
+    #[arg(long)]
+    region: Option<String>,
+    /// Issue day of a credit (YYYY-MM-DD).
+    #[arg(long)]
+    issued: Option<String>,
+    /// Validity of a credit in days (30, 60, 90, 180 or 365).
+    #[arg(long)]
+    validity: Option<u32>,
+    /// How many codes (at most 1,000,000).
+    #[arg(long, default_value_t = 1)]
+    count: u32,
+}
+
+/// A failure to report: one line, and the exit status.
+struct Failure(String, u8);
+
+fn usage(message: impl Into<String>) -> Failure {
+    Failure(message.into(), 2)
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Check(args) => check(args),
+        Command::Inspect(args) => inspect(args),
+        Command::Generate(args) => generate_codes(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(Failure(message, status)) => {
+            eprintln!("claimcheck: {message}");
+            ExitCode::from(status)
+        }
+    }
+}
+
+fn clock() -> DateTime<Utc> {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
+    DateTime::from_timestamp(seconds, 0).unwrap_or_default()
+}
+
+fn time_option(text: Option<&str>) -> Result<DateTime<Utc>, Failure> {
+    match text {
+        Some(t) => {
+            parse_now(t).ok_or_else(|| usage(format!("--now '{t}' is not an RFC 3339 time or a YYYY-MM-DD date")))
+        }
+        None => Ok(clock()),
+    }
+}
+
+fn check(args: CheckArgs) -> Result<ExitCode, Failure> {
+    let mut options =
+        CheckOptions::default().scheme(&args.scheme).locale(&args.locale).now(time_option(args.now.as_deref())?);
+    if let Some(m) = &args.marketplace {
+        options = options.marketplace(m);
+    }
+    let codes: Vec<String> = if args.codes.is_empty() {
+        let stdin = std::io::stdin();
+        if stdin.is_terminal() {
+            return Err(usage("give codes as arguments, or one per line on stdin (see claimcheck check --help)"));
+        }
+        let mut lines = Vec::new();
+        for line in stdin.lock().lines() {
+            let line = line.map_err(|e| usage(format!("cannot read stdin: {e}")))?;
+            if !line.trim().is_empty() {
+                lines.push(line);
+            }
+        }
+        lines
+    } else {
+        args.codes
+    };
+    if codes.is_empty() {
+        return Err(usage("no codes: give them as arguments, or one per line on stdin"));
+    }
+    let mut all_well_formed = true;
+    for code in &codes {
+        let v = builtin_registry().validate(code, &options).map_err(|e| usage(e.to_string()))?;
+        all_well_formed &= v.is_well_formed();
+        if args.json {
+            println!("{}", v.to_json());
+        } else {
+            print_check(&v);
+        }
+    }
+    Ok(if all_well_formed { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+fn print_check(v: &Validation) {
+    let shown = if v.display.is_empty() { format!("{:?}", v.input) } else { v.display.clone() };
+    let mut context: Vec<&str> = Vec::new();
+    context.extend(v.scheme.as_deref());
+    context.extend(v.region.as_deref());
+    println!("{shown}  {}  {}", v.status.code(), context.join(" "));
+    if let (Some(issued), Some(expires)) = (v.issued_on, v.expires_on) {
+        println!("  issued {issued}, usable until {expires}");
+    }
+    for f in &v.findings {
+        println!("  {} {}: {}", f.severity.code(), f.code.code(), f.message);
+    }
+    for s in &v.suggestions {
+        println!("  did you mean {} ({:.0}%)?", s.display, s.confidence * 100.0);
+    }
+}
+
+fn inspect(args: InspectArgs) -> Result<ExitCode, Failure> {
+    let text = if args.file == "-" {
+        let mut text = String::new();
+        std::io::stdin().read_to_string(&mut text).map_err(|e| usage(format!("cannot read stdin: {e}")))?;
+        text
+    } else {
+        std::fs::read_to_string(&args.file).map_err(|e| usage(format!("cannot read {}: {e}", args.file)))?
+    };
+    let now = time_option(args.now.as_deref())?;
+    let package = verify_support_package(&text)
+        .map_err(|e| Failure(format!("REJECTED: {} package: {e}", e.code().to_uppercase().replace('_', " ")), 1))?;
+    print!("{}", render_inspection(&package.content, &package.reference, now));
+    Ok(ExitCode::SUCCESS)
+}
+
+fn str_at<'a>(value: &'a Json, path: &[&str]) -> Option<&'a str> {
+    path.iter().try_fold(value, |v, key| v.get(key)).and_then(Json::as_str)
+}
+
+/// The package as a support agent reads it: what was entered, what claimcheck saw then and sees
+/// now, what was tried, and the likely causes.
+fn render_inspection(p: &Json, reference: &str, now: DateTime<Utc>) -> String {
+    let mut out = Vec::new();
+    let v = p.get("validation").cloned().unwrap_or(Json::Null);
+    let input = str_at(&v, &["input"]).unwrap_or_default().to_owned();
+    out.push(format!("Support package {reference} — integrity verified (claimcheck.support/1)"));
+    out.push(format!(
+        "Created {} by claimcheck {}",
+        str_at(p, &["createdAt"]).unwrap_or("?"),
+        str_at(p, &["library", "version"]).unwrap_or("?")
+    ));
+    out.push(String::new());
+    out.push(format!("Entered (full code, support only): {input:?}"));
+    let scheme = str_at(p, &["request", "scheme"]).unwrap_or("auto");
+    let marketplace = str_at(p, &["request", "marketplace"]);
+    let locale = str_at(p, &["request", "locale"]).unwrap_or("en");
+    out.push(format!("Request: scheme {scheme}, marketplace {}, locale {locale}", marketplace.unwrap_or("—")));
+    let env: Vec<&str> =
+        ["locale", "timeZone", "userAgent"].iter().filter_map(|k| str_at(p, &["environment", k])).collect();
+    if !env.is_empty() {
+        out.push(format!("Device: {}", env.join(" · ")));
+    }
+    for (label, key) in [("Order number", "orderNumber"), ("Card serial", "cardSerial")] {
+        if let Some(value) = str_at(p, &[key]) {
+            out.push(format!("{label}: {value}"));
+        }
+    }
+
+    out.push(String::new());
+    out.push(format!(
+        "Then: {} — {} {}",
+        str_at(&v, &["status"]).unwrap_or("?"),
+        str_at(&v, &["display"]).unwrap_or(""),
+        str_at(&v, &["scheme"]).unwrap_or("")
+    ));
+    for f in v.get("findings").and_then(Json::as_array).unwrap_or_default() {
+        out.push(format!(
+            "  finding {}: {}",
+            str_at(f, &["code"]).unwrap_or("?"),
+            str_at(f, &["message"]).unwrap_or("")
+        ));
+    }
+    for s in v.get("suggestions").and_then(Json::as_array).unwrap_or_default() {
+        out.push(format!("  suggested {}", str_at(s, &["display"]).unwrap_or("?")));
+    }
+    for c in v.get("causes").and_then(Json::as_array).unwrap_or_default() {
+        out.push(format!(
+            "  likely cause {}: {}",
+            str_at(c, &["code"]).unwrap_or("?"),
+            str_at(c, &["message"]).unwrap_or("")
+        ));
+    }
+
+    let mut options = CheckOptions::default().scheme(scheme).now(now);
+    if let Some(m) = marketplace {
+        options = options.marketplace(m);
+    }
+    match builtin_registry().validate(&input, &options) {
+        Ok(again) => {
+            let same = Some(again.status.code()) == str_at(&v, &["status"]);
+            out.push(format!(
+                "Now (claimcheck {}, {}): {} — {}{}",
+                claimcheck::VERSION,
+                format_timestamp(now),
+                again.status.code(),
+                again.display,
+                if same { " (same verdict)" } else { " (verdict changed since the package was made)" }
+            ));
+            for f in &again.findings {
+                out.push(format!("  finding {}: {}", f.code.code(), f.message));
+            }
+        }
+        Err(e) => out.push(format!("Now: cannot re-check with this version: {e}")),
+    }
+
+    out.push(String::new());
+    let attempts = p.get("attempts").and_then(Json::as_array).unwrap_or_default();
+    out.push(format!("Attempts ({}):", attempts.len()));
+    let region = marketplace.and_then(claimcheck::region::resolve);
+    for (i, a) in attempts.iter().enumerate() {
+        let mut line = format!("  {}. {}", i + 1, str_at(a, &["at"]).unwrap_or("?"));
+        if let Some(s) = str_at(a, &["clientStatus"]) {
+            line.push_str(&format!(" · client {s}"));
+        }
+        if let Some(code) = str_at(a, &["serverCode"]) {
+            line.push_str(&format!(" · server {code}"));
+        }
+        if let Some(Json::Int(http)) = a.get("httpStatus") {
+            line.push_str(&format!(" (HTTP {http})"));
+        }
+        if let Some(m) = str_at(a, &["serverMessage"]) {
+            line.push_str(&format!(" {m:?}"));
+        }
+        out.push(line);
+        if let Some(code) = str_at(a, &["serverCode"]) {
+            let x = explain_rejection(code, Locale::En, region);
+            out.push(format!(
+                "     {} — retry: {}, contact support: {}",
+                x.title,
+                if x.retry { "yes" } else { "no" },
+                if x.contact_support { "yes" } else { "no" }
+            ));
+        }
+    }
+    let mut text = out.join("\n");
+    text.push('\n');
+    text
+}
+
+fn generate_codes(args: GenerateArgs) -> Result<ExitCode, Failure> {
+    if args.count == 0 || args.count > 1_000_000 {
+        return Err(usage("--count must be 1 to 1000000"));
+    }
+    let scheme = builtin_registry().get(&args.scheme).ok_or_else(|| {
+        let known: Vec<&str> = builtin_registry().schemes().iter().map(|s| s.id.as_str()).collect();
+        usage(format!("unknown scheme '{}' (known: {})", args.scheme, known.join(", ")))
+    })?;
+    let issued_on = match args.issued.as_deref() {
+        Some(text) => {
+            Some(parse_ymd(text).ok_or_else(|| usage(format!("--issued '{text}' is not a YYYY-MM-DD date")))?)
+        }
+        None => None,
+    };
+    let issue = Issue { region: args.region, issued_on, validity_days: args.validity };
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    for _ in 0..args.count {
+        let code = generate(scheme, &issue).map_err(|e| usage(e.to_string()))?;
+        use std::io::Write;
+        writeln!(out, "{code}").map_err(|e| Failure(format!("cannot write: {e}"), 1))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -3,6 +3,8 @@
 //! Exit status: 0 success (every code well-formed, package intact); 1 a code is not well-formed or a
 //! package does not verify; 2 bad usage or arguments (one line on stderr).
 
+mod serve;
+
 use std::io::{BufRead, IsTerminal, Read};
 use std::process::ExitCode;
 
@@ -32,6 +34,24 @@ enum Command {
     Inspect(InspectArgs),
     /// Generate codes with a secure random part, one per line (issuer side).
     Generate(GenerateArgs),
+    /// Run the reference redemption server with the demo form (SQLite, seeded on first start).
+    Serve(ServeArgs),
+}
+
+#[derive(Args)]
+struct ServeArgs {
+    /// Address to listen on (port 0: any free port).
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    addr: std::net::SocketAddr,
+    /// SQLite database file; created and seeded with demo accounts and codes when new.
+    #[arg(long, default_value = "claimcheck-demo.db")]
+    db: std::path::PathBuf,
+    /// The form's files.
+    #[arg(long, default_value = "www")]
+    www: std::path::PathBuf,
+    /// The built npm package (web.js and claimcheck_bg.wasm), served under /pkg/.
+    #[arg(long, default_value = "pkg")]
+    pkg: std::path::PathBuf,
 }
 
 #[derive(Args)]
@@ -96,6 +116,11 @@ fn main() -> ExitCode {
         Command::Check(args) => check(args),
         Command::Inspect(args) => inspect(args),
         Command::Generate(args) => generate_codes(args),
+        Command::Serve(args) => {
+            serve::serve(serve::ServeConfig { addr: args.addr, db: args.db, www: args.www, pkg: args.pkg })
+                .map(|()| ExitCode::SUCCESS)
+                .map_err(usage)
+        }
     };
     match result {
         Ok(code) => code,

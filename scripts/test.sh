@@ -24,5 +24,9 @@ step "npm package: build, pack, install into a scratch project (ESM, CJS, TypeSc
 CLAIMCHECK_SKIP_SETUP=1 ./scripts/build-npm.sh
 ./tests/npm/run.sh
 
+step "end to end: the form in Chromium against claimcheck serve (fresh database)"
+cargo build -p claimcheck-cli
+./tests/e2e/run.sh
+
 step "size check (web target: .wasm + JS glue, gzip -9)"
 ./scripts/size-report.sh --check

@@ -372,7 +372,7 @@ impl<'a> Context<'a> {
             return Fit::Verified;
         }
         if s.checksum == Checksum::Rs32 && !suggest::rs32_repairs(self, s, symbols).is_empty() {
-            return Fit::Correctable;
+            return if erasures > 0 { Fit::Recovered } else { Fit::Correctable };
         }
         if prefix_known && self.fields_plausible(s, symbols) {
             Fit::Damaged
@@ -615,6 +615,9 @@ pub(crate) enum Fit {
     Correctable,
     /// A prefix of a checksum scheme with a known region prefix.
     IncompleteStrong,
+    /// Complete, with `?` or impossible symbols that the check symbols recover to a valid code: the
+    /// customer marked what they could not read, so this beats "still typing another scheme".
+    Recovered,
     /// Complete and the checksum passes.
     Verified,
 }

@@ -81,3 +81,20 @@ fn the_caret_stays_after_the_same_symbol_wherever_it_is() {
         }
     }
 }
+
+#[test]
+fn a_gift_card_with_a_question_mark_is_recovered_with_scheme_auto() {
+    // A complete gift card with `?` typed for an unreadable symbol must not be taken for a credit
+    // code still being typed (the e2e test found this).
+    let options = CheckOptions::default().now(now());
+    let mut rng = Rng(3);
+    for _ in 0..100 {
+        let code = code(scheme("giftcard"), &mut rng);
+        for p in 2..code.len() {
+            let typed = format!("{}?{}", &code[..p], &code[p + 1..]);
+            let v = validate(&typed, &options).unwrap();
+            assert_eq!(v.scheme.as_deref(), Some("giftcard"), "{typed}");
+            assert_eq!(v.suggestions.first().map(|s| s.code.as_str()), Some(code.as_str()), "{typed}");
+        }
+    }
+}

@@ -1,0 +1,194 @@
+// End-to-end: the form in headless Chromium against a real `claimcheck serve` with a fresh database.
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const repo = process.env.REPO;
+const bin = process.env.CLAIMCHECK_BIN;
+const output = join(repo, 'tests/e2e/output');
+await mkdir(output, { recursive: true });
+const work = await mkdtemp(join(tmpdir(), 'claimcheck-e2e-'));
+
+const server = spawn(bin, ['serve', '--addr', '127.0.0.1:0', '--db', join(work, 'e2e.db'),
+  '--www', join(repo, 'www'), '--pkg', join(repo, 'pkg')], { stdio: ['ignore', 'pipe', 'pipe'] });
+let serverLog = '';
+server.stderr.on('data', (d) => { serverLog += d; });
+const url = await new Promise((resolve, reject) => {
+  let seen = '';
+  server.stdout.on('data', (d) => {
+    seen += d;
+    const m = seen.match(/listening on (http:\/\/[^\s]+)/);
+    if (m) resolve(m[1]);
+  });
+  server.on('exit', (code) => reject(new Error(`server exited ${code}: ${serverLog}`)));
+});
+const demo = await (await fetch(`${url}api/demo`)).json();
+const demoCode = (note, nth = 0) => demo.codes.filter((c) => c.note === note)[nth].code;
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync'],
+});
+const results = [];
+async function scenario(name, fn, { locale = 'en-US', width = 900 } = {}) {
+  const context = await browser.newContext({ locale, viewport: { width, height: 900 }, acceptDownloads: true });
+  const page = await context.newPage();
+  const problems = [];
+  // A rejection is an HTTP 4xx answer, which Chromium logs as a failed resource: expected, not a fault.
+  const expected = /Failed to load resource: the server responded with a status of (403|409|410|422|429)/;
+  page.on('console', (m) => { if (m.type() === 'error' && !expected.test(m.text())) problems.push(m.text()); });
+  page.on('pageerror', (e) => problems.push(String(e)));
+  await page.goto(url);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
+  await page.selectOption('#marketplace', 'DE'); // the demo codes are mostly for amazon.de
+  try {
+    await fn(page);
+    assert.deepEqual(problems, [], `console errors in ${name}`);
+    results.push(`ok   ${name}`);
+  } catch (e) {
+    await page.screenshot({ path: join(output, `FAILED-${name.replace(/\W+/g, '-')}.png`), fullPage: true });
+    throw e;
+  } finally {
+    await page.screenshot({ path: join(output, `${name.replace(/\W+/g, '-')}.png`), fullPage: true });
+    await context.close();
+  }
+}
+const code = (page) => page.locator('#code');
+const feedback = (page) => page.locator('#feedback');
+
+try {
+  await scenario('valid code typed, grouped as typed, no error while typing', async (page) => {
+    await page.selectOption('#marketplace', 'DE');
+    const valid = demoCode('fresh gift card', 0);
+    const raw = valid.replaceAll('-', '').toLowerCase();
+    for (let i = 0; i < raw.length; i++) {
+      await code(page).press(raw[i]);
+      if (i < raw.length - 1) {
+        assert.notEqual(await code(page).getAttribute('aria-invalid'), 'true', `prefix ${raw.slice(0, i + 1)}`);
+        assert.doesNotMatch(await feedback(page).innerText(), /wrong|never|can't/i);
+      }
+    }
+    assert.equal(await code(page).inputValue(), valid);
+    assert.match(await feedback(page).innerText(), /looks right/);
+  });
+
+  await scenario('one wrong symbol: position marked, suggestion applied by click', async (page) => {
+    const valid = demoCode('fresh gift card', 1);
+    const last = valid.at(-1);
+    const wrong = valid.slice(0, -1) + (last === 'X' ? 'Y' : 'X');
+    await code(page).fill(wrong);
+    await code(page).dispatchEvent('input');
+    assert.equal(await code(page).getAttribute('aria-invalid'), 'true');
+    assert.match(await feedback(page).innerText(), /position 16/);
+    assert.equal(await page.locator('#marked mark').innerText(), wrong.at(-1));
+    await page.getByRole('button', { name: `Use ${valid}` }).click();
+    assert.equal(await code(page).inputValue(), valid);
+    assert.match(await feedback(page).innerText(), /looks right/);
+  });
+
+  await scenario('? typed for an unreadable character is recovered', async (page) => {
+    const valid = demoCode('fresh gift card', 1);
+    const unreadable = `${valid.slice(0, 6)}?${valid.slice(7)}`;
+    await code(page).fill(unreadable);
+    await code(page).dispatchEvent('input');
+    await page.getByRole('button', { name: `Use ${valid}` }).click();
+    assert.equal(await code(page).inputValue(), valid);
+  });
+
+  await scenario('code for another marketplace explained before submission', async (page) => {
+    await page.selectOption('#marketplace', 'US');
+    await code(page).fill(demoCode('fresh gift card', 0));
+    await code(page).dispatchEvent('input');
+    assert.match(await feedback(page).innerText(), /for amazon\.de, but you are redeeming it on amazon\.com/);
+  });
+
+  await scenario('expired credit explained before submission', async (page) => {
+    await code(page).fill(demoCode('courtesy credit, expired'));
+    await code(page).dispatchEvent('input');
+    assert.match(await feedback(page).innerText(), /expired on \d{4}-\d{2}-\d{2}/);
+  });
+
+  await scenario('redeem, redeem again, support package checked by claimcheck inspect', async (page) => {
+    await page.selectOption('#marketplace', 'DE');
+    await page.selectOption('#account', 'anna');
+    const fresh = demoCode('fresh gift card', 0);
+    await code(page).fill(fresh);
+    await code(page).dispatchEvent('input');
+    await page.getByRole('button', { name: 'Redeem' }).click();
+    await page.waitForSelector('#result.ok');
+    assert.match(await page.locator('#result').innerText(), /Redeemed: €25\.00[\s\S]*Gift card balance: €40\.00/);
+    await page.getByRole('button', { name: 'Redeem' }).click();
+    await page.waitForSelector('#result.rejected');
+    assert.match(await page.locator('#result').innerText(), /This code has already been redeemed[\s\S]*Check your balance/);
+    await page.getByRole('button', { name: 'Prepare support package' }).click();
+    const text = await page.locator('#support-text').inputValue();
+    assert.match(text, /Support package CC-[2-9A-Z]{4}-[2-9A-Z]{4}/);
+    assert.ok(!text.includes(fresh) && text.includes(fresh.slice(-4)), 'the text masks the code');
+    assert.match(text, /already_redeemed \(HTTP 409\)/);
+    assert.match(await page.locator('#scam').innerText(), /gift cards/);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download').click()]);
+    const file = join(work, 'package.json');
+    await download.saveAs(file);
+    const inspect = spawnSync(bin, ['inspect', file], { encoding: 'utf8' });
+    assert.equal(inspect.status, 0, inspect.stderr);
+    assert.match(inspect.stdout, /integrity verified/);
+    assert.match(inspect.stdout, new RegExp(`Entered \\(full code, support only\\): "${fresh}"`));
+    const tampered = (await readFile(file, 'utf8')).replace('already_redeemed', 'expired');
+    const rejected = spawnSync(bin, ['inspect', '-'], { input: tampered, encoding: 'utf8' });
+    assert.equal(rejected.status, 1);
+    assert.match(rejected.stderr, /TAMPERED/);
+  });
+
+  await scenario('German: labels, findings and explanations', async (page) => {
+    assert.equal(await page.locator('label[for="code"]').innerText(), 'Code');
+    assert.equal(await page.locator('h1').innerText(), 'Geschenkkarte oder Guthaben einlösen');
+    const valid = demoCode('fresh gift card', 1);
+    await code(page).fill(valid.slice(0, -1) + (valid.at(-1) === 'X' ? 'Y' : 'X'));
+    await code(page).dispatchEvent('input');
+    assert.match(await feedback(page).innerText(), /Stelle 16/);
+    await page.selectOption('#lang', 'en');
+    assert.match(await feedback(page).innerText(), /position 16/);
+    assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  }, { locale: 'de-DE' });
+
+  await scenario('keyboard only', async (page) => {
+    const valid = demoCode('fresh gift card', 1);
+    const wrong = valid.slice(0, -1) + (valid.at(-1) === 'X' ? 'Y' : 'X');
+    await page.keyboard.press('Tab'); // language
+    await page.keyboard.press('Tab'); // store
+    await page.keyboard.press('Tab'); // account
+    await page.keyboard.press('Tab'); // code
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'code');
+    await page.keyboard.type(wrong);
+    await page.keyboard.press('Tab'); // the suggestion
+    assert.match(await page.evaluate(() => document.activeElement.textContent), /^Use /);
+    await page.keyboard.press('Enter');
+    assert.equal(await code(page).inputValue(), valid);
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+    assert.notEqual(outline, 'none', 'focus is visible');
+  });
+
+  await scenario('accessibility (axe-core), 320 px wide', async (page) => {
+    await code(page).fill('DE9N8GUZWH279LUG');
+    await code(page).dispatchEvent('input');
+    await page.evaluate(await readFile(require.resolve('axe-core/axe.min.js'), 'utf8'));
+    const report = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+    assert.deepEqual(report.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), []);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `horizontal scroll at 320 px: ${overflow}px`);
+  }, { width: 320 });
+
+  for (const line of results) console.log(line);
+  assert.ok(!/[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}/.test(serverLog), `a full code in the server log:\n${serverLog}`);
+  console.log(`e2e: ${results.length} scenarios passed; screenshots in tests/e2e/output/`);
+} finally {
+  await browser.close();
+  server.kill();
+  await rm(work, { recursive: true, force: true });
+}

@@ -1,0 +1,263 @@
+// The redemption form: checks the code while it is typed (claimcheck/web), redeems it with the
+// reference server, explains rejections and prepares a support package. Attempts live in memory only.
+import init, {
+  validate, formatAsYouType, explainRejection, scamWarning, supportPackage,
+} from '/pkg/web.js';
+
+const TEXT = {
+  en: {
+    title: 'Redeem a gift card or credit', language: 'Language', store: 'Store', account: 'Account',
+    codeLabel: 'Code',
+    codeHelp: "Letters and digits from the back of the card or the email. Can't read a character? Type ? in its place.",
+    redeem: 'Redeem', supportTitle: 'Support package',
+    supportIntro: 'Give this to customer service. It contains your code, so share it only through the official support channel.',
+    supportText: 'Text to copy', copy: 'Copy text', copied: 'Copied.', download: 'Download for support (JSON)',
+    demoTitle: 'Demo codes', typed: (n, of) => `${n} of ${of} characters`,
+    looksRight: 'The code looks right. Whether it can be redeemed is checked when you submit it.',
+    formatOnly: 'The format looks right; this kind of code is checked when you submit it.',
+    use: (code) => `Use ${code}`, prepare: 'Prepare support package', redeemed: 'Redeemed',
+    giftcard: 'Gift card balance', credits: 'Courtesy credits', until: (d) => `usable until ${d}`,
+    notReady: 'Please correct the code first.', expiresOn: (d) => `Usable until ${d}.`,
+    network: 'The server could not be reached. Please try again in a moment.',
+  },
+  de: {
+    title: 'Geschenkkarte oder Guthaben einlösen', language: 'Sprache', store: 'Shop', account: 'Konto',
+    codeLabel: 'Code',
+    codeHelp: 'Buchstaben und Ziffern von der Kartenrückseite oder aus der E-Mail. Ein Zeichen unleserlich? Geben Sie an seiner Stelle ? ein.',
+    redeem: 'Einlösen', supportTitle: 'Support-Paket',
+    supportIntro: 'Geben Sie dies dem Kundenservice. Es enthält Ihren Code – teilen Sie es nur über den offiziellen Kundenservice.',
+    supportText: 'Text zum Kopieren', copy: 'Text kopieren', copied: 'Kopiert.', download: 'Für den Kundenservice herunterladen (JSON)',
+    demoTitle: 'Demo-Codes', typed: (n, of) => `${n} von ${of} Zeichen`,
+    looksRight: 'Der Code sieht richtig aus. Ob er eingelöst werden kann, wird beim Absenden geprüft.',
+    formatOnly: 'Das Format stimmt; diese Art Code wird beim Absenden geprüft.',
+    use: (code) => `${code} übernehmen`, prepare: 'Support-Paket vorbereiten', redeemed: 'Eingelöst',
+    giftcard: 'Geschenkkartenguthaben', credits: 'Kulanzgutschriften', until: (d) => `gültig bis ${d}`,
+    notReady: 'Bitte korrigieren Sie zuerst den Code.', expiresOn: (d) => `Gültig bis ${d}.`,
+    network: 'Der Server war nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.',
+  },
+};
+
+const MARKETPLACES = [
+  ['DE', 'amazon.de'], ['US', 'amazon.com'], ['UK', 'amazon.co.uk'], ['FR', 'amazon.fr'], ['ES', 'amazon.es'],
+  ['XT', 'amazon.it'], ['NL', 'amazon.nl'], ['JP', 'amazon.co.jp'], ['CA', 'amazon.ca'],
+];
+
+const $ = (id) => document.getElementById(id);
+const el = (tag, props = {}, ...children) => {
+  const node = Object.assign(document.createElement(tag), props);
+  node.append(...children);
+  return node;
+};
+
+const attempts = []; // in memory only: never stored, never in a URL
+let locale = navigator.language?.toLowerCase().startsWith('de') ? 'de' : 'en';
+let downloadUrl = null;
+
+function defaultMarketplace() {
+  const tag = (navigator.language || 'en-US').toUpperCase();
+  const country = tag.split('-')[1] ?? '';
+  if (tag.startsWith('DE') || country === 'AT' || country === 'DE') return 'DE';
+  if (country === 'GB') return 'UK';
+  return MARKETPLACES.some(([p]) => p === country) ? country : 'US';
+}
+
+const options = () => ({ marketplace: $('marketplace').value, locale });
+const t = () => TEXT[locale];
+
+function applyLanguage() {
+  document.documentElement.lang = locale;
+  $('lang').value = locale;
+  for (const node of document.querySelectorAll('[data-text]')) {
+    const value = t()[node.dataset.text];
+    if (typeof value === 'string') node.textContent = value;
+  }
+  document.title = t().title;
+  const scam = scamWarning(locale);
+  $('scam-title').textContent = scam.title;
+  $('scam-message').textContent = scam.message;
+  $('scam-steps').replaceChildren(...scam.steps.map((s) => el('li', { textContent: s })));
+  render();
+}
+
+/** The normalised position `position` as an index into the grouped display. */
+function displayIndex(display, position) {
+  let seen = -1;
+  for (let i = 0; i < display.length; i++) {
+    if (display[i] !== '-') seen++;
+    if (seen === position) return i;
+  }
+  return -1;
+}
+
+function render() {
+  const input = $('code');
+  const feedback = $('feedback');
+  const marked = $('marked');
+  const suggestions = $('suggestions');
+  const v = validate(input.value, options());
+  feedback.className = 'feedback';
+  marked.replaceChildren();
+  suggestions.replaceChildren();
+  input.removeAttribute('aria-invalid');
+  if (input.value.trim() === '') {
+    feedback.replaceChildren();
+    return v;
+  }
+  const error = v.findings.find((f) => f.severity === 'error');
+  if (v.status === 'invalid' && error) {
+    // Only a complete (or impossible) input is marked invalid; a correct prefix never is.
+    input.setAttribute('aria-invalid', 'true');
+    feedback.classList.add('error');
+    feedback.replaceChildren(el('span', { textContent: error.message }), el('span', { className: 'hint', textContent: error.hint ?? '' }));
+    const at = error.position === undefined ? -1 : displayIndex(v.display, error.position);
+    if (at >= 0) {
+      marked.append(v.display.slice(0, at), el('mark', { textContent: v.display[at] }), v.display.slice(at + 1));
+      marked.dataset.position = String(error.position + 1);
+    }
+    for (const s of v.suggestions) {
+      const button = el('button', { type: 'button', textContent: t().use(s.display) });
+      button.addEventListener('click', () => {
+        input.value = s.display;
+        render();
+        input.focus();
+      });
+      suggestions.append(button);
+    }
+  } else if (v.status === 'incomplete') {
+    const scheme = v.scheme === 'credit' ? 20 : 16;
+    feedback.textContent = t().typed(v.normalized.length, scheme);
+  } else {
+    feedback.classList.add('ok');
+    const parts = [v.status === 'valid' ? t().looksRight : t().formatOnly];
+    if (v.expiresOn) parts.push(t().expiresOn(v.expiresOn));
+    for (const w of v.findings.filter((f) => f.severity === 'warning')) parts.push(w.message);
+    feedback.textContent = parts.join(' ');
+  }
+  return v;
+}
+
+function onInput() {
+  const input = $('code');
+  const caret = input.selectionStart ?? input.value.length;
+  const typing = formatAsYouType(input.value, caret, options());
+  if (typing.display !== input.value) {
+    input.value = typing.display;
+    input.setSelectionRange(typing.caret, typing.caret);
+  }
+  render();
+}
+
+function money(cents, currency) {
+  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(cents / 100);
+}
+
+function showBalance(answer) {
+  const b = answer.balance;
+  const result = $('result');
+  result.className = 'result ok';
+  const credits = b.credits.map((c) => el('li', { textContent: `${money(c.amountCents, b.currency)} — ${t().until(c.expiresOn)}` }));
+  result.replaceChildren(
+    el('h2', { textContent: `${t().redeemed}: ${money(answer.amountCents, answer.currency)}` }),
+    el('p', { textContent: `${t().giftcard}: ${money(b.giftcardCents, b.currency)}` }),
+    el('p', { textContent: `${t().credits}:` }),
+    el('ul', {}, ...credits),
+  );
+  if (answer.expiresOn) result.append(el('p', { textContent: t().expiresOn(answer.expiresOn) }));
+  result.focus();
+}
+
+function showRejection(serverCode) {
+  const x = explainRejection(serverCode, options());
+  const result = $('result');
+  result.className = 'result rejected';
+  result.replaceChildren(
+    el('h2', { textContent: x.title }),
+    el('p', { textContent: x.message }),
+    el('ul', {}, ...x.steps.map((s) => el('li', { textContent: s }))),
+  );
+  if (x.contactSupport) {
+    const button = el('button', { type: 'button', id: 'prepare', textContent: t().prepare });
+    button.addEventListener('click', prepareSupport);
+    result.append(button);
+  }
+  result.focus();
+}
+
+function prepareSupport() {
+  const pkg = supportPackage({
+    input: $('code').value,
+    options: options(),
+    attempts,
+    environment: {
+      locale: navigator.language,
+      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      userAgent: navigator.userAgent,
+    },
+  });
+  $('support-text').value = pkg.text;
+  if (downloadUrl) URL.revokeObjectURL(downloadUrl);
+  downloadUrl = URL.createObjectURL(new Blob([pkg.json], { type: 'application/json' }));
+  const link = $('download');
+  link.href = downloadUrl;
+  link.download = `claimcheck-support-${pkg.reference}.json`;
+  $('support').hidden = false;
+  $('support-text').focus();
+}
+
+async function onSubmit(event) {
+  event.preventDefault();
+  const v = render();
+  if (v.status !== 'valid' && v.status !== 'unverifiable') {
+    $('feedback').textContent = v.findings[0]?.message ?? t().notReady;
+    $('feedback').className = 'feedback error';
+    $('code').focus();
+    return;
+  }
+  const attempt = { at: new Date().toISOString(), clientStatus: v.status };
+  attempts.push(attempt);
+  let response;
+  try {
+    response = await fetch('/api/redeem', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code: v.normalized, account: $('account').value, marketplace: $('marketplace').value }),
+    });
+  } catch {
+    attempt.serverCode = 'technical_error';
+    showRejection('technical_error');
+    return;
+  }
+  const answer = await response.json().catch(() => ({}));
+  attempt.httpStatus = response.status;
+  if (answer.ok) {
+    showBalance(answer);
+  } else {
+    attempt.serverCode = answer.code ?? 'unknown';
+    attempt.serverMessage = answer.message;
+    showRejection(attempt.serverCode);
+  }
+}
+
+async function loadDemo() {
+  const response = await fetch('/api/demo').catch(() => null);
+  if (!response?.ok) return;
+  const demo = await response.json();
+  $('account').replaceChildren(...demo.accounts.map((a) => el('option', { value: a.id, textContent: `${a.name} (${a.id})` })));
+  $('demo-codes').replaceChildren(...demo.codes.map((c) => el('li', {}, el('code', { textContent: c.code }), ` — ${c.note}, ${c.amount}`)));
+  $('demo').hidden = false;
+}
+
+await init();
+$('marketplace').replaceChildren(...MARKETPLACES.map(([prefix, domain]) => el('option', { value: prefix, textContent: domain })));
+$('marketplace').value = defaultMarketplace();
+await loadDemo();
+$('lang').addEventListener('change', () => { locale = $('lang').value; applyLanguage(); });
+$('marketplace').addEventListener('change', render);
+$('code').addEventListener('input', onInput);
+$('redeem-form').addEventListener('submit', onSubmit);
+$('copy').addEventListener('click', async () => {
+  await navigator.clipboard?.writeText($('support-text').value).catch(() => {});
+  $('copy').textContent = t().copied;
+});
+applyLanguage();
+document.body.dataset.ready = 'true';

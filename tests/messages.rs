@@ -31,6 +31,16 @@ fn trigger(code: FindingCode) -> (&'static str, &'static str, Option<&'static st
     }
 }
 
+/// Options of a trigger, in one locale.
+fn options_for(scheme: &str, locale: &str, marketplace: Option<&str>, now: &str) -> CheckOptions {
+    let options =
+        CheckOptions::default().scheme(scheme).locale(locale).now(claimcheck::expiry::parse_now(now).unwrap());
+    match marketplace {
+        Some(m) => options.marketplace(m),
+        None => options,
+    }
+}
+
 #[test]
 fn every_finding_code_is_produced_and_worded_in_both_languages() {
     let long = "A".repeat(300);
@@ -39,12 +49,7 @@ fn every_finding_code_is_produced_and_worded_in_both_languages() {
         let input = if code == FindingCode::InputTooLong { long.as_str() } else { input };
         let mut texts = Vec::new();
         for locale in ["en-US", "de-AT"] {
-            let mut options =
-                CheckOptions::default().scheme(scheme).locale(locale).now(claimcheck::expiry::parse_now(now).unwrap());
-            if let Some(m) = marketplace {
-                options = options.marketplace(m);
-            }
-            let v = validate(input, &options).unwrap();
+            let v = validate(input, &options_for(scheme, locale, marketplace, now)).unwrap();
             let f = v
                 .finding(code)
                 .unwrap_or_else(|| panic!("{input:?} did not produce {}: {:?}", code.code(), v.findings));
@@ -118,12 +123,7 @@ fn explanation_texts_match_the_snapshot() {
             if input.len() > 40 { format!("{}… ({} characters)", &input[..8], input.len()) } else { input.clone() };
         let _ = writeln!(out, "## validate {shown:?} scheme={scheme} marketplace={marketplace:?} now={now}");
         for locale in ["en", "de"] {
-            let mut options =
-                CheckOptions::default().scheme(scheme).locale(locale).now(claimcheck::expiry::parse_now(now).unwrap());
-            if let Some(m) = marketplace {
-                options = options.marketplace(m);
-            }
-            let v = validate(input, &options).unwrap();
+            let v = validate(input, &options_for(scheme, locale, *marketplace, now)).unwrap();
             let _ = writeln!(out, "[{locale}] status {}", v.status.code());
             for f in &v.findings {
                 let _ = writeln!(

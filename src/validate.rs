@@ -17,6 +17,9 @@ use crate::region::{self, Marketplace};
 use crate::scheme::{FieldKind, Registry, Scheme};
 use crate::suggest::{self, Suggestion};
 
+/// Most `invalid_character` / `unreadable_character` findings one result reports (the first ones).
+pub const MAX_CHARACTER_FINDINGS: usize = 3;
+
 /// What the caller knows about the attempt.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct CheckOptions {
@@ -456,22 +459,29 @@ impl<'a> Context<'a> {
             if s.alphabet.contains(c) {
                 continue;
             }
+            // The first few bad characters are worth pointing at; a hundred findings for pasted text
+            // are noise (and cost time in the browser).
+            let report = findings.len() < MAX_CHARACTER_FINDINGS;
             if c == '?' {
                 unreadable += 1;
                 let f = Finding::new(FindingCode::UnreadableCharacter, Severity::Error).at(i).actual("?");
-                findings.push(if s.checksum == Checksum::Rs32 {
-                    f
-                } else {
-                    f.variant("unreadable_character.unrecoverable")
-                });
+                if report {
+                    findings.push(if s.checksum == Checksum::Rs32 {
+                        f
+                    } else {
+                        f.variant("unreadable_character.unrecoverable")
+                    });
+                }
                 if s.checksum != Checksum::Rs32 {
                     hard_invalid = true;
                 }
                 continue;
             }
             hard_invalid = true;
-            let f = Finding::new(FindingCode::InvalidCharacter, Severity::Error).at(i).actual(c.to_string());
-            findings.push(if is_recoverable(s, c) { f.variant("invalid_character.lookalike") } else { f });
+            if report {
+                let f = Finding::new(FindingCode::InvalidCharacter, Severity::Error).at(i).actual(c.to_string());
+                findings.push(if is_recoverable(s, c) { f.variant("invalid_character.lookalike") } else { f });
+            }
         }
         let region = self.known_prefix(s, symbols);
 

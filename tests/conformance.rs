@@ -50,3 +50,11 @@ fn conformance_cases() {
         }
     }
 }
+
+#[test]
+fn pasted_text_gets_a_few_character_findings_not_one_per_character() {
+    let v = claimcheck::validate(&"🎁".repeat(100), &claimcheck::CheckOptions::default()).unwrap();
+    let character_findings = v.findings.iter().filter(|f| f.code == claimcheck::FindingCode::InvalidCharacter).count();
+    assert_eq!(character_findings, claimcheck::validate::MAX_CHARACTER_FINDINGS);
+    assert_eq!(v.findings[0].position, Some(0), "the first ones are reported");
+}

@@ -1,92 +1,13 @@
 //! The reference server over real HTTP: every seeded outcome, no oracle, rate limiting, malformed
 //! requests (never a 500), concurrent redemption of one code (credited once), no full code in logs.
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Barrier};
 
 use claimcheck::json::Json;
 
-struct Server {
-    child: Child,
-    addr: String,
-    dir: std::path::PathBuf,
-}
+mod common;
 
-impl Server {
-    fn start(name: &str) -> Server {
-        let dir = std::env::temp_dir().join(format!("claimcheck-server-{name}-{}", std::process::id()));
-        std::fs::create_dir_all(dir.join("www")).unwrap();
-        std::fs::create_dir_all(dir.join("pkg")).unwrap();
-        std::fs::write(dir.join("www/index.html"), "<!doctype html><title>t</title>").unwrap();
-        std::fs::write(dir.join("pkg/web.js"), "export default 1;").unwrap();
-        let mut child = Command::new(env!("CARGO_BIN_EXE_claimcheck"))
-            .args(["serve", "--addr", "127.0.0.1:0", "--db"])
-            .arg(dir.join("test.db"))
-            .arg("--www")
-            .arg(dir.join("www"))
-            .arg("--pkg")
-            .arg(dir.join("pkg"))
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut first = String::new();
-        BufReader::new(child.stdout.as_mut().unwrap()).read_line(&mut first).unwrap();
-        let addr = first.trim().rsplit("http://").next().unwrap().trim_end_matches('/').to_owned();
-        Server { child, addr, dir }
-    }
-
-    fn request(&self, method: &str, path: &str, body: &[u8]) -> (u16, String, String) {
-        let mut stream = TcpStream::connect(&self.addr).unwrap();
-        let head = format!(
-            "{method} {path} HTTP/1.1\r\nHost: {}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-            self.addr,
-            body.len()
-        );
-        stream.write_all(head.as_bytes()).unwrap();
-        stream.write_all(body).unwrap();
-        let mut response = String::new();
-        stream.read_to_string(&mut response).unwrap();
-        let (head, body) = response.split_once("\r\n\r\n").unwrap();
-        let status = head.split(' ').nth(1).unwrap().parse().unwrap();
-        (status, head.to_lowercase(), body.to_owned())
-    }
-
-    fn redeem(&self, code: &str, account: &str, marketplace: Option<&str>) -> (u16, Json) {
-        let mut body = format!("{{\"code\": \"{code}\", \"account\": \"{account}\"");
-        if let Some(m) = marketplace {
-            body.push_str(&format!(", \"marketplace\": \"{m}\""));
-        }
-        body.push('}');
-        let (status, _, text) = self.request("POST", "/api/redeem", body.as_bytes());
-        (status, Json::parse(&text).unwrap_or_else(|e| panic!("{text}: {e}")))
-    }
-
-    fn demo_code(&self, note: &str, nth: usize) -> String {
-        let (_, _, text) = self.request("GET", "/api/demo", b"");
-        let demo = Json::parse(&text).unwrap();
-        let codes = demo.get("codes").and_then(Json::as_array).unwrap();
-        let matching: Vec<&Json> =
-            codes.iter().filter(|c| c.get("note").and_then(Json::as_str) == Some(note)).collect();
-        matching[nth].get("code").and_then(Json::as_str).unwrap().to_owned()
-    }
-
-    fn giftcard_cents(&self, account: &str) -> i64 {
-        let (_, _, text) = self.request("GET", &format!("/api/balance?account={account}"), b"");
-        Json::parse(&text).unwrap().get("giftcardCents").and_then(Json::as_i64).unwrap()
-    }
-
-    fn stop(mut self) -> String {
-        self.child.kill().ok();
-        let mut log = String::new();
-        self.child.stderr.take().unwrap().read_to_string(&mut log).ok();
-        self.child.wait().ok();
-        std::fs::remove_dir_all(&self.dir).ok();
-        log
-    }
-}
+use common::Server;
 
 fn code_of(answer: &Json) -> &str {
     answer.get("code").and_then(Json::as_str).unwrap_or("")

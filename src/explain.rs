@@ -182,10 +182,7 @@ fn from_suggestions(root: &Finding, top: &Suggestion, all: &[Suggestion], locale
         && top.edits.iter().all(|e| e.kind == EditKind::Substitute);
     let primary = if recovered {
         cause(CauseCode::UnreadableCharacters, 0.9, Values::default(), locale)
-    } else if top.confidence < CONFIDENT {
-        cause(CauseCode::AmbiguousTypo, 0.8, Values::default(), locale)
-    } else {
-        let edit = &top.edits[0];
+    } else if let Some(edit) = top.edits.first().filter(|_| top.confidence >= CONFIDENT) {
         let weight = 0.9 * top.confidence;
         match edit.kind {
             EditKind::Substitute => cause(
@@ -214,6 +211,8 @@ fn from_suggestions(root: &Finding, top: &Suggestion, all: &[Suggestion], locale
                 locale,
             ),
         }
+    } else {
+        cause(CauseCode::AmbiguousTypo, 0.8, Values::default(), locale)
     };
     let rest = (1.0 - primary.confidence).max(0.05);
     let mut causes = vec![primary];

@@ -544,11 +544,7 @@ impl JsonWriter {
     /// `key: [..]` of any values that can write themselves.
     pub fn field_list<T: ToJson>(&mut self, key: &str, items: &[T]) {
         self.key(key);
-        self.begin_array();
-        for item in items {
-            item.write_json(self);
-        }
-        self.end_array();
+        items.write_json(self);
     }
 
     /// Writes `s` quoted and escaped. Scans bytes, not chars, and copies unescaped runs whole: the
@@ -641,13 +637,19 @@ impl ToJson for String {
     }
 }
 
-impl<T: ToJson> ToJson for Vec<T> {
+impl<T: ToJson> ToJson for [T] {
     fn write_json(&self, w: &mut JsonWriter) {
         w.begin_array();
         for item in self {
             item.write_json(w);
         }
         w.end_array();
+    }
+}
+
+impl<T: ToJson> ToJson for Vec<T> {
+    fn write_json(&self, w: &mut JsonWriter) {
+        self.as_slice().write_json(w);
     }
 }
 

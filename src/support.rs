@@ -10,7 +10,7 @@
 use chrono::{DateTime, Utc};
 
 use crate::expiry::{format_timestamp, parse_now};
-use crate::explain::{explain_rejection, likely_causes};
+use crate::explain::explain_rejection;
 use crate::json::{Json, JsonError, JsonWriter, ToJson};
 use crate::messages::explanations::{SupportLabels, SUPPORT_LABELS};
 use crate::messages::{render_with, Locale};
@@ -127,10 +127,7 @@ impl Registry {
     pub fn support_package(&self, request: &SupportRequest) -> Result<SupportPackage, RequestError> {
         let now = request.options.now.ok_or(RequestError::MissingNow)?;
         let validation = self.validate(&request.input, &request.options)?;
-        let marketplace = match request.options.marketplace.as_deref() {
-            Some(name) => Some(region::resolve(name).ok_or(OptionsError::UnknownMarketplace(name.to_owned()))?),
-            None => None,
-        };
+        let marketplace = request.options.resolved_marketplace()?;
         let attempts = &request.attempts[request.attempts.len().saturating_sub(MAX_ATTEMPTS)..];
 
         // Everything after the reference; the reference is derived from it.
@@ -320,10 +317,9 @@ fn readable_text(
         lines.push(format!("{}:", l.noticed));
         lines.extend(v.findings.iter().map(|f| format!("  - {}", hide(&f.message))));
     }
-    let causes = likely_causes(v, locale);
-    if !causes.is_empty() {
+    if !v.causes.is_empty() {
         lines.push(format!("{}:", l.causes));
-        lines.extend(causes.iter().map(|c| format!("  - {}", c.message)));
+        lines.extend(v.causes.iter().map(|c| format!("  - {}", c.message)));
     }
     if !v.suggestions.is_empty() {
         lines.push(format!("{}:", l.suggestions));
@@ -452,6 +448,30 @@ impl ToJson for VerifiedPackage {
         w.key("package");
         self.content.write_json(w);
         w.end_object();
+    }
+}
+
+impl ToJson for PackageError {
+    fn write_json(&self, w: &mut JsonWriter) {
+        w.begin_object();
+        w.key("ok");
+        w.bool(false);
+        w.key("error");
+        w.begin_object();
+        w.field_str("code", self.code());
+        w.field_str("message", &self.to_string());
+        w.end_object();
+        w.end_object();
+    }
+}
+
+/// A verification outcome in the shape of the JavaScript `SupportCheck`.
+impl ToJson for Result<VerifiedPackage, PackageError> {
+    fn write_json(&self, w: &mut JsonWriter) {
+        match self {
+            Ok(verified) => verified.write_json(w),
+            Err(problem) => problem.write_json(w),
+        }
     }
 }
 

@@ -34,6 +34,16 @@ pub struct CheckOptions {
 }
 
 impl CheckOptions {
+    /// The marketplace named by `marketplace` (prefix, country or domain; blank means none).
+    pub fn resolved_marketplace(&self) -> Result<Option<&'static Marketplace>, OptionsError> {
+        match self.marketplace.as_deref().map(str::trim) {
+            None | Some("") => Ok(None),
+            Some(name) => {
+                region::resolve(name).map(Some).ok_or_else(|| OptionsError::UnknownMarketplace(name.to_owned()))
+            }
+        }
+    }
+
     /// Options with a scheme.
     pub fn scheme(mut self, id: &str) -> Self {
         self.scheme = Some(id.to_owned());
@@ -218,10 +228,7 @@ impl<'a> Context<'a> {
                 known: registry.schemes().iter().map(|s| s.id.clone()).collect(),
             })?),
         };
-        let marketplace = match options.marketplace.as_deref().map(str::trim) {
-            None | Some("") => None,
-            Some(name) => Some(region::resolve(name).ok_or_else(|| OptionsError::UnknownMarketplace(name.to_owned()))?),
-        };
+        let marketplace = options.resolved_marketplace()?;
         Ok(Context { registry, scheme, marketplace, locale: options.locale, now: options.now })
     }
 

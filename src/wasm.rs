@@ -211,12 +211,7 @@ pub fn format_as_you_type(input: &str, caret: f64, options: JsValue) -> Result<J
 #[wasm_bindgen(js_name = explainRejection, skip_typescript)]
 pub fn explain_rejection(server_code: &str, options: JsValue) -> Result<JsValue, JsError> {
     let options = check_options(&options)?;
-    let marketplace = match options.marketplace.as_deref() {
-        Some(name) => Some(crate::region::resolve(name).ok_or_else(|| {
-            JsError::new(&crate::validate::OptionsError::UnknownMarketplace(name.into()).to_string())
-        })?),
-        None => None,
-    };
+    let marketplace = options.resolved_marketplace().map_err(|e| JsError::new(&e.to_string()))?;
     to_js(&crate::explain::explain_rejection(server_code, options.locale, marketplace))
 }
 
@@ -229,15 +224,10 @@ pub fn scam_warning(locale: Option<String>) -> Result<JsValue, JsError> {
 /// Builds a support package (typed in `TYPES`).
 #[wasm_bindgen(js_name = supportPackage, skip_typescript)]
 pub fn support_package(request: JsValue) -> Result<JsValue, JsError> {
-    let text = JSON::stringify(&request)
-        .ok()
-        .and_then(|s| s.as_string())
-        .ok_or_else(|| JsError::new("supportPackage: the request must be an object"))?;
-    let json = Json::parse(&text).map_err(|e| JsError::new(&format!("supportPackage: {e}")))?;
+    let json = Json::parse(&stringify(&request, "supportPackage: the request must be an object")?)
+        .map_err(|e| JsError::new(&format!("supportPackage: {e}")))?;
     let mut request = SupportRequest::from_json_value(&json).map_err(|e| JsError::new(&e.to_string()))?;
-    if request.options.now.is_none() {
-        request.options.now = chrono::DateTime::from_timestamp_millis(Date::now() as i64);
-    }
+    request.options.now = request.options.now.or_else(clock);
     let package = REGISTRY.with(|r| r.borrow().support_package(&request)).map_err(|e| JsError::new(&e.to_string()))?;
     to_js(&package)
 }
@@ -245,22 +235,7 @@ pub fn support_package(request: JsValue) -> Result<JsValue, JsError> {
 /// Verifies a support package (typed in `TYPES`).
 #[wasm_bindgen(js_name = verifySupportPackage, skip_typescript)]
 pub fn verify_support_package(json: &str) -> Result<JsValue, JsError> {
-    match crate::support::verify_support_package(json) {
-        Ok(verified) => to_js(&verified),
-        Err(problem) => {
-            let mut w = crate::json::JsonWriter::new();
-            w.begin_object();
-            w.key("ok");
-            w.bool(false);
-            w.key("error");
-            w.begin_object();
-            w.field_str("code", problem.code());
-            w.field_str("message", &problem.to_string());
-            w.end_object();
-            w.end_object();
-            JSON::parse(&w.finish()).map_err(|_| JsError::new("internal error: result is not JSON"))
-        }
-    }
+    to_js(&crate::support::verify_support_package(json))
 }
 
 /// The registered schemes: the built-ins first, in detection order.
@@ -278,10 +253,9 @@ pub fn register_scheme(
 ) -> Result<(), JsError> {
     let json = match definition.as_string() {
         Some(text) => text,
-        None if definition.is_object() => JSON::stringify(&definition)
-            .ok()
-            .and_then(|s| s.as_string())
-            .ok_or_else(|| JsError::new("registerScheme: the definition cannot be turned into JSON"))?,
+        None if definition.is_object() => {
+            stringify(&definition, "registerScheme: the definition cannot be turned into JSON")?
+        }
         None => return Err(JsError::new("registerScheme: the definition must be an object or a JSON string")),
     };
     REGISTRY.with(|r| r.borrow_mut().register_json(&json)).map_err(|e| JsError::new(&e.to_string()))
@@ -301,11 +275,8 @@ fn check_options(options: &JsValue) -> Result<CheckOptions, JsError> {
             return Err(JsError::new("options must be an object"));
         }
         // undefined members disappear and a Date becomes its ISO string, as a caller would expect.
-        let text = JSON::stringify(options)
-            .ok()
-            .and_then(|s| s.as_string())
-            .ok_or_else(|| JsError::new("options cannot be turned into JSON"))?;
-        let options = Json::parse(&text).map_err(|e| JsError::new(&format!("options: {e}")))?;
+        let options = Json::parse(&stringify(options, "options cannot be turned into JSON")?)
+            .map_err(|e| JsError::new(&format!("options: {e}")))?;
         out.scheme = string_field(&options, "scheme")?;
         out.marketplace = string_field(&options, "marketplace")?;
         out.locale = string_field(&options, "locale")?.map_or(Locale::En, |tag| Locale::from_tag(&tag));
@@ -317,11 +288,18 @@ fn check_options(options: &JsValue) -> Result<CheckOptions, JsError> {
             None => None,
         };
     }
-    if out.now.is_none() {
-        // The only clock read in claimcheck: once per call, here in the binding.
-        out.now = chrono::DateTime::from_timestamp_millis(Date::now() as i64);
-    }
+    out.now = out.now.or_else(clock);
     Ok(out)
+}
+
+/// The current time: the only clock read in claimcheck, here in the binding, never in the core.
+fn clock() -> Option<chrono::DateTime<chrono::Utc>> {
+    chrono::DateTime::from_timestamp_millis(Date::now() as i64)
+}
+
+/// `JSON.stringify(value)`: the one way JS objects cross into the core; `error` when it fails.
+fn stringify(value: &JsValue, error: &str) -> Result<String, JsError> {
+    JSON::stringify(value).ok().and_then(|s| s.as_string()).ok_or_else(|| JsError::new(error))
 }
 
 /// An optional string property; any other type is a clear error.

@@ -9,21 +9,11 @@ use std::time::{Duration, Instant};
 use claimcheck::{CheckOptions, Json, ToJson};
 
 const BUDGET: Duration = Duration::from_millis(10);
-const SCHEMES: [&str; 5] = ["auto", "giftcard", "credit", "amazon-claim", "promo"];
-const MARKETPLACES: [Option<&str>; 4] = [None, Some("DE"), Some("amazon.com"), Some("AT")];
+/// The fuzz targets' own mapping from the first byte to options, so the replay runs what they ran.
+#[path = "../fuzz/fuzz_targets/common.rs"]
+mod fuzz_common;
 
-/// The options the fuzz targets derive from their first byte (fuzz/fuzz_targets/common.rs).
-fn options(selector: u8) -> CheckOptions {
-    let s = usize::from(selector);
-    let o = CheckOptions::default()
-        .scheme(SCHEMES[s % SCHEMES.len()])
-        .locale(if s & 0x80 != 0 { "de" } else { "en" })
-        .now(claimcheck::expiry::parse_now("2026-11-22T12:00:00Z").unwrap());
-    match MARKETPLACES[(s / 8) % MARKETPLACES.len()] {
-        Some(m) => o.marketplace(m),
-        None => o,
-    }
-}
+use fuzz_common::options;
 
 fn corpus(target: &str) -> Vec<(String, Vec<u8>)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus").join(target);

@@ -131,6 +131,7 @@ fn main() -> ExitCode {
     }
 }
 
+/// The current time, to the second (the CLI and the server read the clock; the core never does).
 fn clock() -> DateTime<Utc> {
     let seconds = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)

@@ -27,6 +27,8 @@ use claimcheck::scheme::builtin_registry;
 use claimcheck::support::mask;
 use claimcheck::CheckOptions;
 
+use crate::clock;
+
 /// `invalid_code` answers per account within [`RATE_WINDOW_SECONDS`] before `rate_limited` (the
 /// answers a guesser collects; an already redeemed or expired code is not guessing).
 pub const RATE_LIMIT: i64 = 5;
@@ -99,13 +101,6 @@ pub fn serve(config: ServeConfig) -> Result<(), String> {
             .await
             .map_err(|e| format!("server error: {e}"))
     })
-}
-
-fn clock() -> DateTime<Utc> {
-    let seconds = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
-    DateTime::from_timestamp(seconds, 0).unwrap_or_default()
 }
 
 /// Creates the tables; seeds demo data into a new database. True when it seeded.

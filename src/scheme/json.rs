@@ -46,12 +46,7 @@ impl SchemeDefinition {
 }
 
 fn read_definition(value: &Json) -> Result<SchemeDefinition, Problem> {
-    let members = object(value, "(definition)")?;
-    for (key, _) in members {
-        if !DEFINITION_KEYS.contains(&key.as_str()) {
-            return Err((key.clone(), format!("unknown field; the fields are {}", DEFINITION_KEYS.join(", "))));
-        }
-    }
+    only_known_keys(object(value, "(definition)")?, &DEFINITION_KEYS, "")?;
     let optional = |key: &str| value.get(key).filter(|v| **v != Json::Null);
     let required = |key: &str| optional(key).ok_or_else(|| (key.to_owned(), "is required".to_owned()));
     let opt_count = |key: &str| optional(key).map(|v| count(v, key)).transpose();
@@ -80,10 +75,7 @@ fn read_definition(value: &Json) -> Result<SchemeDefinition, Problem> {
 }
 
 fn field(value: &Json, path: &str) -> Result<Field, Problem> {
-    let members = object(value, path)?;
-    if let Some((key, _)) = members.iter().find(|(k, _)| !["kind", "start", "length"].contains(&k.as_str())) {
-        return Err((format!("{path}.{key}"), "unknown field; the fields are kind, start, length".into()));
-    }
+    only_known_keys(object(value, path)?, &["kind", "start", "length"], path)?;
     let get = |key: &str| {
         value.get(key).filter(|v| **v != Json::Null).ok_or_else(|| (format!("{path}.{key}"), "is required".into()))
     };
@@ -92,6 +84,17 @@ fn field(value: &Json, path: &str) -> Result<Field, Problem> {
         start: count(get("start")?, &format!("{path}.start"))?,
         length: count(get("length")?, &format!("{path}.length"))?,
     })
+}
+
+/// Rejects keys outside `allowed` (typos must not pass silently), naming the key under `path`.
+fn only_known_keys(members: &[(String, Json)], allowed: &[&str], path: &str) -> Result<(), Problem> {
+    match members.iter().find(|(k, _)| !allowed.contains(&k.as_str())) {
+        Some((key, _)) => {
+            let field = if path.is_empty() { key.clone() } else { format!("{path}.{key}") };
+            Err((field, format!("unknown field; the fields are {}", allowed.join(", "))))
+        }
+        None => Ok(()),
+    }
 }
 
 fn object<'a>(value: &'a Json, path: &str) -> Result<&'a [(String, Json)], Problem> {
@@ -201,10 +204,9 @@ impl ToJson for SchemeInfo {
 pub(super) fn read_scheme_file(text: &str) -> Result<(u32, Vec<SchemeDefinition>), SchemeError> {
     let problem = |field: &str, message: String| SchemeError { scheme: String::new(), field: field.into(), message };
     let value = Json::parse(text).map_err(|e| problem("(json)", e.to_string()))?;
-    let members = object(&value, "(file)").map_err(|(f, m)| problem(&f, m))?;
-    if let Some((key, _)) = members.iter().find(|(k, _)| !["schema", "version", "schemes"].contains(&k.as_str())) {
-        return Err(problem(key, "unknown field; the fields are schema, version, schemes".into()));
-    }
+    object(&value, "(file)")
+        .and_then(|members| only_known_keys(members, &["schema", "version", "schemes"], ""))
+        .map_err(|(f, m)| problem(&f, m))?;
     if value.get("schema").and_then(Json::as_str) != Some("claimcheck.schemes/1") {
         return Err(problem("schema", "must be \"claimcheck.schemes/1\"".into()));
     }

@@ -58,25 +58,8 @@ impl Server {
         Server { child, addr, dir, log }
     }
 
-    /// A request that may fail (the server may have been killed): `None` when it did not complete.
-    pub fn try_request(&self, method: &str, path: &str, body: &[u8]) -> Option<(u16, String)> {
-        try_request(&self.addr, method, path, body)
-    }
-
     pub fn request(&self, method: &str, path: &str, body: &[u8]) -> (u16, String, String) {
-        let mut stream = TcpStream::connect(&self.addr).unwrap();
-        let head = format!(
-            "{method} {path} HTTP/1.1\r\nHost: {}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-            self.addr,
-            body.len()
-        );
-        stream.write_all(head.as_bytes()).unwrap();
-        stream.write_all(body).unwrap();
-        let mut response = String::new();
-        stream.read_to_string(&mut response).unwrap();
-        let (head, body) = response.split_once("\r\n\r\n").unwrap();
-        let status = head.split(' ').nth(1).unwrap().parse().unwrap();
-        (status, head.to_lowercase(), body.to_owned())
+        try_request(&self.addr, method, path, body).expect("the server answers")
     }
 
     pub fn redeem(&self, code: &str, account: &str, marketplace: Option<&str>) -> (u16, Json) {
@@ -117,8 +100,9 @@ impl Server {
     }
 }
 
-/// A request to `addr` that may fail (the server may have been killed): `None` when it did not complete.
-pub fn try_request(addr: &str, method: &str, path: &str, body: &[u8]) -> Option<(u16, String)> {
+/// A request to `addr` that may fail (the server may have been killed): `None` when it did not
+/// complete; else the status, the lowercased head and the body.
+pub fn try_request(addr: &str, method: &str, path: &str, body: &[u8]) -> Option<(u16, String, String)> {
     let mut stream = TcpStream::connect(addr).ok()?;
     let head = format!(
         "{method} {path} HTTP/1.1\r\nHost: {}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
@@ -130,5 +114,5 @@ pub fn try_request(addr: &str, method: &str, path: &str, body: &[u8]) -> Option<
     let mut response = String::new();
     stream.read_to_string(&mut response).ok()?;
     let (head, body) = response.split_once("\r\n\r\n")?;
-    Some((head.split(' ').nth(1)?.parse().ok()?, body.to_owned()))
+    Some((head.split(' ').nth(1)?.parse().ok()?, head.to_lowercase(), body.to_owned()))
 }

@@ -390,9 +390,13 @@ fn parse_i64(raw: &str) -> Option<i64> {
 }
 
 /// Writes compact JSON. Values written after `key` belong to it; commas are placed automatically.
+///
+/// Writes bytes, not chars: the size-optimised wasm build calls `String::push` out of line for every
+/// character, and a result is written on every keystroke. Only whole `str`s and ASCII are written,
+/// so the bytes are always UTF-8.
 #[derive(Debug, Default)]
 pub struct JsonWriter {
-    out: String,
+    out: Vec<u8>,
     /// True right after `{`, `[`, a key, or at the start: the next value needs no comma.
     fresh: bool,
 }
@@ -400,17 +404,18 @@ pub struct JsonWriter {
 impl JsonWriter {
     /// An empty writer.
     pub fn new() -> JsonWriter {
-        JsonWriter { out: String::with_capacity(1024), fresh: true }
+        JsonWriter { out: Vec::with_capacity(1024), fresh: true }
     }
 
     /// The text written so far.
     pub fn finish(self) -> String {
-        self.out
+        // Cannot fail: see the type's documentation. Checked anyway, as no unsafe code is used.
+        String::from_utf8(self.out).unwrap_or_default()
     }
 
     fn separate(&mut self) {
         if !self.fresh {
-            self.out.push(',');
+            self.out.push(b',');
         }
         self.fresh = false;
     }
@@ -418,41 +423,34 @@ impl JsonWriter {
     /// `{`
     pub fn begin_object(&mut self) {
         self.separate();
-        self.out.push('{');
+        self.out.push(b'{');
         self.fresh = true;
     }
 
     /// `}`
     pub fn end_object(&mut self) {
-        self.out.push('}');
+        self.out.push(b'}');
         self.fresh = false;
     }
 
     /// `[`
     pub fn begin_array(&mut self) {
         self.separate();
-        self.out.push('[');
+        self.out.push(b'[');
         self.fresh = true;
     }
 
     /// `]`
     pub fn end_array(&mut self) {
-        self.out.push(']');
+        self.out.push(b']');
         self.fresh = false;
     }
 
-    /// A member key; the next value written is its value.
+    /// A member key; the next value written is its value. Any text may be a key (it is escaped).
     pub fn key(&mut self, key: &str) {
         self.separate();
-        if key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
-            // The keys claimcheck writes are identifiers: no escaping needed.
-            self.out.push('"');
-            self.out.push_str(key);
-            self.out.push_str("\":");
-        } else {
-            self.write_escaped(key);
-            self.out.push(':');
-        }
+        self.write_escaped(key);
+        self.out.push(b':');
         self.fresh = true;
     }
 
@@ -489,23 +487,21 @@ impl JsonWriter {
             } else {
                 1
             };
-            self.out.push('.');
+            self.out.push(b'.');
             for d in &digits[..len] {
-                self.out.push(char::from(b'0' + *d as u8));
+                self.out.push(b'0' + *d as u8);
             }
         }
     }
 
     /// `true` / `false`
     pub fn bool(&mut self, value: bool) {
-        self.separate();
-        self.out.push_str(if value { "true" } else { "false" });
+        self.raw(if value { "true" } else { "false" });
     }
 
     /// `null`
     pub fn null(&mut self) {
-        self.separate();
-        self.out.push_str("null");
+        self.raw("null");
     }
 
     /// A string, or `null` when absent.
@@ -519,7 +515,7 @@ impl JsonWriter {
     /// Already-valid JSON text (a number kept as written).
     fn raw(&mut self, json: &str) {
         self.separate();
-        self.out.push_str(json);
+        self.out.extend_from_slice(json.as_bytes());
     }
 
     /// `key: "value"`.
@@ -547,48 +543,67 @@ impl JsonWriter {
         items.write_json(self);
     }
 
-    /// Writes `s` quoted and escaped. Scans bytes, not chars, and copies unescaped runs whole: the
-    /// size-optimised wasm build does not inline iterators, and this is the hottest loop of a result.
+    /// Writes `s` quoted and escaped, copying unescaped runs whole.
     fn write_escaped(&mut self, s: &str) {
         let bytes = s.as_bytes();
-        self.out.push('"');
+        self.out.push(b'"');
         let (mut run_start, mut i) = (0, 0);
         while i < bytes.len() {
-            let (escape, width): (&str, usize) = match bytes[i] {
-                b'"' => ("\\\"", 1),
-                b'\\' => ("\\\\", 1),
-                b'\n' => ("\\n", 1),
-                b'\r' => ("\\r", 1),
-                b'\t' => ("\\t", 1),
-                0..=0x1f => ("", 1),
+            let b = bytes[i];
+            if !NEEDS_A_LOOK[usize::from(b)] {
+                i += 1; // the common case, one table lookup
+                continue;
+            }
+            let (escape, width): (&[u8], usize) = match b {
+                b'"' => (b"\\\"", 1),
+                b'\\' => (b"\\\\", 1),
+                b'\n' => (b"\\n", 1),
+                b'\r' => (b"\\r", 1),
+                b'\t' => (b"\\t", 1),
+                0..=0x1f => (b"", 1),
                 // U+2028 and U+2029 break JavaScript string literals when JSON is pasted into a script.
-                0xE2 if bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) => ("", 3),
+                0xE2 if bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) => (b"", 3),
                 _ => {
                     i += 1;
                     continue;
                 }
             };
             // Runs end before an ASCII byte or before the lead byte of U+2028/9: char boundaries.
-            self.out.push_str(s.get(run_start..i).unwrap_or_default());
+            self.out.extend_from_slice(bytes.get(run_start..i).unwrap_or_default());
             if escape.is_empty() {
                 let code = if width == 1 { u32::from(bytes[i]) } else { 0x2000 + u32::from(bytes[i + 2] & 0x3F) };
-                self.out.push_str("\\u");
+                self.out.extend_from_slice(b"\\u");
                 for shift in [12, 8, 4, 0] {
-                    self.out.push(char::from(b"0123456789abcdef"[((code >> shift) & 0xF) as usize]));
+                    self.out.push(b"0123456789abcdef"[((code >> shift) & 0xF) as usize]);
                 }
             } else {
-                self.out.push_str(escape);
+                self.out.extend_from_slice(escape);
             }
             i += width;
             run_start = i;
         }
-        self.out.push_str(s.get(run_start..).unwrap_or_default());
-        self.out.push('"');
+        self.out.extend_from_slice(bytes.get(run_start..).unwrap_or_default());
+        self.out.push(b'"');
     }
 }
 
+/// Bytes `write_escaped` has to look at: control characters, `"`, `\\`, and 0xE2 (the lead byte of
+/// U+2028/U+2029).
+const NEEDS_A_LOOK: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = true;
+        b += 1;
+    }
+    table[b'"' as usize] = true;
+    table[b'\\' as usize] = true;
+    table[0xE2] = true;
+    table
+};
+
 /// Decimal digits of `value` (without `core::fmt`, which is slow in the size-optimised wasm build).
-fn push_decimal(out: &mut String, negative: bool, mut value: u64) {
+fn push_decimal(out: &mut Vec<u8>, negative: bool, mut value: u64) {
     let mut digits = [0u8; 20];
     let mut at = digits.len();
     loop {
@@ -600,10 +615,9 @@ fn push_decimal(out: &mut String, negative: bool, mut value: u64) {
         }
     }
     if negative {
-        out.push('-');
+        out.push(b'-');
     }
-    // Only ASCII digits were written.
-    out.push_str(core::str::from_utf8(&digits[at..]).unwrap_or_default());
+    out.extend_from_slice(&digits[at..]);
 }
 
 /// A value that writes itself as JSON.

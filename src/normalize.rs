@@ -80,6 +80,10 @@ pub fn is_too_long(input: &str) -> bool {
 /// Normalises `input`. Call [`is_too_long`] first: this function handles any length but the
 /// pipeline refuses long input before spending work on it.
 pub fn normalize(input: &str) -> Normalized {
+    if input.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()) {
+        // A pasted or completely typed code: nothing to fold, copied whole.
+        return Normalized { symbols: input.to_owned(), changes: Vec::new() };
+    }
     let mut out = Normalized { symbols: String::with_capacity(input.len()), changes: Vec::new() };
     for (position, c) in input.chars().enumerate() {
         if c.is_ascii_uppercase() || c.is_ascii_digit() {

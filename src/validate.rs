@@ -259,7 +259,8 @@ impl<'a> Context<'a> {
         let normalized = normalize::normalize(input);
         result.changes = normalized.changes;
         result.normalized = normalized.symbols;
-        let symbols: Vec<char> = result.normalized.chars().collect();
+        let mut symbols = Vec::with_capacity(result.normalized.len());
+        symbols.extend(result.normalized.chars());
         if symbols.is_empty() {
             result.status = Status::Incomplete;
             result.findings.push(Finding::new(FindingCode::Empty, Severity::Info));

@@ -2,7 +2,7 @@
 //! nothing else: every decision is made by the core.
 //!
 //! Options cross the boundary once, as `JSON.stringify(options)` read by the core's JSON reader (four
-//! `Reflect` lookups cost more); results are written once as JSON by the core ([`ToJson`]) and handed
+//! `Reflect` lookups cost more), and the last options read are kept for the next call; results are written once as JSON by the core ([`ToJson`]) and handed
 //! to `JSON.parse`. No serde in the `.wasm`.
 
 use std::cell::RefCell;
@@ -20,6 +20,8 @@ use crate::validate::CheckOptions;
 thread_local! {
     /// The schemes of this page: the built-ins plus those registered with `registerScheme`.
     static REGISTRY: RefCell<Registry> = RefCell::new(Registry::new());
+    /// The JSON text of the last options object and what was read from it.
+    static LAST_OPTIONS: RefCell<Option<(String, CheckOptions)>> = const { RefCell::new(None) };
 }
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -275,21 +277,40 @@ fn check_options(options: &JsValue) -> Result<CheckOptions, JsError> {
             return Err(JsError::new("options must be an object"));
         }
         // undefined members disappear and a Date becomes its ISO string, as a caller would expect.
-        let options = Json::parse(&stringify(options, "options cannot be turned into JSON")?)
-            .map_err(|e| JsError::new(&format!("options: {e}")))?;
-        out.scheme = string_field(&options, "scheme")?;
-        out.marketplace = string_field(&options, "marketplace")?;
-        out.locale = string_field(&options, "locale")?.map_or(Locale::En, |tag| Locale::from_tag(&tag));
-        out.now = match string_field(&options, "now")? {
-            Some(text) => Some(
-                parse_now(&text)
-                    .ok_or_else(|| JsError::new(&crate::validate::OptionsError::BadNow(text.clone()).to_string()))?,
-            ),
-            None => None,
-        };
+        let text = stringify(options, "options cannot be turned into JSON")?;
+        out = LAST_OPTIONS.with(|last| {
+            let mut last = last.borrow_mut();
+            match &*last {
+                // A form passes the same options on every keystroke: read them once.
+                Some((seen, parsed)) if *seen == text => Ok(parsed.clone()),
+                _ => {
+                    let parsed = options_from_json(&text)?;
+                    *last = Some((text, parsed.clone()));
+                    Ok::<_, JsError>(parsed)
+                }
+            }
+        })?;
     }
     out.now = out.now.or_else(clock);
     Ok(out)
+}
+
+/// `CheckOptions` from the JSON text of an options object.
+fn options_from_json(text: &str) -> Result<CheckOptions, JsError> {
+    let options = Json::parse(text).map_err(|e| JsError::new(&format!("options: {e}")))?;
+    let now = match string_field(&options, "now")? {
+        Some(text) => Some(
+            parse_now(&text)
+                .ok_or_else(|| JsError::new(&crate::validate::OptionsError::BadNow(text.clone()).to_string()))?,
+        ),
+        None => None,
+    };
+    Ok(CheckOptions {
+        scheme: string_field(&options, "scheme")?,
+        marketplace: string_field(&options, "marketplace")?,
+        locale: string_field(&options, "locale")?.map_or(Locale::En, |tag| Locale::from_tag(&tag)),
+        now,
+    })
 }
 
 /// The current time: the only clock read in claimcheck, here in the binding, never in the core.

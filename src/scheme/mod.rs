@@ -319,17 +319,25 @@ impl Scheme {
     pub fn display(&self, symbols: &str) -> String {
         let groups = self.groups_for(symbols.chars().count());
         let mut out = String::with_capacity(symbols.len() + groups.len());
-        let mut chars = symbols.chars();
+        let mut rest = symbols;
         for (i, &size) in groups.iter().enumerate() {
-            if i > 0 && chars.as_str().is_empty() {
+            if rest.is_empty() {
                 break;
             }
             if i > 0 {
                 out.push('-');
             }
-            out.extend(chars.by_ref().take(size));
+            // Whole groups are copied as slices: one copy per group, not one push per symbol.
+            let at = if rest.is_ascii() {
+                size.min(rest.len())
+            } else {
+                rest.char_indices().nth(size).map_or(rest.len(), |(at, _)| at)
+            };
+            let (group, after) = rest.split_at_checked(at).unwrap_or((rest, ""));
+            out.push_str(group);
+            rest = after;
         }
-        out.push_str(chars.as_str());
+        out.push_str(rest);
         out
     }
 

@@ -92,6 +92,32 @@ fn options_may_be_missing_and_now_defaults_to_the_clock() {
     assert_eq!(text(&v, "status") == "invalid", expired, "now = {now}");
 }
 
+/// The binding keeps the last options it read; a changed object (even the same one, mutated) must be
+/// read again, and bad options after good ones must still throw.
+#[wasm_bindgen_test]
+fn options_are_read_again_when_they_change() {
+    let options = Object::new();
+    let set =
+        |key: &str, value: &str| Reflect::set(&options, &JsValue::from_str(key), &JsValue::from_str(value)).unwrap();
+    set("locale", "de");
+    let first = wasm::validate("DE9N8GUZWH279LUG", options.clone().into()).unwrap();
+    let again = wasm::validate("DE9N8GUZWH279LUG", options.clone().into()).unwrap();
+    let message = |v: &JsValue| text(&Array::from(&get(v, "findings")).get(0), "message");
+    assert!(message(&first).contains("Stelle 16"), "{}", message(&first));
+    assert_eq!(message(&first), message(&again));
+    set("locale", "en");
+    let english = wasm::validate("DE9N8GUZWH279LUG", options.clone().into()).unwrap();
+    assert!(message(&english).contains("position 16"), "{}", message(&english));
+    set("marketplace", "Narnia");
+    for _ in 0..2 {
+        let error = error_message(wasm::validate("DE9N8GUZWH279LUF", options.clone().into()).unwrap_err());
+        assert!(error.contains("unknown marketplace 'Narnia'"), "{error}");
+    }
+    set("marketplace", "AT");
+    let v = wasm::validate("DE9N8GUZWH279LUF", options.into()).unwrap();
+    assert_eq!(text(&v, "status"), "valid");
+}
+
 #[wasm_bindgen_test]
 fn bad_options_throw_errors_with_clear_messages() {
     let cases = [

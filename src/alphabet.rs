@@ -78,7 +78,9 @@ impl Alphabet {
 
     /// True when every symbol of this alphabet is also in `other`.
     pub fn is_subset_of(&self, other: &str) -> bool {
-        self.symbols.chars().all(|c| other.contains(c))
+        // `chars().any` rather than `str::contains`: the latter searches non-ASCII chars as substrings,
+        // which brings the standard library's substring searcher into the wasm module.
+        self.symbols.chars().all(|c| other.chars().any(|o| o == c))
     }
 }
 

@@ -390,7 +390,7 @@ pub fn substitution_weight(from: char, to: char) -> f64 {
 pub(crate) fn ambiguous_characters(symbols: &[char]) -> Option<Finding> {
     const CONFUSABLE: &str = "0O1I5S8B2ZQD6G";
     let positions: Vec<usize> =
-        symbols.iter().enumerate().filter(|(_, c)| CONFUSABLE.contains(**c)).map(|(i, _)| i).collect();
+        symbols.iter().enumerate().filter(|(_, c)| CONFUSABLE.chars().any(|x| x == **c)).map(|(i, _)| i).collect();
     let first = *positions.first()?;
     let list: Vec<String> = positions.iter().map(|p| (p + 1).to_string()).collect();
     Some(Finding::new(FindingCode::AmbiguousCharacters, Severity::Info).at(first).actual(list.join(", ")))

@@ -232,7 +232,7 @@ fn reference_of(content: &[u8]) -> String {
 fn seal(content: &str) -> String {
     let digest = crate::sha256::hex(&crate::sha256::digest(content.as_bytes()));
     let mut out = String::with_capacity(content.len() + 90);
-    out.push_str(&content[..content.len() - 1]);
+    out.push_str(content.strip_suffix('}').unwrap_or(content));
     out.push_str(INTEGRITY_KEY);
     out.push_str(&digest);
     out.push_str("\"}");
@@ -285,7 +285,7 @@ fn readable_text(
         let mut out = text.to_owned();
         for secret in [v.input.trim(), v.display.as_str(), v.normalized.as_str()] {
             if secret.chars().count() >= 5 {
-                out = out.replace(secret, &shown_code);
+                out = replace_all(&out, secret, &shown_code);
             }
         }
         out
@@ -481,7 +481,7 @@ pub fn verify_support_package(text: &str) -> Result<VerifiedPackage, PackageErro
     let text = text.trim_end();
     let content = match Json::parse(text) {
         Ok(value) => value,
-        Err(e) if e.message.contains("end of text") || e.message.contains("unterminated") => {
+        Err(e) if e.message == "unexpected end of text" || e.message == "unterminated string" => {
             return Err(schema_error(text).unwrap_or(PackageError::Truncated))
         }
         Err(e) => return Err(schema_error(text).unwrap_or(PackageError::NotJson(e))),
@@ -490,12 +490,13 @@ pub fn verify_support_package(text: &str) -> Result<VerifiedPackage, PackageErro
     if schema != SCHEMA {
         return Err(classify_schema(schema));
     }
-    let Some(at) = text.rfind(INTEGRITY_KEY) else { return Err(PackageError::Truncated) };
-    let sealed = &text[at + INTEGRITY_KEY.len()..];
+    let Some(at) = rfind(text, INTEGRITY_KEY) else { return Err(PackageError::Truncated) };
+    let (unsealed, sealed) = (text.get(..at).unwrap_or_default(), text.get(at + INTEGRITY_KEY.len()..));
+    let sealed = sealed.unwrap_or_default();
     let digest = sealed.strip_suffix("\"}").filter(|d| d.len() == 64 && d.bytes().all(|b| b.is_ascii_hexdigit()));
     let Some(digest) = digest else { return Err(PackageError::Truncated) };
     let mut original = String::with_capacity(at + 1);
-    original.push_str(&text[..at]);
+    original.push_str(unsealed);
     original.push('}');
     if crate::sha256::hex(&crate::sha256::digest(original.as_bytes())) != digest {
         return Err(PackageError::Tampered);
@@ -515,7 +516,7 @@ pub fn verify_support_package(text: &str) -> Result<VerifiedPackage, PackageErro
 /// For text that is not (complete) JSON: a schema of another version still gets its own error.
 fn schema_error(text: &str) -> Option<PackageError> {
     let rest = text.strip_prefix("{\"schema\":\"")?;
-    let schema = &rest[..rest.find('"')?];
+    let schema = rest.get(..rest.find('"')?)?;
     (schema != SCHEMA).then(|| classify_schema(schema))
 }
 
@@ -596,9 +597,52 @@ impl SupportRequest {
     }
 }
 
+/// Byte offset of the last `needle` in `text`. A plain window search: the standard library's
+/// substring search brings its Two-Way searcher and char-boundary panic messages into the module.
+fn rfind(text: &str, needle: &str) -> Option<usize> {
+    if needle.is_empty() {
+        return Some(text.len());
+    }
+    text.as_bytes().windows(needle.len()).rposition(|w| w == needle.as_bytes())
+}
+
+/// `text` with every `needle` replaced by `with`, searching left to right (see [`rfind`]).
+fn replace_all(text: &str, needle: &str, with: &str) -> String {
+    let (bytes, pattern) = (text.as_bytes(), needle.as_bytes());
+    let mut out = String::with_capacity(text.len());
+    let (mut copied, mut i) = (0, 0);
+    while !pattern.is_empty() && i + pattern.len() <= bytes.len() {
+        if bytes.get(i..i + pattern.len()) == Some(pattern) {
+            // A match of a whole str starts and ends on char boundaries.
+            out.push_str(text.get(copied..i).unwrap_or_default());
+            out.push_str(with);
+            i += pattern.len();
+            copied = i;
+        } else {
+            i += 1;
+        }
+    }
+    out.push_str(text.get(copied..).unwrap_or_default());
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn window_search_agrees_with_the_standard_library() {
+        let texts = ["", "a", "DE9N DE9N-8GUZ", "ääDE9Näö DE9N", "abababa", "DE9NDE9N"];
+        for text in texts {
+            for needle in ["DE9N", "aba", "a", "ö", "DE9N-8GUZ", "zz", ""] {
+                assert_eq!(rfind(text, needle), text.rfind(needle), "{text} / {needle}");
+                if !needle.is_empty() {
+                    assert_eq!(replace_all(text, needle, "•••"), text.replace(needle, "•••"), "{text} / {needle}");
+                }
+            }
+        }
+        assert_eq!(replace_all("abc", "", "x"), "abc");
+    }
 
     #[test]
     fn references_are_short_a32_and_depend_on_the_content() {

@@ -220,18 +220,24 @@ pub fn render(template: &str, finding: &Finding, locale: Locale) -> String {
 pub fn render_with(template: &str, value: impl Fn(&str) -> Option<String>) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let Some(close) = after.find('}') else {
-            out.push_str(&rest[open..]);
+    // `split_once` instead of slicing by index: no char-boundary panics (and their formatting code)
+    // in the wasm module.
+    while let Some((before, after)) = rest.split_once('{') {
+        out.push_str(before);
+        let Some((name, next)) = after.split_once('}') else {
+            out.push('{');
+            out.push_str(after);
             return out;
         };
-        match value(&after[..close]) {
+        match value(name) {
             Some(v) => out.push_str(&v),
-            None => out.push_str(&rest[open..open + close + 2]),
+            None => {
+                out.push('{');
+                out.push_str(name);
+                out.push('}');
+            }
         }
-        rest = &after[close + 1..];
+        rest = next;
     }
     out.push_str(rest);
     out

@@ -602,6 +602,13 @@ const NEEDS_A_LOOK: [bool; 256] = {
     table
 };
 
+/// `value` in decimal, without `core::fmt` (for texts built in the size-optimised wasm build).
+pub fn decimal(value: u64) -> String {
+    let mut out = Vec::with_capacity(20);
+    push_decimal(&mut out, false, value);
+    String::from_utf8(out).unwrap_or_default()
+}
+
 /// Decimal digits of `value` (without `core::fmt`, which is slow in the size-optimised wasm build).
 fn push_decimal(out: &mut Vec<u8>, negative: bool, mut value: u64) {
     let mut digits = [0u8; 20];

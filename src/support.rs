@@ -11,7 +11,7 @@ use chrono::{DateTime, Utc};
 
 use crate::expiry::{format_timestamp, parse_now};
 use crate::explain::explain_rejection;
-use crate::json::{Json, JsonError, JsonWriter, ToJson};
+use crate::json::{decimal, Json, JsonError, JsonWriter, ToJson};
 use crate::messages::explanations::{SupportLabels, SUPPORT_LABELS};
 use crate::messages::{render_with, Locale};
 use crate::region;
@@ -290,87 +290,103 @@ fn readable_text(
         }
         out
     };
-    let mut lines = vec![
-        format!("{} {reference}", l.heading),
-        format!("{}: {} (claimcheck {})", l.created, format_timestamp(now), crate::VERSION),
-        String::new(),
-        format!("{}: {}", l.code, if shown_code.is_empty() { "—".to_owned() } else { shown_code.clone() }),
-    ];
+    let mut out = Lines(String::with_capacity(1024));
+    out.line(&[l.heading, " ", reference]);
+    out.line(&[l.created, ": ", &format_timestamp(now), " (claimcheck ", crate::VERSION, ")"]);
+    out.line(&[]);
+    out.line(&[l.code, ": ", if shown_code.is_empty() { "—" } else { &shown_code }]);
     let status = match v.status {
         Status::Valid => l.statuses[0],
         Status::Unverifiable => l.statuses[1],
         Status::Incomplete => l.statuses[2],
         Status::Invalid => l.statuses[3],
     };
-    let mut context: Vec<&str> = Vec::new();
-    if let Some(s) = &v.scheme {
-        context.push(s);
+    let context = [v.scheme.as_deref(), v.region.as_deref(), marketplace.map(|m| m.domain)];
+    out.add(&[l.result, ": ", status, " ("]);
+    for (i, part) in context.iter().flatten().enumerate() {
+        out.add(&[if i == 0 { "" } else { ", " }, part]);
     }
-    if let Some(r) = &v.region {
-        context.push(r);
-    }
-    if let Some(m) = marketplace {
-        context.push(m.domain);
-    }
-    lines.push(format!("{}: {status} ({})", l.result, context.join(", ")));
+    out.line(&[")"]);
     if !v.findings.is_empty() {
-        lines.push(format!("{}:", l.noticed));
-        lines.extend(v.findings.iter().map(|f| format!("  - {}", hide(&f.message))));
+        out.line(&[l.noticed, ":"]);
+        for f in &v.findings {
+            out.line(&["  - ", &hide(&f.message)]);
+        }
     }
     if !v.causes.is_empty() {
-        lines.push(format!("{}:", l.causes));
-        lines.extend(v.causes.iter().map(|c| format!("  - {}", c.message)));
+        out.line(&[l.causes, ":"]);
+        for c in &v.causes {
+            out.line(&["  - ", &c.message]);
+        }
     }
     if !v.suggestions.is_empty() {
-        lines.push(format!("{}:", l.suggestions));
-        lines.extend(v.suggestions.iter().map(|s| {
-            let shown = if request.reveal_code { s.display.clone() } else { mask(&s.display) };
-            format!("  - {shown}")
-        }));
+        out.line(&[l.suggestions, ":"]);
+        for s in &v.suggestions {
+            out.line(&["  - ", &if request.reveal_code { s.display.clone() } else { mask(&s.display) }]);
+        }
     }
-    lines.push(String::new());
-    lines.push(format!("{}:", l.attempts));
+    out.line(&[]);
+    out.line(&[l.attempts, ":"]);
     if attempts.is_empty() {
-        lines.push(format!("  {}", l.no_attempts));
+        out.line(&["  ", l.no_attempts]);
     }
     for (i, a) in attempts.iter().enumerate() {
-        let mut line = format!("  {}. {}", i + 1, a.at);
+        out.add(&["  ", &decimal(i as u64 + 1), ". ", &a.at]);
         if let Some(status) = &a.client_status {
-            line.push_str(&format!(" · claimcheck: {status}"));
+            out.add(&[" · claimcheck: ", status]);
         }
         if let Some(code) = &a.server_code {
-            line.push_str(&format!(" · {}: {code}", l.server));
+            out.add(&[" · ", l.server, ": ", code]);
         }
         if let Some(http) = a.http_status {
-            line.push_str(&format!(" (HTTP {http})"));
+            out.add(&[" (HTTP ", &decimal(u64::from(http)), ")"]);
         }
         if let Some(message) = &a.server_message {
-            line.push_str(&format!(" “{}”", hide(&clip(message))));
+            out.add(&[" “", &hide(&clip(message)), "”"]);
         }
-        lines.push(line);
+        out.line(&[]);
         if let Some(code) = &a.server_code {
-            lines.push(format!("     → {}", explain_rejection(code, locale, marketplace).title));
+            out.line(&["     → ", &explain_rejection(code, locale, marketplace).title]);
         }
     }
-    lines.push(String::new());
+    out.line(&[]);
     if let Some(order) = &request.order_number {
-        lines.push(format!("{}: {}", l.order, clip(order)));
+        out.line(&[l.order, ": ", &clip(order)]);
     }
     if let Some(serial) = &request.card_serial {
         let serial = clip(serial);
-        let shown = if request.reveal_code { serial } else { mask(&serial) };
-        lines.push(format!("{}: {shown}", l.serial));
+        out.line(&[l.serial, ": ", &if request.reveal_code { serial.clone() } else { mask(&serial) }]);
     }
     let env = &request.environment;
-    let device: Vec<String> =
-        [&env.locale, &env.time_zone, &env.user_agent].iter().filter_map(|v| v.as_deref()).map(clip).collect();
-    if !device.is_empty() {
-        lines.push(format!("{}: {}", l.device, device.join(" · ")));
+    let device = [&env.locale, &env.time_zone, &env.user_agent];
+    if device.iter().any(|v| v.is_some()) {
+        out.add(&[l.device, ": "]);
+        for (i, value) in device.iter().filter_map(|v| v.as_deref()).enumerate() {
+            out.add(&[if i == 0 { "" } else { " · " }, &clip(value)]);
+        }
+        out.line(&[]);
     }
-    lines.push(render_with(l.closing, |name| (name == "reference").then(|| reference.to_owned())));
-    let mut text = lines.join("\n");
-    text.push('\n');
-    text
+    out.line(&[&render_with(l.closing, |name| (name == "reference").then(|| reference.to_owned()))]);
+    out.0
+}
+
+/// The readable text, built by appending: `format!` would bring its machinery into every line of the
+/// size-optimised wasm build.
+struct Lines(String);
+
+impl Lines {
+    /// Appends the parts to the current line.
+    fn add(&mut self, parts: &[&str]) -> &mut Lines {
+        for part in parts {
+            self.0.push_str(part);
+        }
+        self
+    }
+
+    /// Appends the parts and ends the line.
+    fn line(&mut self, parts: &[&str]) {
+        self.add(parts).0.push('\n');
+    }
 }
 
 /// What is wrong with a package that does not verify.

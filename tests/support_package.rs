@@ -147,3 +147,29 @@ fn requests_are_read_from_json_with_clear_errors() {
     let no_now = SupportRequest::from_json_value(&Json::parse(r#"{"input": "x"}"#).unwrap()).unwrap();
     assert!(support_package(&no_now).unwrap_err().to_string().contains("options.now"));
 }
+
+/// The readable texts, word for word, in `tests/snapshots/support-texts.txt`: masked and revealed, in
+/// both languages, with and without attempts and device details. Run with `UPDATE_SNAPSHOTS=1` to
+/// accept a change, then review the diff.
+#[test]
+fn readable_texts_match_the_snapshot() {
+    let mut out = String::new();
+    for (input, locale) in [("de9n 8guz wh27 9luf", "en"), ("DE9N8GUZWH279LUG", "de"), ("DE4G22TMYTVELK24BXYS", "de")] {
+        for reveal_code in [false, true] {
+            let p = support_package(&SupportRequest { reveal_code, ..request(input, locale) }).unwrap();
+            out.push_str(&format!("=== {input} / {locale} / reveal {reveal_code}\n{}", p.text));
+        }
+    }
+    let bare = SupportRequest {
+        input: "XYZ".into(),
+        options: CheckOptions::default().now(support::now()),
+        ..SupportRequest::default()
+    };
+    out.push_str(&format!("=== XYZ, nothing else\n{}", support_package(&bare).unwrap().text));
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/snapshots/support-texts.txt");
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(path, &out).unwrap();
+    }
+    let expected = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(out == expected, "support texts changed; review and run with UPDATE_SNAPSHOTS=1:\n{out}");
+}

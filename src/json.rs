@@ -40,6 +40,17 @@ pub struct JsonError {
     pub message: &'static str,
 }
 
+/// The messages of errors that mean the text stopped early (the rest may be valid JSON).
+const END_OF_TEXT: &str = "unexpected end of text";
+const UNTERMINATED_STRING: &str = "unterminated string";
+
+impl JsonError {
+    /// True when the text ended before the value did: a cut-off document rather than a bad one.
+    pub fn is_truncation(&self) -> bool {
+        self.message == END_OF_TEXT || self.message == UNTERMINATED_STRING
+    }
+}
+
 impl core::fmt::Display for JsonError {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         write!(f, "not valid JSON at line {} column {}: {}", self.line, self.column, self.message)
@@ -181,7 +192,7 @@ impl Parser<'_> {
         }
         self.skip_space();
         match self.text.get(self.at) {
-            None => Err(self.error("unexpected end of text")),
+            None => Err(self.error(END_OF_TEXT)),
             Some(b'{') => self.object(depth),
             Some(b'[') => self.array(depth),
             Some(b'"') => self.string().map(Json::String),
@@ -307,7 +318,7 @@ impl Parser<'_> {
         let mut out = Vec::new();
         loop {
             let Some(&byte) = self.text.get(self.at) else {
-                return Err(self.error("unterminated string"));
+                return Err(self.error(UNTERMINATED_STRING));
             };
             match byte {
                 b'"' => {

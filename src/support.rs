@@ -276,7 +276,9 @@ fn readable_text(
 ) -> String {
     let locale = request.options.locale;
     let l = labels(locale);
-    let shown_code = if request.reveal_code { v.display.clone() } else { mask(&v.display) };
+    // Codes and serial numbers in the text: masked unless the customer chose to reveal them.
+    let show = |secret: &str| if request.reveal_code { secret.to_owned() } else { mask(secret) };
+    let shown_code = show(&v.display);
     // Anything else that may repeat the code (a server message) gets the same treatment.
     let hide = |text: &str| -> String {
         if request.reveal_code || v.normalized.chars().count() < 5 {
@@ -322,7 +324,7 @@ fn readable_text(
     if !v.suggestions.is_empty() {
         out.line(&[l.suggestions, ":"]);
         for s in &v.suggestions {
-            out.line(&["  - ", &if request.reveal_code { s.display.clone() } else { mask(&s.display) }]);
+            out.line(&["  - ", &show(&s.display)]);
         }
     }
     out.line(&[]);
@@ -354,8 +356,7 @@ fn readable_text(
         out.line(&[l.order, ": ", &clip(order)]);
     }
     if let Some(serial) = &request.card_serial {
-        let serial = clip(serial);
-        out.line(&[l.serial, ": ", &if request.reveal_code { serial.clone() } else { mask(&serial) }]);
+        out.line(&[l.serial, ": ", &show(&clip(serial))]);
     }
     let env = &request.environment;
     let device = [&env.locale, &env.time_zone, &env.user_agent];
@@ -497,9 +498,7 @@ pub fn verify_support_package(text: &str) -> Result<VerifiedPackage, PackageErro
     let text = text.trim_end();
     let content = match Json::parse(text) {
         Ok(value) => value,
-        Err(e) if e.message == "unexpected end of text" || e.message == "unterminated string" => {
-            return Err(schema_error(text).unwrap_or(PackageError::Truncated))
-        }
+        Err(e) if e.is_truncation() => return Err(schema_error(text).unwrap_or(PackageError::Truncated)),
         Err(e) => return Err(schema_error(text).unwrap_or(PackageError::NotJson(e))),
     };
     let schema = content.get("schema").and_then(Json::as_str).unwrap_or_default();

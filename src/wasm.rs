@@ -2,8 +2,8 @@
 //! nothing else: every decision is made by the core.
 //!
 //! Options cross the boundary once, as `JSON.stringify(options)` read by the core's JSON reader (four
-//! `Reflect` lookups cost more), and the last options read are kept for the next call; results are written once as JSON by the core ([`ToJson`]) and handed
-//! to `JSON.parse`. No serde in the `.wasm`.
+//! `Reflect` lookups cost more), and the last options read are kept for the next call; results are
+//! written once as JSON by the core ([`ToJson`]) and handed to `JSON.parse`. No serde in the `.wasm`.
 
 use std::cell::RefCell;
 

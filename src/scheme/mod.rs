@@ -320,6 +320,7 @@ impl Scheme {
         let groups = self.groups_for(symbols.chars().count());
         let mut out = String::with_capacity(symbols.len() + groups.len());
         let mut rest = symbols;
+        let ascii = symbols.is_ascii(); // then every rest is too, and sizes are byte counts
         for (i, &size) in groups.iter().enumerate() {
             if rest.is_empty() {
                 break;
@@ -328,7 +329,7 @@ impl Scheme {
                 out.push('-');
             }
             // Whole groups are copied as slices: one copy per group, not one push per symbol.
-            let at = if rest.is_ascii() {
+            let at = if ascii {
                 size.min(rest.len())
             } else {
                 rest.char_indices().nth(size).map_or(rest.len(), |(at, _)| at)

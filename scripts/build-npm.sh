@@ -6,7 +6,8 @@
 #   node.cjs                          Node build (CommonJS, reads the .wasm)      -> exports "." node
 #   web.js                            browser ESM with init()                     -> exports "./web"
 #   claimcheck_bg.wasm                the module                                  -> exports "./claimcheck_bg.wasm"
-# The wasm is built with opt-level "z" (measured smallest after wasm-opt; native builds keep 3).
+# The wasm is built with opt-level "z" (measured smallest after wasm-opt; native builds keep 3) and
+# without the `std` feature (no standard library: its panic and formatting code stays out).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ "${CLAIMCHECK_SKIP_SETUP:-}" = 1 ] || ./scripts/setup.sh
@@ -17,7 +18,7 @@ VERSION=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n1)
 rm -rf pkg pkg-build
 for target in bundler nodejs web; do
   CARGO_PROFILE_RELEASE_OPT_LEVEL=z wasm-pack --log-level warn build --release --target "$target" \
-    --out-dir "pkg-build/$target" --out-name claimcheck --no-pack
+    --out-dir "pkg-build/$target" --out-name claimcheck --no-pack -- --no-default-features
 done
 for target in nodejs web; do
   cmp -s pkg-build/bundler/claimcheck_bg.wasm "pkg-build/$target/claimcheck_bg.wasm" \

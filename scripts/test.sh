@@ -12,6 +12,8 @@ step "toolchain"
 step "format and lints"
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets -- -D warnings
+# The browser build: no standard library (the npm package is built this way).
+cargo clippy --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
 
 step "native tests (unit, integration, property, doc)"
 cargo test --workspace

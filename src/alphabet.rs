@@ -1,5 +1,7 @@
 //! An ordered set of ASCII symbols; a symbol's value is its index.
 
+use crate::prelude::*;
+
 /// The alphabet A32 of the gift card and credit schemes: 32 symbols, no 0, 1, I or O.
 pub const A32: &str = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 

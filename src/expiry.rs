@@ -3,6 +3,8 @@
 //! A credit is usable through its expiry date (issue day + validity days) inclusive, judged in UTC.
 //! The core never reads a clock: `now` comes in as an argument.
 
+use crate::prelude::*;
+
 use chrono::{DateTime, Days, NaiveDate, Utc};
 
 /// Clock skew tolerated before an issue day counts as "in the future".

@@ -5,6 +5,8 @@
 //! rules, not a measured probability. A checksum failure with one confident repair is "a typo at
 //! position 7", never "the code is fake".
 
+use crate::prelude::*;
+
 use crate::finding::{Finding, FindingCode, Severity};
 use crate::json::{JsonWriter, ToJson};
 use crate::messages::explanations::{self, RejectionText};
@@ -121,7 +123,7 @@ impl ToJson for Cause {
         w.begin_object();
         w.field_str("code", self.code.code());
         w.key("confidence");
-        w.thousandths((self.confidence.clamp(0.0, 1.0) * 1000.0).round() as u32);
+        w.thousandths(crate::round_non_negative(self.confidence.clamp(0.0, 1.0) * 1000.0) as u32);
         if let Some(position) = self.position {
             w.field_uint("position", position);
         }
@@ -151,7 +153,7 @@ fn cause(code: CauseCode, confidence: f64, values: Values, locale: Locale) -> Ca
     };
     Cause {
         code,
-        confidence: (confidence * 100.0).round() / 100.0,
+        confidence: crate::round_non_negative(confidence * 100.0) / 100.0,
         position: values.position,
         message: fill(text.message),
         hint: fill(text.hint),

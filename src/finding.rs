@@ -3,6 +3,8 @@
 //! Logic only ever creates findings; their words come from the message catalog
 //! ([`crate::messages`]), filled in from the structured fields.
 
+use crate::prelude::*;
+
 use crate::json::{JsonWriter, ToJson};
 
 /// The stable reason code of a finding.

@@ -1,6 +1,8 @@
 //! Issuing codes for a scheme (issuer side): fixed fields filled in, the random part from a
 //! cryptographically secure source, and the check symbols computed.
 
+use crate::prelude::*;
+
 use chrono::NaiveDate;
 
 use crate::scheme::{FieldKind, Scheme};
@@ -38,7 +40,7 @@ impl core::fmt::Display for GenerateError {
     }
 }
 
-impl std::error::Error for GenerateError {}
+impl core::error::Error for GenerateError {}
 
 /// Generates one code, drawing random bytes from `fill_random` (which must be cryptographically
 /// secure: the random part is what makes a code unguessable). Every generated code validates.

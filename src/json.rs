@@ -7,6 +7,8 @@
 //! and printing out of the `.wasm`. Output is compact, keys in the order written, and byte-for-byte
 //! deterministic, so it can be hashed.
 
+use crate::prelude::*;
+
 /// Nesting deeper than this is rejected (no definition needs it; it bounds the recursion).
 const MAX_DEPTH: usize = 32;
 
@@ -57,7 +59,7 @@ impl core::fmt::Display for JsonError {
     }
 }
 
-impl std::error::Error for JsonError {}
+impl core::error::Error for JsonError {}
 
 impl Json {
     /// Parses a complete JSON text (one value, surrounding whitespace allowed).

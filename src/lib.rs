@@ -1,6 +1,21 @@
 #![doc = include_str!("../README.md")]
 #![deny(missing_docs)]
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+// The browser build leaves out the standard library: its panic and formatting machinery was a tenth
+// of the module. Native builds (the default `std` feature) are unchanged.
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+/// What the standard prelude would bring, from `alloc`, for the `no_std` build.
+mod prelude {
+    pub use alloc::borrow::ToOwned;
+    pub use alloc::string::{String, ToString};
+    pub use alloc::vec::Vec;
+    pub use alloc::{format, vec};
+}
+
+mod once;
 
 pub mod alphabet;
 pub mod checksum;
@@ -42,6 +57,17 @@ pub(crate) fn sort_small<T>(items: &mut [T], less: impl Fn(&T, &T) -> bool) {
     }
 }
 
+/// `x.round()` for the non-negative numbers claimcheck rounds (confidences, weights); negative
+/// numbers give 0. `f64::round` needs the standard library.
+pub(crate) fn round_non_negative(x: f64) -> f64 {
+    let whole = x as u64 as f64; // truncates; NaN and negatives become 0
+    if x - whole >= 0.5 {
+        whole + 1.0
+    } else {
+        whole
+    }
+}
+
 /// The library version (from Cargo.toml).
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
@@ -51,3 +77,27 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 // SAFETY: wasm32-unknown-unknown without atomics runs claimcheck on one thread only.
 static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
     unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
+
+/// Without the standard library a panic has nowhere to be reported: stop the module, as
+/// `panic = "abort"` does in the `std` build. claimcheck's code does not panic on any input.
+#[cfg(all(not(feature = "std"), target_arch = "wasm32", not(test)))]
+#[panic_handler]
+fn panic(_: &core::panic::PanicInfo<'_>) -> ! {
+    core::arch::wasm32::unreachable()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn round_non_negative_agrees_with_round() {
+        for x in [0.0, 0.49999999999999994, 0.5, 1.5, 2.5, 12.345 * 100.0, 999.5, 1e15 + 0.5] {
+            assert_eq!(super::round_non_negative(x), x.round(), "{x}");
+        }
+        for i in 0..=100_000u32 {
+            let x = f64::from(i) / 977.0;
+            assert_eq!(super::round_non_negative(x), x.round(), "{x}");
+        }
+        assert_eq!(super::round_non_negative(-0.7), 0.0);
+        assert_eq!(super::round_non_negative(f64::NAN), 0.0);
+    }
+}

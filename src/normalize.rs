@@ -5,6 +5,8 @@
 //! between `0` and `O` or `1` and `I`: that depends on the scheme and is left to validation.
 //! The result is a fixed point: normalising it again changes nothing.
 
+use crate::prelude::*;
+
 use crate::json::{JsonWriter, ToJson};
 
 /// Longest input accepted, in characters; longer input is rejected before any other work.

@@ -8,6 +8,8 @@
 //! 5/S are likely, far-apart substitutions are not). Schemes without a checksum get no invented
 //! corrections; [`ambiguous_characters`] points at the characters worth re-checking instead.
 
+use crate::prelude::*;
+
 use crate::checksum::{rs32, Checksum};
 use crate::finding::{Finding, FindingCode, Severity};
 use crate::json::{JsonWriter, ToJson};
@@ -88,7 +90,7 @@ impl ToJson for Suggestion {
         w.field_str("display", &self.display);
         w.key("confidence");
         // Confidence is in [0, 1] with two decimals: written without float formatting.
-        w.thousandths((self.confidence.clamp(0.0, 1.0) * 1000.0).round() as u32);
+        w.thousandths(crate::round_non_negative(self.confidence.clamp(0.0, 1.0) * 1000.0) as u32);
         w.field_list("edits", &self.edits);
         w.end_object();
     }
@@ -143,7 +145,7 @@ fn rank(scheme: &Scheme, candidates: &mut [Candidate]) -> Vec<Suggestion> {
             Suggestion {
                 display: scheme.display(&code),
                 code,
-                confidence: ((c.weight / total) * 100.0).round() / 100.0,
+                confidence: crate::round_non_negative((c.weight / total) * 100.0) / 100.0,
                 edits: c.edits.clone(),
             }
         })

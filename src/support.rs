@@ -7,6 +7,8 @@
 //! truncation of the exported text is detected. It is an integrity check, not a signature: it shows
 //! the package is as claimcheck wrote it, not who wrote it.
 
+use crate::prelude::*;
+
 use chrono::{DateTime, Utc};
 
 use crate::expiry::{format_timestamp, parse_now};
@@ -114,7 +116,7 @@ impl core::fmt::Display for RequestError {
     }
 }
 
-impl std::error::Error for RequestError {}
+impl core::error::Error for RequestError {}
 
 impl From<OptionsError> for RequestError {
     fn from(e: OptionsError) -> Self {
@@ -442,7 +444,7 @@ impl core::fmt::Display for PackageError {
     }
 }
 
-impl std::error::Error for PackageError {}
+impl core::error::Error for PackageError {}
 
 /// A package that passed verification.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -6,6 +6,8 @@
 //! `-`. The caret stays after the same code symbol it followed in the input, so typing, deleting and
 //! pasting in the middle keep it where the person expects.
 
+use crate::prelude::*;
+
 use crate::finding::FindingCode;
 use crate::json::{JsonWriter, ToJson};
 use crate::scheme::Registry;

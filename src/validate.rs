@@ -4,6 +4,8 @@
 //! the root cause (a short code is `too_short`, not also a checksum failure), and while the input is a
 //! prefix of a code that could still be valid the status is `incomplete`.
 
+use crate::prelude::*;
+
 use chrono::{DateTime, Utc};
 
 use crate::checksum::{rs32, Checksum};
@@ -104,7 +106,7 @@ impl core::fmt::Display for OptionsError {
     }
 }
 
-impl std::error::Error for OptionsError {}
+impl core::error::Error for OptionsError {}
 
 /// The overall verdict. `Valid` means well-formed, never "redeemable": only the server knows that.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -5,7 +5,7 @@
 //! `Reflect` lookups cost more), and the last options read are kept for the next call; results are
 //! written once as JSON by the core ([`ToJson`]) and handed to `JSON.parse`. No serde in the `.wasm`.
 
-use std::cell::RefCell;
+use core::cell::RefCell;
 
 use js_sys::{Date, JSON};
 use wasm_bindgen::prelude::*;
@@ -13,15 +13,29 @@ use wasm_bindgen::prelude::*;
 use crate::expiry::parse_now;
 use crate::json::{Json, ToJson};
 use crate::messages::Locale;
+use crate::once::OnceLock;
+use crate::prelude::*;
 use crate::scheme::Registry;
 use crate::support::SupportRequest;
 use crate::validate::CheckOptions;
 
-thread_local! {
-    /// The schemes of this page: the built-ins plus those registered with `registerScheme`.
-    static REGISTRY: RefCell<Registry> = RefCell::new(Registry::new());
-    /// The JSON text of the last options object and what was read from it.
-    static LAST_OPTIONS: RefCell<Option<(String, CheckOptions)>> = const { RefCell::new(None) };
+/// State of the page's one module instance: wasm32 without threads has one thread, and every
+/// export runs to completion before the next starts.
+struct PageLocal<T>(T);
+
+#[cfg(target_feature = "atomics")]
+compile_error!("the JavaScript binding keeps its state for one thread: build without atomics");
+
+// SAFETY: one thread (checked above), so the contents are never shared between threads.
+unsafe impl<T> Sync for PageLocal<T> {}
+
+/// The schemes of this page: the built-ins plus those registered with `registerScheme`.
+static REGISTRY: PageLocal<OnceLock<RefCell<Registry>>> = PageLocal(OnceLock::new());
+/// The JSON text of the last options object and what was read from it.
+static LAST_OPTIONS: PageLocal<RefCell<Option<(String, CheckOptions)>>> = PageLocal(RefCell::new(None));
+
+fn registry() -> &'static RefCell<Registry> {
+    REGISTRY.0.get_or_init(|| RefCell::new(Registry::new()))
 }
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -193,7 +207,7 @@ export interface SchemeInfo {
 #[wasm_bindgen(js_name = validate, skip_typescript)]
 pub fn validate(input: &str, options: JsValue) -> Result<JsValue, JsError> {
     let options = check_options(&options)?;
-    let result = REGISTRY.with(|r| r.borrow().validate(input, &options)).map_err(|e| JsError::new(&e.to_string()))?;
+    let result = registry().borrow().validate(input, &options).map_err(|e| JsError::new(&e.to_string()))?;
     to_js(&result)
 }
 
@@ -203,9 +217,8 @@ pub fn format_as_you_type(input: &str, caret: f64, options: JsValue) -> Result<J
     let options = check_options(&options)?;
     // A caret from JS is a number: NaN and negatives mean the start, fractions round down.
     let caret = if caret.is_finite() && caret > 0.0 { caret as usize } else { 0 };
-    let typing = REGISTRY
-        .with(|r| r.borrow().format_as_you_type(input, caret, &options))
-        .map_err(|e| JsError::new(&e.to_string()))?;
+    let typing =
+        registry().borrow().format_as_you_type(input, caret, &options).map_err(|e| JsError::new(&e.to_string()))?;
     to_js(&typing)
 }
 
@@ -230,7 +243,7 @@ pub fn support_package(request: JsValue) -> Result<JsValue, JsError> {
         .map_err(|e| JsError::new(&format!("supportPackage: {e}")))?;
     let mut request = SupportRequest::from_json_value(&json).map_err(|e| JsError::new(&e.to_string()))?;
     request.options.now = request.options.now.or_else(clock);
-    let package = REGISTRY.with(|r| r.borrow().support_package(&request)).map_err(|e| JsError::new(&e.to_string()))?;
+    let package = registry().borrow().support_package(&request).map_err(|e| JsError::new(&e.to_string()))?;
     to_js(&package)
 }
 
@@ -243,7 +256,7 @@ pub fn verify_support_package(json: &str) -> Result<JsValue, JsError> {
 /// The registered schemes: the built-ins first, in detection order.
 #[wasm_bindgen(js_name = schemes, unchecked_return_type = "SchemeInfo[]")]
 pub fn schemes() -> Result<JsValue, JsError> {
-    let infos: Vec<_> = REGISTRY.with(|r| r.borrow().schemes().iter().map(|s| s.info()).collect());
+    let infos: Vec<_> = registry().borrow().schemes().iter().map(|s| s.info()).collect();
     to_js(&infos)
 }
 
@@ -260,7 +273,7 @@ pub fn register_scheme(
         }
         None => return Err(JsError::new("registerScheme: the definition must be an object or a JSON string")),
     };
-    REGISTRY.with(|r| r.borrow_mut().register_json(&json)).map_err(|e| JsError::new(&e.to_string()))
+    registry().borrow_mut().register_json(&json).map_err(|e| JsError::new(&e.to_string()))
 }
 
 /// The library version.
@@ -278,18 +291,16 @@ fn check_options(options: &JsValue) -> Result<CheckOptions, JsError> {
         }
         // undefined members disappear and a Date becomes its ISO string, as a caller would expect.
         let text = stringify(options, "options cannot be turned into JSON")?;
-        out = LAST_OPTIONS.with(|last| {
-            let mut last = last.borrow_mut();
-            match &*last {
-                // A form passes the same options on every keystroke: read them once.
-                Some((seen, parsed)) if *seen == text => Ok(parsed.clone()),
-                _ => {
-                    let parsed = options_from_json(&text)?;
-                    *last = Some((text, parsed.clone()));
-                    Ok::<_, JsError>(parsed)
-                }
+        let mut last = LAST_OPTIONS.0.borrow_mut();
+        out = match &*last {
+            // A form passes the same options on every keystroke: read them once.
+            Some((seen, parsed)) if *seen == text => parsed.clone(),
+            _ => {
+                let parsed = options_from_json(&text)?;
+                *last = Some((text, parsed.clone()));
+                parsed
             }
-        })?;
+        };
     }
     out.now = out.now.or_else(clock);
     Ok(out)

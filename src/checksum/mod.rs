@@ -4,6 +4,8 @@
 //! check characters for a payload. Codes are ASCII bytes already normalised; the scheme's alphabet gives
 //! symbol values where the algorithm works on values (`rs32`, `luhn`).
 
+use crate::prelude::*;
+
 pub mod rs32;
 
 use crate::alphabet::Alphabet;

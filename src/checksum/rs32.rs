@@ -5,6 +5,8 @@
 //! syndromes the code detects any one or two wrong symbols, locates and corrects any single wrong
 //! symbol, and recovers any two symbols whose positions are known (erasures).
 
+use crate::prelude::*;
+
 /// Longest code rs32 can protect: the multiplicative group of GF(32) has 31 elements.
 pub const MAX_LENGTH: usize = 31;
 

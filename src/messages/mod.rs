@@ -4,6 +4,8 @@
 //! structured fields, and `{expected_term}` / `{actual_term}` look those values up among the terms
 //! (code kinds) so they read naturally in each language.
 
+use crate::prelude::*;
+
 use crate::finding::Finding;
 
 pub mod explanations;

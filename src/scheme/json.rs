@@ -1,5 +1,7 @@
 //! Scheme definitions to and from JSON, with errors that name the field (`fields[2].start`).
 
+use crate::prelude::*;
+
 use super::{CodeKind, Field, FieldKind, SchemeDefinition, SchemeError, SchemeInfo};
 use crate::json::{Json, JsonWriter, ToJson};
 

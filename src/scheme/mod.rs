@@ -4,7 +4,11 @@
 //! after every field has been checked; each problem is reported as a [`SchemeError`] naming the
 //! field. The built-in schemes are loaded from `data/schemes.json` through the same checks.
 
-use std::sync::{Arc, OnceLock};
+use crate::prelude::*;
+
+use alloc::sync::Arc;
+
+use crate::once::OnceLock;
 
 use chrono::NaiveDate;
 
@@ -186,7 +190,7 @@ impl core::fmt::Display for SchemeError {
     }
 }
 
-impl std::error::Error for SchemeError {}
+impl core::error::Error for SchemeError {}
 
 impl Scheme {
     /// Parses and checks a JSON scheme definition.

@@ -8,7 +8,7 @@
 use crate::prelude::*;
 
 use crate::finding::{Finding, FindingCode, Severity};
-use crate::json::{JsonWriter, ToJson};
+use crate::json::{decimal, JsonWriter, ToJson};
 use crate::messages::explanations::{self, RejectionText};
 use crate::messages::{render_with, Locale};
 use crate::region::Marketplace;
@@ -122,7 +122,7 @@ impl ToJson for Cause {
     fn write_json(&self, w: &mut JsonWriter) {
         w.begin_object();
         w.field_str("code", self.code.code());
-        w.key("confidence");
+        w.name("confidence");
         w.thousandths(crate::round_non_negative(self.confidence.clamp(0.0, 1.0) * 1000.0) as u32);
         if let Some(position) = self.position {
             w.field_uint("position", position);
@@ -145,7 +145,7 @@ fn cause(code: CauseCode, confidence: f64, values: Values, locale: Locale) -> Ca
     let text = explanations::cause(code.code()).map(|e| e.text(locale)).unwrap_or_default();
     let fill = |template: &str| {
         render_with(template, |name| match name {
-            "position" => values.position.map(|p| (p + 1).to_string()),
+            "position" => values.position.map(|p| decimal(p as u64 + 1)),
             "actual" => values.actual.clone(),
             "expected" => values.expected.clone(),
             _ => None,
@@ -197,7 +197,11 @@ fn from_suggestions(root: &Finding, top: &Suggestion, all: &[Suggestion], locale
                 CauseCode::SwappedCharacters,
                 weight,
                 // `{expected}` is the second position, shown 1-based like `{position}`.
-                Values { position: Some(edit.position), expected: Some((edit.position + 2).to_string()), actual: None },
+                Values {
+                    position: Some(edit.position),
+                    expected: Some(decimal(edit.position as u64 + 2)),
+                    actual: None,
+                },
                 locale,
             ),
             EditKind::Insert => cause(
@@ -279,9 +283,9 @@ impl ToJson for Explanation {
         w.field_str("title", &self.title);
         w.field_str("message", &self.message);
         w.field_list("steps", &self.steps);
-        w.key("retry");
+        w.name("retry");
         w.bool(self.retry);
-        w.key("contactSupport");
+        w.name("contactSupport");
         w.bool(self.contact_support);
         w.end_object();
     }

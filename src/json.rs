@@ -467,6 +467,18 @@ impl JsonWriter {
         self.fresh = true;
     }
 
+    /// A member key written into the code (`"status"`), copied without the escaping pass: keys
+    /// are most of what a result writes. It must need no escaping (checked in debug builds); text
+    /// from outside goes through [`JsonWriter::key`].
+    pub fn name(&mut self, key: &'static str) {
+        debug_assert!(key.bytes().all(|b| !NEEDS_A_LOOK[usize::from(b)]), "{key} needs escaping");
+        self.separate();
+        self.out.push(b'"');
+        self.out.extend_from_slice(key.as_bytes());
+        self.out.extend_from_slice(b"\":");
+        self.fresh = true;
+    }
+
     /// A string value.
     pub fn string(&mut self, value: &str) {
         self.separate();
@@ -532,27 +544,27 @@ impl JsonWriter {
     }
 
     /// `key: "value"`.
-    pub fn field_str(&mut self, key: &str, value: &str) {
-        self.key(key);
+    pub fn field_str(&mut self, key: &'static str, value: &str) {
+        self.name(key);
         self.string(value);
     }
 
     /// `key: "value"`, or nothing when absent (optional fields are left out, not `null`).
-    pub fn field_opt_str(&mut self, key: &str, value: Option<&str>) {
+    pub fn field_opt_str(&mut self, key: &'static str, value: Option<&str>) {
         if let Some(value) = value {
             self.field_str(key, value);
         }
     }
 
     /// `key: n`.
-    pub fn field_uint(&mut self, key: &str, value: usize) {
-        self.key(key);
+    pub fn field_uint(&mut self, key: &'static str, value: usize) {
+        self.name(key);
         self.uint(value);
     }
 
     /// `key: [..]` of any values that can write themselves.
-    pub fn field_list<T: ToJson>(&mut self, key: &str, items: &[T]) {
-        self.key(key);
+    pub fn field_list<T: ToJson>(&mut self, key: &'static str, items: &[T]) {
+        self.name(key);
         items.write_json(self);
     }
 
@@ -752,16 +764,16 @@ mod tests {
         w.begin_object();
         w.field_str("s", "a\"b\\c\n\u{1}\u{2028}é");
         w.field_opt_str("absent", None);
-        w.key("n");
+        w.name("n");
         w.int(-42);
-        w.key("list");
+        w.name("list");
         w.begin_array();
         w.thousandths(873);
         w.thousandths(1000);
         w.thousandths(50);
         w.thousandths(0);
         w.end_array();
-        w.key("null");
+        w.name("null");
         w.opt_string(None);
         w.end_object();
         let text = w.finish();

@@ -12,7 +12,7 @@ use crate::prelude::*;
 
 use crate::checksum::{rs32, Checksum};
 use crate::finding::{Finding, FindingCode, Severity};
-use crate::json::{JsonWriter, ToJson};
+use crate::json::{decimal, JsonWriter, ToJson};
 use crate::scheme::Scheme;
 use crate::validate::{is_recoverable, Context, Status};
 
@@ -88,7 +88,7 @@ impl ToJson for Suggestion {
         w.begin_object();
         w.field_str("code", &self.code);
         w.field_str("display", &self.display);
-        w.key("confidence");
+        w.name("confidence");
         // Confidence is in [0, 1] with two decimals: written without float formatting.
         w.thousandths(crate::round_non_negative(self.confidence.clamp(0.0, 1.0) * 1000.0) as u32);
         w.field_list("edits", &self.edits);
@@ -234,8 +234,18 @@ fn transpositions(ctx: &Context<'_>, scheme: &Scheme, symbols: &[char]) -> Vec<C
     if symbols.iter().any(|&c| !scheme.alphabet.contains(c)) {
         return out;
     }
+    // rs32 tells from its syndromes which swaps verify; other checksums try each swap.
+    let rs32_values: Vec<u8> = match scheme.checksum {
+        Checksum::Rs32 => symbols.iter().filter_map(|&c| scheme.alphabet.value(c)).collect(),
+        _ => Vec::new(),
+    };
+    let syndromes = rs32::syndromes(&rs32_values);
     for i in 0..symbols.len().saturating_sub(1) {
-        if symbols[i] == symbols[i + 1] {
+        let worth_trying = match scheme.checksum {
+            Checksum::Rs32 => rs32::swap_restores(&rs32_values, syndromes, i),
+            _ => symbols[i] != symbols[i + 1],
+        };
+        if !worth_trying {
             continue;
         }
         let mut swapped = symbols.to_vec();
@@ -370,7 +380,9 @@ fn is_lookalike(a: char, b: char) -> bool {
 
 fn is_key_neighbour(a: char, b: char) -> bool {
     KEY_ROWS.iter().any(|row| {
-        let (Some(i), Some(j)) = (row.find(a), row.find(b)) else { return false };
+        // Byte positions (the rows are ASCII): `str::find` would bring the char searcher along.
+        let position = |c: char| row.bytes().position(|k| char::from(k) == c);
+        let (Some(i), Some(j)) = (position(a), position(b)) else { return false };
         i.abs_diff(j) == 1
     }) || (a == 'Y' && b == 'Z')
         || (a == 'Z' && b == 'Y')
@@ -394,7 +406,7 @@ pub(crate) fn ambiguous_characters(symbols: &[char]) -> Option<Finding> {
     let positions: Vec<usize> =
         symbols.iter().enumerate().filter(|(_, c)| CONFUSABLE.chars().any(|x| x == **c)).map(|(i, _)| i).collect();
     let first = *positions.first()?;
-    let list: Vec<String> = positions.iter().map(|p| (p + 1).to_string()).collect();
+    let list: Vec<String> = positions.iter().map(|&p| decimal(p as u64 + 1)).collect();
     Some(Finding::new(FindingCode::AmbiguousCharacters, Severity::Info).at(first).actual(list.join(", ")))
 }
 

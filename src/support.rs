@@ -135,36 +135,36 @@ impl Registry {
         // Everything after the reference; the reference is derived from it.
         let mut body = JsonWriter::new();
         body.field_str("createdAt", &format_timestamp(now));
-        body.key("library");
+        body.name("library");
         body.begin_object();
         body.field_str("version", crate::VERSION);
         body.field_uint("catalog", crate::messages::CATALOG_VERSION as usize);
         body.field_uint("schemes", crate::scheme::builtin_version() as usize);
         body.field_uint("marketplaces", region::TABLE_VERSION as usize);
         body.end_object();
-        body.key("request");
+        body.name("request");
         body.begin_object();
         body.field_str("scheme", request.options.scheme.as_deref().unwrap_or("auto"));
-        body.key("marketplace");
+        body.name("marketplace");
         body.opt_string(marketplace.map(|m| m.domain));
         body.field_str("locale", request.options.locale.tag());
         body.end_object();
-        body.key("environment");
+        body.name("environment");
         body.begin_object();
-        body.key("locale");
+        body.name("locale");
         body.opt_string(request.environment.locale.as_deref().map(clip).as_deref());
-        body.key("timeZone");
+        body.name("timeZone");
         body.opt_string(request.environment.time_zone.as_deref().map(clip).as_deref());
-        body.key("userAgent");
+        body.name("userAgent");
         body.opt_string(request.environment.user_agent.as_deref().map(clip).as_deref());
         body.end_object();
-        body.key("orderNumber");
+        body.name("orderNumber");
         body.opt_string(request.order_number.as_deref().map(clip).as_deref());
-        body.key("cardSerial");
+        body.name("cardSerial");
         body.opt_string(request.card_serial.as_deref().map(clip).as_deref());
-        body.key("validation");
+        body.name("validation");
         validation.write_json(&mut body);
-        body.key("attempts");
+        body.name("attempts");
         body.begin_array();
         for a in attempts {
             write_attempt(&mut body, a);
@@ -196,13 +196,13 @@ pub fn support_package(request: &SupportRequest) -> Result<SupportPackage, Reque
 fn write_attempt(w: &mut JsonWriter, a: &Attempt) {
     w.begin_object();
     w.field_str("at", &clip(&a.at));
-    w.key("clientStatus");
+    w.name("clientStatus");
     w.opt_string(a.client_status.as_deref().map(clip).as_deref());
-    w.key("serverCode");
+    w.name("serverCode");
     w.opt_string(a.server_code.as_deref().map(clip).as_deref());
-    w.key("serverMessage");
+    w.name("serverMessage");
     w.opt_string(a.server_message.as_deref().map(clip).as_deref());
-    w.key("httpStatus");
+    w.name("httpStatus");
     match a.http_status {
         Some(status) => w.uint(usize::from(status)),
         None => w.null(),
@@ -460,11 +460,11 @@ pub struct VerifiedPackage {
 impl ToJson for VerifiedPackage {
     fn write_json(&self, w: &mut JsonWriter) {
         w.begin_object();
-        w.key("ok");
+        w.name("ok");
         w.bool(true);
         w.field_str("schema", &self.schema);
         w.field_str("reference", &self.reference);
-        w.key("package");
+        w.name("package");
         self.content.write_json(w);
         w.end_object();
     }
@@ -473,9 +473,9 @@ impl ToJson for VerifiedPackage {
 impl ToJson for PackageError {
     fn write_json(&self, w: &mut JsonWriter) {
         w.begin_object();
-        w.key("ok");
+        w.name("ok");
         w.bool(false);
-        w.key("error");
+        w.name("error");
         w.begin_object();
         w.field_str("code", self.code());
         w.field_str("message", &self.to_string());

@@ -66,7 +66,7 @@ fn typing_of(v: &Validation, caret: usize) -> Typing {
 /// How many code symbols of the input lie before the caret: the characters before it that
 /// normalisation kept (it removes separators and invisibles and maps every other character to one).
 fn symbols_before_caret(v: &Validation, caret: usize) -> usize {
-    let mut removed = v.changes.iter().filter(|c| c.to.is_empty()).map(|c| c.position).peekable();
+    let mut removed = v.changes.iter().filter(|c| c.to.is_none()).map(|c| c.position).peekable();
     let (mut units, mut kept) = (0, 0);
     for (index, c) in v.input.chars().enumerate() {
         if units >= caret {

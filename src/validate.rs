@@ -12,7 +12,7 @@ use crate::checksum::{rs32, Checksum};
 use crate::expiry::{self, CreditDates, DateStatus};
 use crate::explain::{self, Cause};
 use crate::finding::{Finding, FindingCode, Severity};
-use crate::json::{JsonWriter, ToJson};
+use crate::json::{decimal, JsonWriter, ToJson};
 use crate::messages::{self, Locale};
 use crate::normalize::{self, Change, MAX_INPUT_CHARS};
 use crate::region::{self, Marketplace};
@@ -169,9 +169,9 @@ impl ToJson for Validation {
         w.field_str("input", &self.input);
         w.field_str("normalized", &self.normalized);
         w.field_str("display", &self.display);
-        w.key("scheme");
+        w.name("scheme");
         w.opt_string(self.scheme.as_deref());
-        w.key("region");
+        w.name("region");
         w.opt_string(self.region.as_deref());
         if let Some(day) = self.issued_on {
             w.field_str("issuedOn", &expiry::format_ymd(day));
@@ -253,8 +253,8 @@ impl<'a> Context<'a> {
             let count = input.chars().take(100_000).count();
             result.findings.push(
                 Finding::new(FindingCode::InputTooLong, Severity::Error)
-                    .expected(MAX_INPUT_CHARS.to_string())
-                    .actual(count.to_string()),
+                    .expected(decimal(MAX_INPUT_CHARS as u64))
+                    .actual(decimal(count as u64)),
             );
             return self.finish(result);
         }
@@ -498,8 +498,8 @@ impl<'a> Context<'a> {
         if n > s.max_len() {
             findings.push(
                 Finding::new(FindingCode::TooLong, Severity::Error)
-                    .expected(s.max_len().to_string())
-                    .actual(n.to_string()),
+                    .expected(decimal(s.max_len() as u64))
+                    .actual(decimal(n as u64)),
             );
             return Outcome { status: Status::Invalid, findings, region, dates: None };
         }
@@ -515,7 +515,9 @@ impl<'a> Context<'a> {
                 findings.extend(self.typed_field_findings(s, symbols));
             }
             findings.push(
-                Finding::new(FindingCode::TooShort, severity).expected(expected.to_string()).actual(n.to_string()),
+                Finding::new(FindingCode::TooShort, severity)
+                    .expected(decimal(expected as u64))
+                    .actual(decimal(n as u64)),
             );
             let status = if plausible { Status::Incomplete } else { Status::Invalid };
             return Outcome { status, findings, region, dates: None };
@@ -702,5 +704,5 @@ fn looks_like_serial(symbols: &[char]) -> bool {
 }
 
 fn serial_finding(symbols: &[char], severity: Severity) -> Finding {
-    Finding::new(FindingCode::LooksLikeSerialNumber, severity).actual(symbols.len().to_string())
+    Finding::new(FindingCode::LooksLikeSerialNumber, severity).actual(decimal(symbols.len() as u64))
 }

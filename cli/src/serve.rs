@@ -252,7 +252,7 @@ fn security_headers(headers: &mut axum::http::HeaderMap) {
 fn error(status: StatusCode, code: &str, message: &str) -> Response<Body> {
     let mut w = JsonWriter::new();
     w.begin_object();
-    w.key("ok");
+    w.name("ok");
     w.bool(false);
     w.field_str("code", code);
     w.field_str("message", message);
@@ -272,7 +272,7 @@ async fn demo_api(State(state): State<Arc<AppState>>) -> Response<Body> {
     };
     let mut w = JsonWriter::new();
     w.begin_object();
-    w.key("accounts");
+    w.name("accounts");
     w.begin_array();
     for (id, name, marketplace) in &demo.accounts {
         w.begin_object();
@@ -282,7 +282,7 @@ async fn demo_api(State(state): State<Arc<AppState>>) -> Response<Body> {
         w.end_object();
     }
     w.end_array();
-    w.key("codes");
+    w.name("codes");
     w.begin_array();
     for c in &demo.codes {
         w.begin_object();
@@ -335,13 +335,13 @@ fn balance_json(conn: &Connection, account: &str, today: NaiveDate) -> rusqlite:
     w.begin_object();
     w.field_str("account", account);
     w.field_str("currency", currency(&marketplace));
-    w.key("giftcardCents");
+    w.name("giftcardCents");
     w.int(giftcard);
-    w.key("credits");
+    w.name("credits");
     w.begin_array();
     for (cents, expires) in &credits {
         w.begin_object();
-        w.key("amountCents");
+        w.name("amountCents");
         w.int(*cents);
         w.field_str("expiresOn", expires);
         w.end_object();
@@ -422,14 +422,14 @@ impl Outcome {
             Outcome::Redeemed { kind, cents, currency, expires_on, balance } => {
                 let mut w = JsonWriter::new();
                 w.begin_object();
-                w.key("ok");
+                w.name("ok");
                 w.bool(true);
                 w.field_str("kind", &kind);
-                w.key("amountCents");
+                w.name("amountCents");
                 w.int(cents);
                 w.field_str("currency", currency);
                 w.field_opt_str("expiresOn", expires_on.as_deref());
-                w.key("balance");
+                w.name("balance");
                 // Already JSON from `balance_json`; parse to embed.
                 claimcheck::ToJson::write_json(&Json::parse(&balance).unwrap_or(Json::Null), &mut w);
                 w.end_object();

@@ -110,6 +110,21 @@ pub fn check_symbols(payload: &[u8]) -> [u8; 2] {
     [c0, c1]
 }
 
+/// True when swapping symbols `i` and `i + 1` makes the code valid, decided from the code's
+/// syndromes (from [`syndromes`]) alone: a swap adds (v_i + v_{i+1})·(X_i^k + X_{i+1}^k) to S_k,
+/// with X_p = alpha^(n−1−p), so no swapped copy has to be checked. False for a valid code, for equal
+/// neighbours (nothing changes) and out of range.
+pub fn swap_restores(values: &[u8], (s1, s2): (u8, u8), i: usize) -> bool {
+    let n = values.len();
+    let (Some(&a), Some(&b)) = (values.get(i), values.get(i + 1)) else { return false };
+    let d = (a ^ b) & 31;
+    if n > MAX_LENGTH || d == 0 || (s1, s2) == (0, 0) {
+        return false;
+    }
+    let (xi, xj) = (pow_alpha(n - 1 - i), pow_alpha(n - 2 - i));
+    mul(d, xi ^ xj) == s1 && mul(d, mul(xi, xi) ^ mul(xj, xj)) == s2
+}
+
 /// A single wrong symbol found from the syndromes: its position and the value it should have.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Correction {
@@ -218,6 +233,50 @@ mod tests {
         assert!(is_valid(&code));
         code[2] ^= 1;
         assert!(!is_valid(&code));
+    }
+
+    #[test]
+    fn swap_restores_is_exactly_the_swaps_that_verify() {
+        // Valid codes, and codes with one or two symbols changed, of several lengths; every swap is
+        // tried by hand and compared with what the syndromes predict.
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % 32) as u8
+        };
+        let mut found = 0;
+        for round in 0..3000 {
+            let len = 3 + round % 29;
+            let payload: Vec<u8> = (0..len - 2).map(|_| next()).collect();
+            let mut code = payload.clone();
+            code.extend(check_symbols(&payload));
+            if round % 3 > 0 {
+                let p = usize::from(next()) % len;
+                code[p] = next();
+            }
+            if round % 3 == 2 {
+                // A real transposition of a valid code must be among the swaps found.
+                code = payload.clone();
+                code.extend(check_symbols(&payload));
+                let p = usize::from(next()) % (len - 1);
+                code.swap(p, p + 1);
+            }
+            let by_hand: Vec<usize> = (0..len - 1)
+                .filter(|&i| {
+                    code[i] != code[i + 1] && !is_valid(&code) && {
+                        let mut swapped = code.clone();
+                        swapped.swap(i, i + 1);
+                        is_valid(&swapped)
+                    }
+                })
+                .collect();
+            let predicted: Vec<usize> = (0..len - 1).filter(|&i| swap_restores(&code, syndromes(&code), i)).collect();
+            assert_eq!(predicted, by_hand, "{code:?}");
+            found += predicted.len();
+        }
+        assert!(found > 900, "the transposed codes must be found ({found})");
     }
 
     #[test]

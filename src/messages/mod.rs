@@ -7,6 +7,7 @@
 use crate::prelude::*;
 
 use crate::finding::Finding;
+use crate::json::decimal;
 
 pub mod explanations;
 
@@ -209,7 +210,7 @@ fn term(value: &str, locale: Locale) -> Option<&'static str> {
 /// Fills `{…}` placeholders from a finding's fields. Unknown placeholders are left as they are.
 pub fn render(template: &str, finding: &Finding, locale: Locale) -> String {
     render_with(template, |name| match name {
-        "position" => finding.position.map(|p| (p + 1).to_string()),
+        "position" => finding.position.map(|p| decimal(p as u64 + 1)),
         "expected" => finding.expected.clone(),
         "actual" => finding.actual.clone(),
         "expected_term" => finding.expected.as_deref().and_then(|v| term(v, locale)).map(str::to_owned),

@@ -191,7 +191,7 @@ impl ToJson for SchemeInfo {
         w.field_str("id", &self.id);
         w.field_str("name", &self.name);
         w.field_str("kind", self.kind.code());
-        w.key("builtin");
+        w.name("builtin");
         w.bool(self.builtin);
         w.field_str("alphabet", &self.alphabet);
         w.field_list("lengths", &self.lengths);

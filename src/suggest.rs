@@ -114,7 +114,7 @@ pub(crate) fn suggest(ctx: &Context<'_>, scheme: &Scheme, symbols: &[char]) -> V
     }
     let mut candidates = if scheme.accepts_length(symbols.len()) {
         let mut c = if scheme.checksum == Checksum::Rs32 {
-            rs32_repairs(ctx, scheme, symbols)
+            ctx.rs32_repairs(scheme, symbols)
         } else {
             substitutions(ctx, scheme, symbols)
         };

@@ -6,6 +6,8 @@
 
 use crate::prelude::*;
 
+use core::cell::Cell;
+
 use chrono::{DateTime, Utc};
 
 use crate::checksum::{rs32, Checksum};
@@ -17,7 +19,7 @@ use crate::messages::{self, Locale};
 use crate::normalize::{self, Change, MAX_INPUT_CHARS};
 use crate::region::{self, Marketplace};
 use crate::scheme::{FieldKind, Registry, Scheme};
-use crate::suggest::{self, Suggestion};
+use crate::suggest::{self, Candidate, Suggestion};
 
 /// Most `invalid_character` / `unreadable_character` findings one result reports (the first ones).
 pub const MAX_CHARACTER_FINDINGS: usize = 3;
@@ -219,6 +221,17 @@ pub(crate) struct Context<'a> {
     pub marketplace: Option<&'static Marketplace>,
     pub locale: Locale,
     pub now: Option<DateTime<Utc>>,
+    /// rs32 repairs worked out during detection, taken by suggestions so that the input is not
+    /// repaired twice; keyed by the scheme and the symbols' address and length (the same slice).
+    repairs: Cell<Option<KeptRepairs>>,
+}
+
+/// rs32 repairs of one scheme for one symbol slice (known by its address and length).
+struct KeptRepairs {
+    scheme: *const Scheme,
+    symbols: *const char,
+    len: usize,
+    repairs: Vec<Candidate>,
 }
 
 impl<'a> Context<'a> {
@@ -231,7 +244,14 @@ impl<'a> Context<'a> {
             })?),
         };
         let marketplace = options.resolved_marketplace()?;
-        Ok(Context { registry, scheme, marketplace, locale: options.locale, now: options.now })
+        Ok(Context {
+            registry,
+            scheme,
+            marketplace,
+            locale: options.locale,
+            now: options.now,
+            repairs: Cell::new(None),
+        })
     }
 
     pub fn run(&self, input: &str) -> Validation {
@@ -384,13 +404,33 @@ impl<'a> Context<'a> {
         if erasures == 0 && checksum_passes(s, symbols) {
             return Fit::Verified;
         }
-        if s.checksum == Checksum::Rs32 && !suggest::rs32_repairs(self, s, symbols).is_empty() {
+        if s.checksum == Checksum::Rs32 && self.has_rs32_repair(s, symbols) {
             return if erasures > 0 { Fit::Recovered } else { Fit::Correctable };
         }
         if prefix_known && self.fields_plausible(s, symbols) {
             Fit::Damaged
         } else {
             Fit::None
+        }
+    }
+
+    /// True when rs32 repairs the symbols under `s`; the repairs are kept for [`Self::rs32_repairs`].
+    fn has_rs32_repair(&self, s: &Scheme, symbols: &[char]) -> bool {
+        let repairs = suggest::rs32_repairs(self, s, symbols);
+        let found = !repairs.is_empty();
+        self.repairs.set(Some(KeptRepairs { scheme: s, symbols: symbols.as_ptr(), len: symbols.len(), repairs }));
+        found
+    }
+
+    /// [`suggest::rs32_repairs`], taken from detection when it already worked them out.
+    pub(crate) fn rs32_repairs(&self, s: &Scheme, symbols: &[char]) -> Vec<Candidate> {
+        match self.repairs.take() {
+            Some(kept)
+                if core::ptr::eq(kept.scheme, s) && kept.symbols == symbols.as_ptr() && kept.len == symbols.len() =>
+            {
+                kept.repairs
+            }
+            _ => suggest::rs32_repairs(self, s, symbols),
         }
     }
 

@@ -223,11 +223,11 @@ pub fn render(template: &str, finding: &Finding, locale: Locale) -> String {
 pub fn render_with(template: &str, value: impl Fn(&str) -> Option<String>) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
-    // `split_once` instead of slicing by index: no char-boundary panics (and their formatting code)
-    // in the wasm module.
-    while let Some((before, after)) = rest.split_once('{') {
+    // Split at the ASCII braces found bytewise: no char searcher, and `split_at_checked` has no
+    // char-boundary panic (and its formatting code) to bring into the wasm module.
+    while let Some((before, after)) = split_at_byte(rest, b'{') {
         out.push_str(before);
-        let Some((name, next)) = after.split_once('}') else {
+        let Some((name, next)) = split_at_byte(after, b'}') else {
             out.push('{');
             out.push_str(after);
             return out;
@@ -244,6 +244,13 @@ pub fn render_with(template: &str, value: impl Fn(&str) -> Option<String>) -> St
     }
     out.push_str(rest);
     out
+}
+
+/// `text.split_once(byte)` for an ASCII byte.
+fn split_at_byte(text: &str, byte: u8) -> Option<(&str, &str)> {
+    let at = text.bytes().position(|b| b == byte)?;
+    let (before, from_byte) = text.split_at_checked(at)?;
+    Some((before, from_byte.get(1..)?))
 }
 
 /// Sets a finding's message and hint from the catalog.

@@ -10,7 +10,7 @@ use crate::prelude::*;
 use crate::finding::{Finding, FindingCode, Severity};
 use crate::json::{decimal, JsonWriter, ToJson};
 use crate::messages::explanations::{self, RejectionText};
-use crate::messages::{render_with, Locale};
+use crate::messages::{render_with, Locale, Value};
 use crate::region::Marketplace;
 use crate::suggest::{EditKind, Suggestion};
 use crate::validate::{Status, Validation};
@@ -145,9 +145,9 @@ fn cause(code: CauseCode, confidence: f64, values: Values, locale: Locale) -> Ca
     let text = explanations::cause(code.code()).map(|e| e.text(locale)).unwrap_or_default();
     let fill = |template: &str| {
         render_with(template, |name| match name {
-            "position" => values.position.map(|p| decimal(p as u64 + 1)),
-            "actual" => values.actual.clone(),
-            "expected" => values.expected.clone(),
+            "position" => values.position.map(|p| Value::Number(p as u64 + 1)),
+            "actual" => values.actual.as_deref().map(Value::Text),
+            "expected" => values.expected.as_deref().map(Value::Text),
             _ => None,
         })
     };
@@ -320,7 +320,7 @@ pub fn explain_rejection(server_code: &str, locale: Locale, marketplace: Option<
     };
     let fill = |template: &str| {
         render_with(template, |name| match name {
-            "marketplace" => marketplace.map(|m| m.domain.to_owned()),
+            "marketplace" => marketplace.map(|m| Value::Text(m.domain)),
             _ => None,
         })
     };

@@ -629,27 +629,38 @@ const NEEDS_A_LOOK: [bool; 256] = {
 
 /// `value` in decimal, without `core::fmt` (for texts built in the size-optimised wasm build).
 pub fn decimal(value: u64) -> String {
-    let mut out = Vec::with_capacity(20);
-    push_decimal(&mut out, false, value);
-    String::from_utf8(out).unwrap_or_default()
+    let mut out = String::new();
+    write_decimal(&mut out, value);
+    out
+}
+
+/// Appends `value` in decimal to `out` (no allocation beyond `out`'s own, no `core::fmt`).
+pub fn write_decimal(out: &mut String, value: u64) {
+    let mut buffer = [0; 20];
+    // Only ASCII digits: always UTF-8.
+    out.push_str(core::str::from_utf8(digits(value, &mut buffer)).unwrap_or_default());
 }
 
 /// Decimal digits of `value` (without `core::fmt`, which is slow in the size-optimised wasm build).
-fn push_decimal(out: &mut Vec<u8>, negative: bool, mut value: u64) {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
+fn push_decimal(out: &mut Vec<u8>, negative: bool, value: u64) {
+    if negative {
+        out.push(b'-');
+    }
+    out.extend_from_slice(digits(value, &mut [0; 20]));
+}
+
+/// The decimal digits of `value`, written at the end of `buffer`.
+fn digits(mut value: u64, buffer: &mut [u8; 20]) -> &[u8] {
+    let mut at = buffer.len();
     loop {
         at -= 1;
-        digits[at] = b'0' + (value % 10) as u8;
+        buffer[at] = b'0' + (value % 10) as u8;
         value /= 10;
         if value == 0 {
             break;
         }
     }
-    if negative {
-        out.push(b'-');
-    }
-    out.extend_from_slice(&digits[at..]);
+    buffer.get(at..).unwrap_or_default()
 }
 
 /// A value that writes itself as JSON.

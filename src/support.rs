@@ -15,7 +15,7 @@ use crate::expiry::{format_timestamp, parse_now};
 use crate::explain::explain_rejection;
 use crate::json::{decimal, Json, JsonError, JsonWriter, ToJson};
 use crate::messages::explanations::{SupportLabels, SUPPORT_LABELS};
-use crate::messages::{render_with, Locale};
+use crate::messages::{render_with, Locale, Value};
 use crate::region;
 use crate::scheme::Registry;
 use crate::validate::{CheckOptions, OptionsError, Status, Validation};
@@ -369,7 +369,7 @@ fn readable_text(
         }
         out.line(&[]);
     }
-    out.line(&[&render_with(l.closing, |name| (name == "reference").then(|| reference.to_owned()))]);
+    out.line(&[&render_with(l.closing, |name| (name == "reference").then_some(Value::Text(reference)))]);
     out.0
 }
 

@@ -7,7 +7,7 @@
 use crate::prelude::*;
 
 use crate::finding::Finding;
-use crate::json::decimal;
+use crate::json::write_decimal;
 
 pub mod explanations;
 
@@ -210,17 +210,26 @@ fn term(value: &str, locale: Locale) -> Option<&'static str> {
 /// Fills `{…}` placeholders from a finding's fields. Unknown placeholders are left as they are.
 pub fn render(template: &str, finding: &Finding, locale: Locale) -> String {
     render_with(template, |name| match name {
-        "position" => finding.position.map(|p| decimal(p as u64 + 1)),
-        "expected" => finding.expected.clone(),
-        "actual" => finding.actual.clone(),
-        "expected_term" => finding.expected.as_deref().and_then(|v| term(v, locale)).map(str::to_owned),
-        "actual_term" => finding.actual.as_deref().and_then(|v| term(v, locale)).map(str::to_owned),
+        "position" => finding.position.map(|p| Value::Number(p as u64 + 1)),
+        "expected" => finding.expected.as_deref().map(Value::Text),
+        "actual" => finding.actual.as_deref().map(Value::Text),
+        "expected_term" => finding.expected.as_deref().and_then(|v| term(v, locale)).map(Value::Text),
+        "actual_term" => finding.actual.as_deref().and_then(|v| term(v, locale)).map(Value::Text),
         _ => None,
     })
 }
 
+/// The value of a placeholder, borrowed or a number: filling a template allocates only its result.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Value<'a> {
+    /// Text as it is.
+    Text(&'a str),
+    /// A number in decimal.
+    Number(u64),
+}
+
 /// Fills `{name}` placeholders with `value(name)`; placeholders without a value are left as they are.
-pub fn render_with(template: &str, value: impl Fn(&str) -> Option<String>) -> String {
+pub fn render_with<'v>(template: &str, value: impl Fn(&str) -> Option<Value<'v>>) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
     // Split at the ASCII braces found bytewise: no char searcher, and `split_at_checked` has no
@@ -233,7 +242,8 @@ pub fn render_with(template: &str, value: impl Fn(&str) -> Option<String>) -> St
             return out;
         };
         match value(name) {
-            Some(v) => out.push_str(&v),
+            Some(Value::Text(text)) => out.push_str(text),
+            Some(Value::Number(n)) => write_decimal(&mut out, n),
             None => {
                 out.push('{');
                 out.push_str(name);

@@ -104,6 +104,13 @@ proptest! {
     fn any_string_round_trips(s in any::<String>()) {
         let text = claimcheck::ToJson::to_json(&s);
         prop_assert_eq!(serde_json::from_str::<String>(&text).unwrap(), s.clone());
-        prop_assert_eq!(claimcheck::Json::parse(&text).unwrap(), claimcheck::Json::String(s));
+        prop_assert_eq!(claimcheck::Json::parse(&text).unwrap(), claimcheck::Json::String(s.clone()));
+        // The ASCII writer (what the wasm binding hands to JSON.parse) reads back the same.
+        let mut w = claimcheck::json::JsonWriter::ascii();
+        w.string(&s);
+        let ascii = w.finish();
+        prop_assert!(ascii.is_ascii());
+        prop_assert_eq!(serde_json::from_str::<String>(&ascii).unwrap(), s.clone());
+        prop_assert_eq!(claimcheck::Json::parse(&ascii).unwrap(), claimcheck::Json::String(s));
     }
 }

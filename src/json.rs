@@ -584,7 +584,7 @@ impl JsonWriter {
         let (mut run_start, mut i) = (0, 0);
         while i < bytes.len() {
             let b = bytes[i];
-            if !NEEDS_A_LOOK[usize::from(b)] && !(self.ascii && b >= 0x80) {
+            if !(NEEDS_A_LOOK[usize::from(b)] || (self.ascii && b >= 0x80)) {
                 i += 1; // the common case, one table lookup
                 continue;
             }

@@ -15,8 +15,9 @@ export PATH="$PWD/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # raise it only in a commit that says what the growth bought (60 -> 68 KB: explanations, causes,
 # server rejections, scam warning and as-you-type, about 14 KB of German and English text;
 # 68 -> 80 KB: support packages: SHA-256, request reading, the readable text and its labels;
-# 80 -> 73 KB: no substring search or str slicing by index, support text without format!).
-CEILING_BYTES=${CLAIMCHECK_SIZE_CEILING:-74752}
+# 80 -> 73 KB: no substring search or str slicing by index, support text without format!;
+# 73 -> 72 KB: the browser build without the standard library).
+CEILING_BYTES=${CLAIMCHECK_SIZE_CEILING:-73728}
 GOAL_BYTES=25600
 
 [ -f pkg/claimcheck_bg.wasm ] || ./scripts/build-npm.sh

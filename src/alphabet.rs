@@ -1,5 +1,6 @@
 //! An ordered set of ASCII symbols; a symbol's value is its index.
 
+use crate::cat;
 use crate::prelude::*;
 
 /// The alphabet A32 of the gift card and credit schemes: 32 symbols, no 0, 1, I or O.
@@ -103,23 +104,54 @@ pub enum AlphabetError {
 
 impl core::fmt::Display for AlphabetError {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(&self.describe())
+    }
+}
+
+impl AlphabetError {
+    /// The problem in words.
+    pub fn describe(&self) -> String {
+        let mut buffer = [0; 4];
         match self {
-            AlphabetError::TooSmall => f.write_str("needs at least two symbols"),
-            AlphabetError::TooLarge => f.write_str("has more than 64 symbols"),
-            AlphabetError::Duplicate(c) => write!(f, "lists '{c}' twice"),
+            AlphabetError::TooSmall => "needs at least two symbols".into(),
+            AlphabetError::TooLarge => "has more than 64 symbols".into(),
+            AlphabetError::Duplicate(c) => cat(&["lists '", c.encode_utf8(&mut buffer), "' twice"]),
             AlphabetError::Lowercase(c) => {
-                write!(f, "contains lowercase '{c}', but input is uppercased before checking")
+                cat(&["contains lowercase '", c.encode_utf8(&mut buffer), "', but input is uppercased before checking"])
             }
             AlphabetError::NotAllowed(c) => {
-                write!(f, "contains U+{:04X}: symbols must be printable ASCII, not separators and not '?'", *c as u32)
+                cat(&["contains U+", &code_point(*c), ": symbols must be printable ASCII, not separators and not '?'"])
             }
         }
     }
 }
 
+/// A code point as Unicode writes it: at least four uppercase hex digits (`00A0`, `1F600`).
+fn code_point(c: char) -> String {
+    let value = c as u32;
+    let mut out = String::new();
+    for shift in (0..6).rev().map(|i| 4 * i) {
+        if shift < 16 || value >> shift != 0 {
+            out.push(char::from(b"0123456789ABCDEF"[(value >> shift & 15) as usize]));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn code_points_are_written_like_unicode() {
+        assert_eq!(code_point('\u{a0}'), "00A0");
+        assert_eq!(code_point('\u{2028}'), "2028");
+        assert_eq!(code_point('\u{1f600}'), "1F600");
+        assert_eq!(code_point('\u{10ffff}'), "10FFFF");
+        for c in ['\0', 'a', '\u{ffff}', '\u{10000}', '\u{abcde}'] {
+            assert_eq!(code_point(c), format!("{:04X}", c as u32));
+        }
+    }
 
     #[test]
     fn a32_values_follow_the_order() {

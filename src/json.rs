@@ -55,7 +55,15 @@ impl JsonError {
 
 impl core::fmt::Display for JsonError {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        write!(f, "not valid JSON at line {} column {}: {}", self.line, self.column, self.message)
+        f.write_str(&self.describe())
+    }
+}
+
+impl JsonError {
+    /// The error in words, with its line and column.
+    pub fn describe(&self) -> String {
+        let (line, column) = (decimal(self.line as u64), decimal(self.column as u64));
+        crate::cat(&["not valid JSON at line ", &line, " column ", &column, ": ", self.message])
     }
 }
 

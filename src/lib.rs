@@ -46,6 +46,21 @@ pub use scheme::{Registry, Scheme, SchemeDefinition, SchemeError};
 pub use suggest::{Edit, EditKind, Suggestion};
 pub use validate::{validate, CheckOptions, OptionsError, Status, Validation};
 
+/// Text joined from parts. Messages are built with this, not `format!`, which would bring
+/// `core::fmt` into the size-optimised browser build (measured: 3.6 KB gzip for all messages).
+pub(crate) fn cat(parts: &[&str]) -> prelude::String {
+    let mut out = prelude::String::new();
+    for part in parts {
+        out.push_str(part);
+    }
+    out
+}
+
+/// `name[i]`: the path of a list item, for messages that name a field.
+pub(crate) fn item_path(name: &str, i: usize) -> prelude::String {
+    cat(&[name, "[", &json::decimal(i as u64), "]"])
+}
+
 /// Stable insertion sort for the handful of items claimcheck sorts (lengths, fields, candidates): a
 /// fraction of the size of the standard library's sorts in the browser bundle.
 pub(crate) fn sort_small<T>(items: &mut [T], less: impl Fn(&T, &T) -> bool) {

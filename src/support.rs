@@ -19,6 +19,7 @@ use crate::messages::{render_with, Locale, Value};
 use crate::region;
 use crate::scheme::Registry;
 use crate::validate::{CheckOptions, OptionsError, Status, Validation};
+use crate::{cat, item_path};
 
 /// The schema of the packages this version writes.
 pub const SCHEMA: &str = "claimcheck.support/1";
@@ -108,10 +109,17 @@ pub enum RequestError {
 
 impl core::fmt::Display for RequestError {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(&self.describe())
+    }
+}
+
+impl RequestError {
+    /// The error in words.
+    pub fn describe(&self) -> String {
         match self {
-            RequestError::Options(e) => write!(f, "{e}"),
-            RequestError::MissingNow => f.write_str("the support request needs options.now (the time it is created)"),
-            RequestError::Field(field, message) => write!(f, "support request: {field} {message}"),
+            RequestError::Options(e) => e.describe(),
+            RequestError::MissingNow => "the support request needs options.now (the time it is created)".into(),
+            RequestError::Field(field, message) => cat(&["support request: ", field, " ", message]),
         }
     }
 }
@@ -425,21 +433,33 @@ impl PackageError {
 
 impl core::fmt::Display for PackageError {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(&self.describe())
+    }
+}
+
+impl PackageError {
+    /// The problem in words.
+    pub fn describe(&self) -> String {
         match self {
-            PackageError::NotJson(e) => write!(f, "not a support package: {e}"),
+            PackageError::NotJson(e) => cat(&["not a support package: ", &e.describe()]),
             PackageError::Truncated => {
-                f.write_str("the package is truncated: its integrity check at the end is missing or cut off")
+                "the package is truncated: its integrity check at the end is missing or cut off".into()
             }
-            PackageError::Tampered => f.write_str(
-                "the package was changed after claimcheck created it: its content does not match its integrity check",
-            ),
-            PackageError::UnknownSchema(s) => write!(f, "not a claimcheck support package (schema '{s}')"),
-            PackageError::NewerVersion(s) => write!(
-                f,
-                "the package uses schema '{s}', newer than this claimcheck {} reads ({SCHEMA}); update claimcheck",
-                crate::VERSION
-            ),
-            PackageError::Malformed(field) => write!(f, "the package has no valid '{field}'"),
+            PackageError::Tampered => {
+                "the package was changed after claimcheck created it: its content does not match its integrity check"
+                    .into()
+            }
+            PackageError::UnknownSchema(s) => cat(&["not a claimcheck support package (schema '", s, "')"]),
+            PackageError::NewerVersion(s) => cat(&[
+                "the package uses schema '",
+                s,
+                "', newer than this claimcheck ",
+                crate::VERSION,
+                " reads (",
+                SCHEMA,
+                "); update claimcheck",
+            ]),
+            PackageError::Malformed(field) => cat(&["the package has no valid '", field, "'"]),
         }
     }
 }
@@ -478,7 +498,7 @@ impl ToJson for PackageError {
         w.name("error");
         w.begin_object();
         w.field_str("code", self.code());
-        w.field_str("message", &self.to_string());
+        w.field_str("message", &self.describe());
         w.end_object();
         w.end_object();
     }
@@ -576,7 +596,7 @@ impl SupportRequest {
         if let Some(list) = value.get("attempts").filter(|a| **a != Json::Null) {
             let list = list.as_array().ok_or_else(|| field_error("attempts", "must be a list"))?;
             for (i, a) in list.iter().enumerate() {
-                let name = |f: &str| format!("attempts[{i}].{f}");
+                let name = |f: &str| cat(&[&item_path("attempts", i), ".", f]);
                 let http_status = match a.get("httpStatus") {
                     None | Some(Json::Null) => None,
                     Some(Json::Int(n)) if (100..=599).contains(n) => Some(*n as u16),

@@ -10,6 +10,7 @@ use core::cell::Cell;
 
 use chrono::{DateTime, Utc};
 
+use crate::cat;
 use crate::checksum::{rs32, Checksum};
 use crate::expiry::{self, CreditDates, DateStatus};
 use crate::explain::{self, Cause};
@@ -92,18 +93,27 @@ pub enum OptionsError {
 
 impl core::fmt::Display for OptionsError {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(&self.describe())
+    }
+}
+
+impl OptionsError {
+    /// The error in words, with what would be accepted.
+    pub fn describe(&self) -> String {
         match self {
             OptionsError::UnknownScheme { id, known } => {
-                write!(f, "unknown scheme '{id}' (known: auto, {})", known.join(", "))
+                cat(&["unknown scheme '", id, "' (known: auto, ", &known.join(", "), ")"])
             }
-            OptionsError::UnknownMarketplace(name) => write!(
-                f,
-                "unknown marketplace '{name}' (use a code prefix such as DE, a country such as AT, or a domain such as amazon.de)"
-            ),
-            OptionsError::BadNow(text) => write!(
-                f,
-                "'now' must be an RFC 3339 timestamp such as 2026-11-22T10:00:00Z or a date such as 2026-11-22, not '{text}'"
-            ),
+            OptionsError::UnknownMarketplace(name) => cat(&[
+                "unknown marketplace '",
+                name,
+                "' (use a code prefix such as DE, a country such as AT, or a domain such as amazon.de)",
+            ]),
+            OptionsError::BadNow(text) => cat(&[
+                "'now' must be an RFC 3339 timestamp such as 2026-11-22T10:00:00Z or a date such as 2026-11-22, not '",
+                text,
+                "'",
+            ]),
         }
     }
 }

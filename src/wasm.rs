@@ -10,6 +10,7 @@ use core::cell::RefCell;
 use js_sys::{Date, JSON};
 use wasm_bindgen::prelude::*;
 
+use crate::cat;
 use crate::expiry::parse_now;
 use crate::json::{Json, JsonWriter, ToJson};
 use crate::messages::Locale;
@@ -207,7 +208,7 @@ export interface SchemeInfo {
 #[wasm_bindgen(js_name = validate, skip_typescript)]
 pub fn validate(input: &str, options: JsValue) -> Result<JsValue, JsError> {
     let options = check_options(&options)?;
-    let result = registry().borrow().validate(input, &options).map_err(|e| JsError::new(&e.to_string()))?;
+    let result = registry().borrow().validate(input, &options).map_err(|e| JsError::new(&e.describe()))?;
     to_js(&result)
 }
 
@@ -218,7 +219,7 @@ pub fn format_as_you_type(input: &str, caret: f64, options: JsValue) -> Result<J
     // A caret from JS is a number: NaN and negatives mean the start, fractions round down.
     let caret = if caret.is_finite() && caret > 0.0 { caret as usize } else { 0 };
     let typing =
-        registry().borrow().format_as_you_type(input, caret, &options).map_err(|e| JsError::new(&e.to_string()))?;
+        registry().borrow().format_as_you_type(input, caret, &options).map_err(|e| JsError::new(&e.describe()))?;
     to_js(&typing)
 }
 
@@ -226,7 +227,7 @@ pub fn format_as_you_type(input: &str, caret: f64, options: JsValue) -> Result<J
 #[wasm_bindgen(js_name = explainRejection, skip_typescript)]
 pub fn explain_rejection(server_code: &str, options: JsValue) -> Result<JsValue, JsError> {
     let options = check_options(&options)?;
-    let marketplace = options.resolved_marketplace().map_err(|e| JsError::new(&e.to_string()))?;
+    let marketplace = options.resolved_marketplace().map_err(|e| JsError::new(&e.describe()))?;
     to_js(&crate::explain::explain_rejection(server_code, options.locale, marketplace))
 }
 
@@ -240,10 +241,10 @@ pub fn scam_warning(locale: Option<String>) -> Result<JsValue, JsError> {
 #[wasm_bindgen(js_name = supportPackage, skip_typescript)]
 pub fn support_package(request: JsValue) -> Result<JsValue, JsError> {
     let json = Json::parse(&stringify(&request, "supportPackage: the request must be an object")?)
-        .map_err(|e| JsError::new(&format!("supportPackage: {e}")))?;
-    let mut request = SupportRequest::from_json_value(&json).map_err(|e| JsError::new(&e.to_string()))?;
+        .map_err(|e| JsError::new(&cat(&["supportPackage: ", &e.describe()])))?;
+    let mut request = SupportRequest::from_json_value(&json).map_err(|e| JsError::new(&e.describe()))?;
     request.options.now = request.options.now.or_else(clock);
-    let package = registry().borrow().support_package(&request).map_err(|e| JsError::new(&e.to_string()))?;
+    let package = registry().borrow().support_package(&request).map_err(|e| JsError::new(&e.describe()))?;
     to_js(&package)
 }
 
@@ -273,7 +274,7 @@ pub fn register_scheme(
         }
         None => return Err(JsError::new("registerScheme: the definition must be an object or a JSON string")),
     };
-    registry().borrow_mut().register_json(&json).map_err(|e| JsError::new(&e.to_string()))
+    registry().borrow_mut().register_json(&json).map_err(|e| JsError::new(&e.describe()))
 }
 
 /// The library version.
@@ -308,11 +309,11 @@ fn check_options(options: &JsValue) -> Result<CheckOptions, JsError> {
 
 /// `CheckOptions` from the JSON text of an options object.
 fn options_from_json(text: &str) -> Result<CheckOptions, JsError> {
-    let options = Json::parse(text).map_err(|e| JsError::new(&format!("options: {e}")))?;
+    let options = Json::parse(text).map_err(|e| JsError::new(&cat(&["options: ", &e.describe()])))?;
     let now = match string_field(&options, "now")? {
         Some(text) => Some(
             parse_now(&text)
-                .ok_or_else(|| JsError::new(&crate::validate::OptionsError::BadNow(text.clone()).to_string()))?,
+                .ok_or_else(|| JsError::new(&crate::validate::OptionsError::BadNow(text.clone()).describe()))?,
         ),
         None => None,
     };
@@ -339,7 +340,7 @@ fn string_field(options: &Json, name: &str) -> Result<Option<String>, JsError> {
     match options.get(name) {
         None | Some(Json::Null) => Ok(None),
         Some(Json::String(text)) => Ok(Some(text.clone())),
-        Some(_) => Err(JsError::new(&format!("options.{name} must be a string"))),
+        Some(_) => Err(JsError::new(&cat(&["options.", name, " must be a string"]))),
     }
 }
 

@@ -3,7 +3,8 @@
 use crate::prelude::*;
 
 use super::{CodeKind, Field, FieldKind, SchemeDefinition, SchemeError, SchemeInfo};
-use crate::json::{Json, JsonWriter, ToJson};
+use crate::json::{decimal, Json, JsonWriter, ToJson};
+use crate::{cat, item_path};
 
 /// Keys a definition may have, in the order they are written.
 const DEFINITION_KEYS: [&str; 14] = [
@@ -35,7 +36,7 @@ impl SchemeDefinition {
         let value = Json::parse(json).map_err(|e| SchemeError {
             scheme: String::new(),
             field: "(json)".into(),
-            message: e.to_string(),
+            message: e.describe(),
         })?;
         SchemeDefinition::from_json_value(&value)
     }
@@ -79,12 +80,17 @@ fn read_definition(value: &Json) -> Result<SchemeDefinition, Problem> {
 fn field(value: &Json, path: &str) -> Result<Field, Problem> {
     only_known_keys(object(value, path)?, &["kind", "start", "length"], path)?;
     let get = |key: &str| {
-        value.get(key).filter(|v| **v != Json::Null).ok_or_else(|| (format!("{path}.{key}"), "is required".into()))
+        let path = cat(&[path, ".", key]);
+        match value.get(key).filter(|v| **v != Json::Null) {
+            Some(v) => Ok((v, path)),
+            None => Err((path, "is required".into())),
+        }
     };
+    let ((kind, kind_path), (start, start_path), (length, length_path)) = (get("kind")?, get("start")?, get("length")?);
     Ok(Field {
-        kind: one_of(get("kind")?, &format!("{path}.kind"), &FieldKind::ALL, |k| k.code())?,
-        start: count(get("start")?, &format!("{path}.start"))?,
-        length: count(get("length")?, &format!("{path}.length"))?,
+        kind: one_of(kind, &kind_path, &FieldKind::ALL, |k| k.code())?,
+        start: count(start, &start_path)?,
+        length: count(length, &length_path)?,
     })
 }
 
@@ -92,48 +98,54 @@ fn field(value: &Json, path: &str) -> Result<Field, Problem> {
 fn only_known_keys(members: &[(String, Json)], allowed: &[&str], path: &str) -> Result<(), Problem> {
     match members.iter().find(|(k, _)| !allowed.contains(&k.as_str())) {
         Some((key, _)) => {
-            let field = if path.is_empty() { key.clone() } else { format!("{path}.{key}") };
-            Err((field, format!("unknown field; the fields are {}", allowed.join(", "))))
+            let field = if path.is_empty() { key.clone() } else { cat(&[path, ".", key]) };
+            Err((field, cat(&["unknown field; the fields are ", &allowed.join(", ")])))
         }
         None => Ok(()),
     }
 }
 
 fn object<'a>(value: &'a Json, path: &str) -> Result<&'a [(String, Json)], Problem> {
-    value.as_object().ok_or_else(|| (path.to_owned(), format!("must be an object, not {}", value.kind())))
+    value.as_object().ok_or_else(|| not_a(value, path, "must be an object, not "))
 }
 
 fn string(value: &Json, path: &str) -> Result<String, Problem> {
-    value
-        .as_str()
-        .map(str::to_owned)
-        .ok_or_else(|| (path.to_owned(), format!("must be a string, not {}", value.kind())))
+    value.as_str().map(str::to_owned).ok_or_else(|| not_a(value, path, "must be a string, not "))
 }
 
 fn count(value: &Json, path: &str) -> Result<usize, Problem> {
     match value.as_i64() {
         Some(n) if (0..=MAX_NUMBER).contains(&n) => Ok(n as usize),
-        _ => Err((path.to_owned(), format!("must be a whole number from 0 to {MAX_NUMBER}, not {}", describe(value)))),
+        _ => Err((
+            path.to_owned(),
+            cat(&["must be a whole number from 0 to ", &decimal(MAX_NUMBER as u64), ", not ", &describe(value)]),
+        )),
     }
 }
 
 fn list<T>(value: &Json, path: &str, item: impl Fn(&Json, &str) -> Result<T, Problem>) -> Result<Vec<T>, Problem> {
-    let items = value.as_array().ok_or_else(|| (path.to_owned(), format!("must be a list, not {}", value.kind())))?;
-    items.iter().enumerate().map(|(i, v)| item(v, &format!("{path}[{i}]"))).collect()
+    let items = value.as_array().ok_or_else(|| not_a(value, path, "must be a list, not "))?;
+    items.iter().enumerate().map(|(i, v)| item(v, &item_path(path, i))).collect()
 }
 
 fn one_of<T: Copy>(value: &Json, path: &str, all: &[T], code: impl Fn(T) -> &'static str) -> Result<T, Problem> {
-    let text = value.as_str().ok_or_else(|| (path.to_owned(), format!("must be a string, not {}", value.kind())))?;
+    let text = value.as_str().ok_or_else(|| not_a(value, path, "must be a string, not "))?;
     all.iter().copied().find(|k| code(*k) == text).ok_or_else(|| {
         let names: Vec<&str> = all.iter().map(|k| code(*k)).collect();
-        (path.to_owned(), format!("unknown value '{text}'; use one of {}", names.join(", ")))
+        (path.to_owned(), cat(&["unknown value '", text, "'; use one of ", &names.join(", ")]))
     })
+}
+
+/// A type error: `expected` (ending in "not ") and the kind the value has.
+fn not_a(value: &Json, path: &str, expected: &str) -> Problem {
+    (path.to_owned(), cat(&[expected, value.kind()]))
 }
 
 /// A short description of a value for messages: numbers and strings as written, other kinds by name.
 fn describe(value: &Json) -> String {
     match value {
-        Json::Int(n) => n.to_string(),
+        Json::Int(n) if *n < 0 => cat(&["-", &decimal(n.unsigned_abs())]),
+        Json::Int(n) => decimal(*n as u64),
         Json::OtherNumber(raw) => raw.clone(),
         other => other.kind().to_owned(),
     }
@@ -205,7 +217,7 @@ impl ToJson for SchemeInfo {
 /// The file of built-in schemes: `{"schema": "claimcheck.schemes/1", "version": n, "schemes": [...]}`.
 pub(super) fn read_scheme_file(text: &str) -> Result<(u32, Vec<SchemeDefinition>), SchemeError> {
     let problem = |field: &str, message: String| SchemeError { scheme: String::new(), field: field.into(), message };
-    let value = Json::parse(text).map_err(|e| problem("(json)", e.to_string()))?;
+    let value = Json::parse(text).map_err(|e| problem("(json)", e.describe()))?;
     object(&value, "(file)")
         .and_then(|members| only_known_keys(members, &["schema", "version", "schemes"], ""))
         .map_err(|(f, m)| problem(&f, m))?;
@@ -221,7 +233,7 @@ pub(super) fn read_scheme_file(text: &str) -> Result<(u32, Vec<SchemeDefinition>
         .enumerate()
         .map(|(i, v)| {
             SchemeDefinition::from_json_value(v)
-                .map_err(|e| SchemeError { field: format!("schemes[{i}].{}", e.field), ..e })
+                .map_err(|e| SchemeError { field: cat(&[&item_path("schemes", i), ".", &e.field]), ..e })
         })
         .collect::<Result<_, _>>()?;
     Ok((version, definitions))

@@ -14,7 +14,9 @@ use chrono::NaiveDate;
 
 use crate::alphabet::Alphabet;
 use crate::checksum::{self, Checksum};
+use crate::json::decimal;
 use crate::region::{self, Marketplace};
+use crate::{cat, item_path};
 
 mod json;
 
@@ -182,10 +184,16 @@ pub struct SchemeError {
 
 impl core::fmt::Display for SchemeError {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        if self.scheme.is_empty() {
-            write!(f, "bad scheme definition: {}: {}", self.field, self.message)
-        } else {
-            write!(f, "bad scheme definition '{}': {}: {}", self.scheme, self.field, self.message)
+        f.write_str(&self.describe())
+    }
+}
+
+impl SchemeError {
+    /// The error in words, naming the scheme (where known) and the field.
+    pub fn describe(&self) -> String {
+        match self.scheme.as_str() {
+            "" => cat(&["bad scheme definition: ", &self.field, ": ", &self.message]),
+            id => cat(&["bad scheme definition '", id, "': ", &self.field, ": ", &self.message]),
         }
     }
 }
@@ -204,7 +212,7 @@ impl Scheme {
         let err = |field: &str, message: String| SchemeError { scheme: id.clone(), field: field.into(), message };
         if let Some(schema) = &definition.schema {
             if schema != SCHEMA {
-                return Err(err("schema", format!("'{schema}' is not supported (expected '{SCHEMA}')")));
+                return Err(err("schema", cat(&["'", schema, "' is not supported (expected '", SCHEMA, "')"])));
             }
         }
         let id_ok = !id.is_empty()
@@ -217,20 +225,26 @@ impl Scheme {
         if id == "auto" {
             return Err(err("id", "'auto' is reserved for scheme detection".into()));
         }
-        let alphabet = Alphabet::new(&definition.alphabet).map_err(|e| err("alphabet", e.to_string()))?;
+        let alphabet = Alphabet::new(&definition.alphabet).map_err(|e| err("alphabet", e.describe()))?;
 
         let lengths = checked_lengths(&definition).map_err(|(f, m)| err(f, m))?;
         let (min_len, max_len) = (lengths[0], lengths[lengths.len() - 1]);
 
         let checksum = Checksum::from_id(&definition.checksum).ok_or_else(|| {
             let known: Vec<&str> = checksum::ALL.iter().map(|c| c.id()).collect();
-            err("checksum", format!("unknown checksum '{}' (known: {})", definition.checksum, known.join(", ")))
+            err("checksum", cat(&["unknown checksum '", &definition.checksum, "' (known: ", &known.join(", "), ")"]))
         })?;
         checksum.supports(&alphabet, max_len).map_err(|m| err("checksum", m.into()))?;
         if min_len <= checksum.check_len() {
             return Err(err(
                 "checksum",
-                format!("codes of {min_len} symbols leave no room for {} check symbols", checksum.check_len()),
+                cat(&[
+                    "codes of ",
+                    &decimal(min_len as u64),
+                    " symbols leave no room for ",
+                    &decimal(checksum.check_len() as u64),
+                    " check symbols",
+                ]),
             ));
         }
 
@@ -241,7 +255,7 @@ impl Scheme {
         let issue_epoch = match (&definition.issue_epoch, has(FieldKind::IssueDay)) {
             (Some(text), true) => Some(
                 crate::expiry::parse_ymd(text)
-                    .ok_or_else(|| err("issueEpoch", format!("'{text}' is not a date (YYYY-MM-DD)")))?,
+                    .ok_or_else(|| err("issueEpoch", cat(&["'", text, "' is not a date (YYYY-MM-DD)"])))?,
             ),
             (None, true) => return Err(err("issueEpoch", "is required with an issue_day field".into())),
             (Some(_), false) => return Err(err("issueEpoch", "is only allowed with an issue_day field".into())),
@@ -254,12 +268,18 @@ impl Scheme {
             _ => {}
         }
         if let Some(i) = validity_days.iter().position(|&d| d == 0 || d > 3660) {
-            return Err(err(&format!("validityDays[{i}]"), "must be 1 to 3660 days".into()));
+            return Err(err(&item_path("validityDays", i), "must be 1 to 3660 days".into()));
         }
         if validity_days.len() > alphabet.len() {
             return Err(err(
                 "validityDays",
-                format!("has {} entries but one symbol can only take {} values", validity_days.len(), alphabet.len()),
+                cat(&[
+                    "has ",
+                    &decimal(validity_days.len() as u64),
+                    " entries but one symbol can only take ",
+                    &decimal(alphabet.len() as u64),
+                    " values",
+                ]),
             ));
         }
 
@@ -362,10 +382,13 @@ fn checked_lengths(d: &SchemeDefinition) -> Result<Vec<usize>, (&'static str, St
         }
         (None, Some(min), Some(max)) => {
             if min > max {
-                return Err(("minLength", format!("{min} is greater than maxLength {max}")));
+                return Err((
+                    "minLength",
+                    cat(&[&decimal(min as u64), " is greater than maxLength ", &decimal(max as u64)]),
+                ));
             }
             if max > MAX_CODE_LENGTH {
-                return Err(("maxLength", format!("must be at most {MAX_CODE_LENGTH}")));
+                return Err(("maxLength", cat(&["must be at most ", &decimal(MAX_CODE_LENGTH as u64)])));
             }
             (min..=max).collect()
         }
@@ -380,7 +403,7 @@ fn checked_lengths(d: &SchemeDefinition) -> Result<Vec<usize>, (&'static str, St
         return Err(("lengths", "codes must have at least 2 symbols".into()));
     }
     if lengths[lengths.len() - 1] > MAX_CODE_LENGTH {
-        return Err(("lengths", format!("codes may have at most {MAX_CODE_LENGTH} symbols")));
+        return Err(("lengths", cat(&["codes may have at most ", &decimal(MAX_CODE_LENGTH as u64), " symbols"])));
     }
     Ok(lengths)
 }
@@ -392,22 +415,26 @@ fn checked_groups(groups: &[Vec<usize>], lengths: &[usize]) -> Result<Vec<Vec<us
     if groups.len() != lengths.len() {
         return Err((
             "groups".into(),
-            format!(
-                "has {} groupings but the scheme allows {} lengths: give one per length, shortest first",
-                groups.len(),
-                lengths.len()
-            ),
+            cat(&[
+                "has ",
+                &decimal(groups.len() as u64),
+                " groupings but the scheme allows ",
+                &decimal(lengths.len() as u64),
+                " lengths: give one per length, shortest first",
+            ]),
         ));
     }
     let mut sorted = groups.to_vec();
     crate::sort_small(&mut sorted, |a, b| a.iter().sum::<usize>() < b.iter().sum::<usize>());
     for (i, (grouping, &length)) in sorted.iter().zip(lengths).enumerate() {
         if grouping.is_empty() || grouping.contains(&0) {
-            return Err((format!("groups[{i}]"), "group sizes must be positive".into()));
+            return Err((item_path("groups", i), "group sizes must be positive".into()));
         }
         let sum: usize = grouping.iter().sum();
         if sum != length {
-            return Err((format!("groups[{i}]"), format!("groups add up to {sum}, but the length is {length}")));
+            let message =
+                cat(&["groups add up to ", &decimal(sum as u64), ", but the length is ", &decimal(length as u64)]);
+            return Err((item_path("groups", i), message));
         }
     }
     Ok(sorted)
@@ -423,45 +450,63 @@ fn checked_fields(d: &SchemeDefinition, lengths: &[usize], checksum: Checksum) -
     let length = lengths[0];
     let mut covered = vec![None::<usize>; length];
     for (i, f) in d.fields.iter().enumerate() {
-        let name = format!("fields[{i}]");
+        let name = item_path("fields", i);
         if f.length == 0 {
-            return Err((format!("{name}.length"), "must be at least 1".into()));
+            return Err((cat(&[&name, ".length"]), "must be at least 1".into()));
         }
         if f.end() > length {
             return Err((
                 name,
-                format!("positions {}..{} run past the end of a {length}-symbol code", f.start, f.end()),
+                cat(&[
+                    "positions ",
+                    &decimal(f.start as u64),
+                    "..",
+                    &decimal(f.end() as u64),
+                    " run past the end of a ",
+                    &decimal(length as u64),
+                    "-symbol code",
+                ]),
             ));
         }
         for (p, slot) in covered.iter_mut().enumerate().take(f.end()).skip(f.start) {
             if let Some(other) = *slot {
-                return Err((name, format!("overlaps fields[{other}] at position {p}")));
+                return Err((
+                    name,
+                    cat(&["overlaps ", &item_path("fields", other), " at position ", &decimal(p as u64)]),
+                ));
             }
             *slot = Some(i);
         }
         if d.fields[..i].iter().any(|o| o.kind == f.kind) {
-            return Err((format!("{name}.kind"), format!("a second {} field", kind_name(f.kind))));
+            return Err((cat(&[&name, ".kind"]), cat(&["a second ", kind_name(f.kind), " field"])));
         }
         let fixed = match f.kind {
             FieldKind::Region => Some(2),
             FieldKind::Validity => Some(1),
             FieldKind::Check => Some(checksum.check_len()),
             FieldKind::IssueDay if f.length > 4 => {
-                return Err((format!("{name}.length"), "an issue_day field has at most 4 symbols".into()))
+                return Err((cat(&[&name, ".length"]), "an issue_day field has at most 4 symbols".into()))
             }
             _ => None,
         };
         if let Some(expected) = fixed.filter(|&e| e != f.length) {
-            return Err((format!("{name}.length"), format!("must be {expected} for a {} field", kind_name(f.kind))));
+            let message = cat(&["must be ", &decimal(expected as u64), " for a ", kind_name(f.kind), " field"]);
+            return Err((cat(&[&name, ".length"]), message));
         }
         if f.kind == FieldKind::Check && f.end() != length {
-            return Err((format!("{name}.start"), "the check field must be the last symbols".into()));
+            return Err((cat(&[&name, ".start"]), "the check field must be the last symbols".into()));
         }
     }
     if checksum != Checksum::None && !d.fields.iter().any(|f| f.kind == FieldKind::Check) {
         return Err((
             "fields".into(),
-            format!("the {} checksum needs a check field of the last {} symbols", checksum.id(), checksum.check_len()),
+            cat(&[
+                "the ",
+                checksum.id(),
+                " checksum needs a check field of the last ",
+                &decimal(checksum.check_len() as u64),
+                " symbols",
+            ]),
         ));
     }
     if checksum == Checksum::None && d.fields.iter().any(|f| f.kind == FieldKind::Check) {
@@ -494,9 +539,9 @@ fn checked_regions(
             for (i, prefix) in list.iter().enumerate() {
                 let m = region::by_prefix(prefix).ok_or_else(|| {
                     let hint = region::resolve(prefix)
-                        .map(|m| format!(" ({} uses {})", m.domain, m.prefix))
+                        .map(|m| cat(&[" (", m.domain, " uses ", m.prefix, ")"]))
                         .unwrap_or_default();
-                    (format!("regions[{i}]"), format!("'{prefix}' is not a marketplace prefix{hint}"))
+                    (item_path("regions", i), cat(&["'", prefix, "' is not a marketplace prefix", &hint]))
                 })?;
                 out.push(m);
             }
@@ -505,10 +550,18 @@ fn checked_regions(
     };
     for (i, m) in chosen.iter().enumerate() {
         if let Some(c) = m.prefix.chars().find(|&c| !alphabet.contains(c)) {
-            let field = if list.is_some() { format!("regions[{i}]") } else { "alphabet".into() };
+            let field = if list.is_some() { item_path("regions", i) } else { "alphabet".into() };
             return Err((
                 field,
-                format!("the prefix {} of {} uses '{c}', which is not in the alphabet", m.prefix, m.domain),
+                cat(&[
+                    "the prefix ",
+                    m.prefix,
+                    " of ",
+                    m.domain,
+                    " uses '",
+                    c.encode_utf8(&mut [0; 4]),
+                    "', which is not in the alphabet",
+                ]),
             ));
         }
     }
@@ -690,6 +743,40 @@ mod tests {
         let s = Scheme::from_json(&base().to_string()).unwrap();
         assert_eq!(s.display("DE3456789ABC"), "DE34-5678-9ABC");
         assert_eq!(s.regions.len(), 23);
+    }
+
+    #[test]
+    fn messages_with_numbers_read_in_full() {
+        let fields = |list| with(base(), "fields", list);
+        let cases = [
+            (with(base(), "groups", json!([[4, 4, 5]])), "groups[0]: groups add up to 13, but the length is 12"),
+            (
+                fields(
+                    json!([{"kind": "region", "start": 0, "length": 2}, {"kind": "random", "start": 1, "length": 3}]),
+                ),
+                "fields[1]: overlaps fields[0] at position 1",
+            ),
+            (
+                fields(
+                    json!([{"kind": "region", "start": 0, "length": 2}, {"kind": "check", "start": 11, "length": 2}]),
+                ),
+                "fields[1]: positions 11..13 run past the end of a 12-symbol code",
+            ),
+            (
+                fields(json!([{"kind": "region", "start": 0, "length": -3}])),
+                "fields[0].length: must be a whole number from 0 to 100000, not -3",
+            ),
+            (with(base(), "lengths", json!([12, 1.5])), "lengths[1]: must be a whole number from 0 to 100000, not 1.5"),
+            (
+                with(base(), "alphabet", json!("23456789ABCDEFGHJKLMNPQRSTUVWX\u{a0}Z")),
+                "alphabet: contains U+00A0: symbols must be printable ASCII, not separators and not '?'",
+            ),
+        ];
+        for (definition, expected) in cases {
+            let error = error_of(definition);
+            assert_eq!(error.describe(), format!("bad scheme definition 'acme': {expected}"));
+            assert_eq!(error.to_string(), error.describe());
+        }
     }
 
     #[test]

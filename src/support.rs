@@ -160,16 +160,16 @@ impl Registry {
         body.name("environment");
         body.begin_object();
         body.name("locale");
-        body.opt_string(request.environment.locale.as_deref().map(clip).as_deref());
+        body.opt_string(request.environment.locale.as_deref().map(clip));
         body.name("timeZone");
-        body.opt_string(request.environment.time_zone.as_deref().map(clip).as_deref());
+        body.opt_string(request.environment.time_zone.as_deref().map(clip));
         body.name("userAgent");
-        body.opt_string(request.environment.user_agent.as_deref().map(clip).as_deref());
+        body.opt_string(request.environment.user_agent.as_deref().map(clip));
         body.end_object();
         body.name("orderNumber");
-        body.opt_string(request.order_number.as_deref().map(clip).as_deref());
+        body.opt_string(request.order_number.as_deref().map(clip));
         body.name("cardSerial");
-        body.opt_string(request.card_serial.as_deref().map(clip).as_deref());
+        body.opt_string(request.card_serial.as_deref().map(clip));
         body.name("validation");
         validation.write_json(&mut body);
         body.name("attempts");
@@ -203,13 +203,13 @@ pub fn support_package(request: &SupportRequest) -> Result<SupportPackage, Reque
 
 fn write_attempt(w: &mut JsonWriter, a: &Attempt) {
     w.begin_object();
-    w.field_str("at", &clip(&a.at));
+    w.field_str("at", clip(&a.at));
     w.name("clientStatus");
-    w.opt_string(a.client_status.as_deref().map(clip).as_deref());
+    w.opt_string(a.client_status.as_deref().map(clip));
     w.name("serverCode");
-    w.opt_string(a.server_code.as_deref().map(clip).as_deref());
+    w.opt_string(a.server_code.as_deref().map(clip));
     w.name("serverMessage");
-    w.opt_string(a.server_message.as_deref().map(clip).as_deref());
+    w.opt_string(a.server_message.as_deref().map(clip));
     w.name("httpStatus");
     match a.http_status {
         Some(status) => w.uint(usize::from(status)),
@@ -219,8 +219,11 @@ fn write_attempt(w: &mut JsonWriter, a: &Attempt) {
 }
 
 /// Free text cut to [`MAX_FIELD_CHARS`] characters.
-fn clip(text: &str) -> String {
-    text.chars().take(MAX_FIELD_CHARS).collect()
+fn clip(text: &str) -> &str {
+    match text.char_indices().nth(MAX_FIELD_CHARS) {
+        Some((end, _)) => text.get(..end).unwrap_or(text),
+        None => text,
+    }
 }
 
 /// `CC-` and eight A32 symbols from the first 40 bits of the content's SHA-256.
@@ -363,7 +366,7 @@ fn readable_text(
     }
     out.line(&[]);
     if let Some(order) = &request.order_number {
-        out.line(&[l.order, ": ", &clip(order)]);
+        out.line(&[l.order, ": ", clip(order)]);
     }
     if let Some(serial) = &request.card_serial {
         out.line(&[l.serial, ": ", &show(&clip(serial))]);
@@ -373,7 +376,7 @@ fn readable_text(
     if device.iter().any(|v| v.is_some()) {
         out.add(&[l.device, ": "]);
         for (i, value) in device.iter().filter_map(|v| v.as_deref()).enumerate() {
-            out.add(&[if i == 0 { "" } else { " · " }, &clip(value)]);
+            out.add(&[if i == 0 { "" } else { " · " }, clip(value)]);
         }
         out.line(&[]);
     }
@@ -666,6 +669,16 @@ fn replace_all(text: &str, needle: &str, with: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clip_keeps_the_first_characters() {
+        for c in ["a", "ä", "🎁"] {
+            for n in [0, 1, MAX_FIELD_CHARS - 1, MAX_FIELD_CHARS, MAX_FIELD_CHARS + 1, 2000] {
+                let text = c.repeat(n);
+                assert_eq!(clip(&text), c.repeat(n.min(MAX_FIELD_CHARS)), "{c} x {n}");
+            }
+        }
+    }
 
     #[test]
     fn window_search_agrees_with_the_standard_library() {

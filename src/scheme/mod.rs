@@ -208,8 +208,16 @@ impl Scheme {
 
     /// Checks a definition; every problem names its field.
     pub fn from_definition(definition: SchemeDefinition) -> Result<Scheme, SchemeError> {
-        let id = definition.id.clone();
-        let err = |field: &str, message: String| SchemeError { scheme: id.clone(), field: field.into(), message };
+        match Scheme::checked(&definition) {
+            Ok(scheme) => Ok(Scheme { definition, ..scheme }),
+            Err((field, message)) => Err(SchemeError { scheme: definition.id, field, message }),
+        }
+    }
+
+    /// The scheme a definition describes, with an empty `definition`, or the first problem.
+    fn checked(definition: &SchemeDefinition) -> Result<Scheme, (String, String)> {
+        let id = &definition.id;
+        let err = |field: &str, message: String| (field.to_owned(), message);
         if let Some(schema) = &definition.schema {
             if schema != SCHEMA {
                 return Err(err("schema", cat(&["'", schema, "' is not supported (expected '", SCHEMA, "')"])));
@@ -227,7 +235,7 @@ impl Scheme {
         }
         let alphabet = Alphabet::new(&definition.alphabet).map_err(|e| err("alphabet", e.describe()))?;
 
-        let lengths = checked_lengths(&definition).map_err(|(f, m)| err(f, m))?;
+        let lengths = checked_lengths(definition).map_err(|(f, m)| err(f, m))?;
         let (min_len, max_len) = (lengths[0], lengths[lengths.len() - 1]);
 
         let checksum = Checksum::from_id(&definition.checksum).ok_or_else(|| {
@@ -248,8 +256,8 @@ impl Scheme {
             ));
         }
 
-        let groups = checked_groups(&definition.groups, &lengths).map_err(|(f, m)| err(&f, m))?;
-        let fields = checked_fields(&definition, &lengths, checksum).map_err(|(f, m)| err(&f, m))?;
+        let groups = checked_groups(&definition.groups, &lengths)?;
+        let fields = checked_fields(definition, &lengths, checksum)?;
 
         let has = |kind| fields.iter().any(|f: &Field| f.kind == kind);
         let issue_epoch = match (&definition.issue_epoch, has(FieldKind::IssueDay)) {
@@ -268,7 +276,7 @@ impl Scheme {
             _ => {}
         }
         if let Some(i) = validity_days.iter().position(|&d| d == 0 || d > 3660) {
-            return Err(err(&item_path("validityDays", i), "must be 1 to 3660 days".into()));
+            return Err((item_path("validityDays", i), "must be 1 to 3660 days".into()));
         }
         if validity_days.len() > alphabet.len() {
             return Err(err(
@@ -284,7 +292,7 @@ impl Scheme {
         }
 
         let regions = if has(FieldKind::Region) {
-            checked_regions(definition.regions.as_deref(), &alphabet).map_err(|(f, m)| err(&f, m))?
+            checked_regions(definition.regions.as_deref(), &alphabet)?
         } else {
             if definition.regions.is_some() {
                 return Err(err("regions", "is only allowed with a region field".into()));
@@ -305,7 +313,7 @@ impl Scheme {
             validity_days,
             regions,
             builtin: false,
-            definition,
+            definition: SchemeDefinition::default(),
         })
     }
 

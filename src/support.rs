@@ -572,6 +572,7 @@ impl SupportRequest {
     /// (`scheme`, `marketplace`, `locale`, `now`), `attempts` (`at`, `clientStatus`, `serverCode`,
     /// `serverMessage`, `httpStatus`), `orderNumber`, `cardSerial`, `environment` (`locale`,
     /// `timeZone`, `userAgent`), `revealCode`.
+    #[allow(clippy::field_reassign_with_default)]
     pub fn from_json_value(value: &Json) -> Result<SupportRequest, RequestError> {
         let field_error = |field: &str, message: &str| RequestError::Field(field.to_owned(), message.to_owned());
         if value.as_object().is_none() {
@@ -584,56 +585,49 @@ impl SupportRequest {
                 Some(_) => Err(field_error(field, "must be a string")),
             }
         };
-        let input = text(value.get("input"), "input")?.ok_or_else(|| field_error("input", "is required"))?;
-        let mut options = CheckOptions::default();
+        // Filled field by field: an error drops one partly filled request, instead of each `?`
+        // dropping what was read before it (smaller wasm).
+        let mut request = SupportRequest::default();
+        request.input = text(value.get("input"), "input")?.ok_or_else(|| field_error("input", "is required"))?;
         if let Some(o) = value.get("options").filter(|o| **o != Json::Null) {
+            let options = &mut request.options;
             options.scheme = text(o.get("scheme"), "options.scheme")?;
             options.marketplace = text(o.get("marketplace"), "options.marketplace")?;
             options.locale = text(o.get("locale"), "options.locale")?.map_or(Locale::En, |t| Locale::from_tag(&t));
-            options.now = match text(o.get("now"), "options.now")? {
-                Some(t) => Some(parse_now(&t).ok_or(RequestError::Options(OptionsError::BadNow(t)))?),
-                None => None,
-            };
+            if let Some(t) = text(o.get("now"), "options.now")? {
+                options.now = Some(parse_now(&t).ok_or(RequestError::Options(OptionsError::BadNow(t)))?);
+            }
         }
-        let mut attempts = Vec::new();
         if let Some(list) = value.get("attempts").filter(|a| **a != Json::Null) {
             let list = list.as_array().ok_or_else(|| field_error("attempts", "must be a list"))?;
             for (i, a) in list.iter().enumerate() {
                 let name = |f: &str| cat(&[&item_path("attempts", i), ".", f]);
-                let http_status = match a.get("httpStatus") {
+                let mut attempt = Attempt::default();
+                attempt.http_status = match a.get("httpStatus") {
                     None | Some(Json::Null) => None,
                     Some(Json::Int(n)) if (100..=599).contains(n) => Some(*n as u16),
                     Some(_) => return Err(field_error(&name("httpStatus"), "must be an HTTP status (100–599)")),
                 };
-                attempts.push(Attempt {
-                    at: text(a.get("at"), &name("at"))?.ok_or_else(|| field_error(&name("at"), "is required"))?,
-                    client_status: text(a.get("clientStatus"), &name("clientStatus"))?,
-                    server_code: text(a.get("serverCode"), &name("serverCode"))?,
-                    server_message: text(a.get("serverMessage"), &name("serverMessage"))?,
-                    http_status,
-                });
+                attempt.at = text(a.get("at"), &name("at"))?.ok_or_else(|| field_error(&name("at"), "is required"))?;
+                attempt.client_status = text(a.get("clientStatus"), &name("clientStatus"))?;
+                attempt.server_code = text(a.get("serverCode"), &name("serverCode"))?;
+                attempt.server_message = text(a.get("serverMessage"), &name("serverMessage"))?;
+                request.attempts.push(attempt);
             }
         }
         let env = value.get("environment").filter(|e| **e != Json::Null);
-        let environment = Environment {
-            locale: text(env.and_then(|e| e.get("locale")), "environment.locale")?,
-            time_zone: text(env.and_then(|e| e.get("timeZone")), "environment.timeZone")?,
-            user_agent: text(env.and_then(|e| e.get("userAgent")), "environment.userAgent")?,
-        };
-        let reveal_code = match value.get("revealCode") {
+        let environment = &mut request.environment;
+        environment.locale = text(env.and_then(|e| e.get("locale")), "environment.locale")?;
+        environment.time_zone = text(env.and_then(|e| e.get("timeZone")), "environment.timeZone")?;
+        environment.user_agent = text(env.and_then(|e| e.get("userAgent")), "environment.userAgent")?;
+        request.reveal_code = match value.get("revealCode") {
             None | Some(Json::Null) => false,
             Some(Json::Bool(b)) => *b,
             Some(_) => return Err(field_error("revealCode", "must be true or false")),
         };
-        Ok(SupportRequest {
-            input,
-            options,
-            attempts,
-            order_number: text(value.get("orderNumber"), "orderNumber")?,
-            card_serial: text(value.get("cardSerial"), "cardSerial")?,
-            environment,
-            reveal_code,
-        })
+        request.order_number = text(value.get("orderNumber"), "orderNumber")?;
+        request.card_serial = text(value.get("cardSerial"), "cardSerial")?;
+        Ok(request)
     }
 }
 

@@ -48,33 +48,37 @@ impl SchemeDefinition {
     }
 }
 
+// Filled field by field rather than in one struct expression: an error then drops one partly
+// filled definition, instead of each `?` dropping the fields read before it (smaller wasm).
+#[allow(clippy::field_reassign_with_default)]
 fn read_definition(value: &Json) -> Result<SchemeDefinition, Problem> {
     only_known_keys(object(value, "(definition)")?, &DEFINITION_KEYS, "")?;
     let optional = |key: &str| value.get(key).filter(|v| **v != Json::Null);
     let required = |key: &str| optional(key).ok_or_else(|| (key.to_owned(), "is required".to_owned()));
+    let opt_string = |key: &str| optional(key).map(|v| string(v, key)).transpose();
     let opt_count = |key: &str| optional(key).map(|v| count(v, key)).transpose();
-    Ok(SchemeDefinition {
-        schema: optional("schema").map(|v| string(v, "schema")).transpose()?,
-        id: string(required("id")?, "id")?,
-        name: optional("name").map(|v| string(v, "name")).transpose()?,
-        kind: optional("kind").map(|v| one_of(v, "kind", &CodeKind::ALL, |k| k.code())).transpose()?,
-        alphabet: string(required("alphabet")?, "alphabet")?,
-        lengths: optional("lengths").map(|v| list(v, "lengths", count)).transpose()?,
-        min_length: opt_count("minLength")?,
-        max_length: opt_count("maxLength")?,
-        groups: optional("groups")
-            .map(|v| list(v, "groups", |g, path| list(g, path, count)))
-            .transpose()?
-            .unwrap_or_default(),
-        checksum: string(required("checksum")?, "checksum")?,
-        fields: optional("fields").map(|v| list(v, "fields", field)).transpose()?.unwrap_or_default(),
-        issue_epoch: optional("issueEpoch").map(|v| string(v, "issueEpoch")).transpose()?,
-        validity_days: optional("validityDays")
-            .map(|v| list(v, "validityDays", |d, path| count(d, path).map(|n| n as u32)))
-            .transpose()?
-            .unwrap_or_default(),
-        regions: optional("regions").map(|v| list(v, "regions", string)).transpose()?,
-    })
+    let mut d = SchemeDefinition::default();
+    d.schema = opt_string("schema")?;
+    d.id = string(required("id")?, "id")?;
+    d.name = opt_string("name")?;
+    d.kind = optional("kind").map(|v| one_of(v, "kind", &CodeKind::ALL, |k| k.code())).transpose()?;
+    d.alphabet = string(required("alphabet")?, "alphabet")?;
+    d.lengths = optional("lengths").map(|v| list(v, "lengths", count)).transpose()?;
+    d.min_length = opt_count("minLength")?;
+    d.max_length = opt_count("maxLength")?;
+    if let Some(v) = optional("groups") {
+        d.groups = list(v, "groups", |g, path| list(g, path, count))?;
+    }
+    d.checksum = string(required("checksum")?, "checksum")?;
+    if let Some(v) = optional("fields") {
+        d.fields = list(v, "fields", field)?;
+    }
+    d.issue_epoch = opt_string("issueEpoch")?;
+    if let Some(v) = optional("validityDays") {
+        d.validity_days = list(v, "validityDays", |d, path| count(d, path).map(|n| n as u32))?;
+    }
+    d.regions = optional("regions").map(|v| list(v, "regions", string)).transpose()?;
+    Ok(d)
 }
 
 fn field(value: &Json, path: &str) -> Result<Field, Problem> {

@@ -357,7 +357,7 @@ fn readable_text(
             out.add(&[" (HTTP ", &decimal(u64::from(http)), ")"]);
         }
         if let Some(message) = &a.server_message {
-            out.add(&[" “", &hide(&clip(message)), "”"]);
+            out.add(&[" “", &hide(clip(message)), "”"]);
         }
         out.line(&[]);
         if let Some(code) = &a.server_code {

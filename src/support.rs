@@ -369,7 +369,7 @@ fn readable_text(
         out.line(&[l.order, ": ", clip(order)]);
     }
     if let Some(serial) = &request.card_serial {
-        out.line(&[l.serial, ": ", &show(&clip(serial))]);
+        out.line(&[l.serial, ": ", &show(clip(serial))]);
     }
     let env = &request.environment;
     let device = [&env.locale, &env.time_zone, &env.user_agent];

@@ -6,6 +6,7 @@
 
 use crate::prelude::*;
 
+use alloc::borrow::Cow;
 use alloc::sync::Arc;
 
 use crate::once::OnceLock;
@@ -210,17 +211,18 @@ impl Scheme {
     pub fn from_definition(definition: SchemeDefinition) -> Result<Scheme, SchemeError> {
         match Scheme::checked(&definition) {
             Ok(scheme) => Ok(Scheme { definition, ..scheme }),
-            Err((field, message)) => Err(SchemeError { scheme: definition.id, field, message }),
+            Err((field, message)) => {
+                Err(SchemeError { scheme: definition.id, field: field.into_owned(), message: message.into_owned() })
+            }
         }
     }
 
     /// The scheme a definition describes, with an empty `definition`, or the first problem.
-    fn checked(definition: &SchemeDefinition) -> Result<Scheme, (String, String)> {
+    fn checked(definition: &SchemeDefinition) -> Result<Scheme, Problem> {
         let id = &definition.id;
-        let err = |field: &str, message: String| (field.to_owned(), message);
         if let Some(schema) = &definition.schema {
             if schema != SCHEMA {
-                return Err(err("schema", cat(&["'", schema, "' is not supported (expected '", SCHEMA, "')"])));
+                return Err(problem("schema", cat(&["'", schema, "' is not supported (expected '", SCHEMA, "')"])));
             }
         }
         let id_ok = !id.is_empty()
@@ -228,23 +230,26 @@ impl Scheme {
             && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
             && !id.starts_with('-');
         if !id_ok {
-            return Err(err("id", "must be 1 to 40 lowercase letters, digits or hyphens".into()));
+            return Err(problem("id", "must be 1 to 40 lowercase letters, digits or hyphens"));
         }
         if id == "auto" {
-            return Err(err("id", "'auto' is reserved for scheme detection".into()));
+            return Err(problem("id", "'auto' is reserved for scheme detection"));
         }
-        let alphabet = Alphabet::new(&definition.alphabet).map_err(|e| err("alphabet", e.describe()))?;
+        let alphabet = Alphabet::new(&definition.alphabet).map_err(|e| problem("alphabet", e.describe()))?;
 
-        let lengths = checked_lengths(definition).map_err(|(f, m)| err(f, m))?;
+        let lengths = checked_lengths(definition)?;
         let (min_len, max_len) = (lengths[0], lengths[lengths.len() - 1]);
 
         let checksum = Checksum::from_id(&definition.checksum).ok_or_else(|| {
             let known: Vec<&str> = checksum::ALL.iter().map(|c| c.id()).collect();
-            err("checksum", cat(&["unknown checksum '", &definition.checksum, "' (known: ", &known.join(", "), ")"]))
+            problem(
+                "checksum",
+                cat(&["unknown checksum '", &definition.checksum, "' (known: ", &known.join(", "), ")"]),
+            )
         })?;
-        checksum.supports(&alphabet, max_len).map_err(|m| err("checksum", m.into()))?;
+        checksum.supports(&alphabet, max_len).map_err(|m| problem("checksum", m))?;
         if min_len <= checksum.check_len() {
-            return Err(err(
+            return Err(problem(
                 "checksum",
                 cat(&[
                     "codes of ",
@@ -263,23 +268,23 @@ impl Scheme {
         let issue_epoch = match (&definition.issue_epoch, has(FieldKind::IssueDay)) {
             (Some(text), true) => Some(
                 crate::expiry::parse_ymd(text)
-                    .ok_or_else(|| err("issueEpoch", cat(&["'", text, "' is not a date (YYYY-MM-DD)"])))?,
+                    .ok_or_else(|| problem("issueEpoch", cat(&["'", text, "' is not a date (YYYY-MM-DD)"])))?,
             ),
-            (None, true) => return Err(err("issueEpoch", "is required with an issue_day field".into())),
-            (Some(_), false) => return Err(err("issueEpoch", "is only allowed with an issue_day field".into())),
+            (None, true) => return Err(problem("issueEpoch", "is required with an issue_day field")),
+            (Some(_), false) => return Err(problem("issueEpoch", "is only allowed with an issue_day field")),
             (None, false) => None,
         };
         let validity_days = definition.validity_days.clone();
         match (validity_days.is_empty(), has(FieldKind::Validity)) {
-            (true, true) => return Err(err("validityDays", "is required with a validity field".into())),
-            (false, false) => return Err(err("validityDays", "is only allowed with a validity field".into())),
+            (true, true) => return Err(problem("validityDays", "is required with a validity field")),
+            (false, false) => return Err(problem("validityDays", "is only allowed with a validity field")),
             _ => {}
         }
         if let Some(i) = validity_days.iter().position(|&d| d == 0 || d > 3660) {
-            return Err((item_path("validityDays", i), "must be 1 to 3660 days".into()));
+            return Err(problem(item_path("validityDays", i), "must be 1 to 3660 days"));
         }
         if validity_days.len() > alphabet.len() {
-            return Err(err(
+            return Err(problem(
                 "validityDays",
                 cat(&[
                     "has ",
@@ -295,7 +300,7 @@ impl Scheme {
             checked_regions(definition.regions.as_deref(), &alphabet)?
         } else {
             if definition.regions.is_some() {
-                return Err(err("regions", "is only allowed with a region field".into()));
+                return Err(problem("regions", "is only allowed with a region field"));
             }
             Vec::new()
         };
@@ -380,49 +385,52 @@ impl Scheme {
     }
 }
 
-fn checked_lengths(d: &SchemeDefinition) -> Result<Vec<usize>, (&'static str, String)> {
+fn checked_lengths(d: &SchemeDefinition) -> Result<Vec<usize>, Problem> {
     let mut lengths = match (&d.lengths, d.min_length, d.max_length) {
         (Some(list), None, None) => {
             if list.is_empty() {
-                return Err(("lengths", "must list at least one length".into()));
+                return Err(problem("lengths", "must list at least one length"));
             }
             list.clone()
         }
         (None, Some(min), Some(max)) => {
             if min > max {
-                return Err((
+                return Err(problem(
                     "minLength",
                     cat(&[&decimal(min as u64), " is greater than maxLength ", &decimal(max as u64)]),
                 ));
             }
             if max > MAX_CODE_LENGTH {
-                return Err(("maxLength", cat(&["must be at most ", &decimal(MAX_CODE_LENGTH as u64)])));
+                return Err(problem("maxLength", cat(&["must be at most ", &decimal(MAX_CODE_LENGTH as u64)])));
             }
             (min..=max).collect()
         }
-        (Some(_), _, _) => return Err(("lengths", "give either lengths or minLength and maxLength, not both".into())),
-        (None, Some(_), None) => return Err(("maxLength", "is required with minLength".into())),
-        (None, None, Some(_)) => return Err(("minLength", "is required with maxLength".into())),
-        (None, None, None) => return Err(("lengths", "is required (or minLength and maxLength)".into())),
+        (Some(_), _, _) => return Err(problem("lengths", "give either lengths or minLength and maxLength, not both")),
+        (None, Some(_), None) => return Err(problem("maxLength", "is required with minLength")),
+        (None, None, Some(_)) => return Err(problem("minLength", "is required with maxLength")),
+        (None, None, None) => return Err(problem("lengths", "is required (or minLength and maxLength)")),
     };
     crate::sort_small(&mut lengths, |a, b| a < b);
     lengths.dedup();
     if lengths[0] < 2 {
-        return Err(("lengths", "codes must have at least 2 symbols".into()));
+        return Err(problem("lengths", "codes must have at least 2 symbols"));
     }
     if lengths[lengths.len() - 1] > MAX_CODE_LENGTH {
-        return Err(("lengths", cat(&["codes may have at most ", &decimal(MAX_CODE_LENGTH as u64), " symbols"])));
+        return Err(problem(
+            "lengths",
+            cat(&["codes may have at most ", &decimal(MAX_CODE_LENGTH as u64), " symbols"]),
+        ));
     }
     Ok(lengths)
 }
 
-fn checked_groups(groups: &[Vec<usize>], lengths: &[usize]) -> Result<Vec<Vec<usize>>, (String, String)> {
+fn checked_groups(groups: &[Vec<usize>], lengths: &[usize]) -> Result<Vec<Vec<usize>>, Problem> {
     if groups.is_empty() {
         return Ok(Vec::new());
     }
     if groups.len() != lengths.len() {
-        return Err((
-            "groups".into(),
+        return Err(problem(
+            "groups",
             cat(&[
                 "has ",
                 &decimal(groups.len() as u64),
@@ -436,34 +444,34 @@ fn checked_groups(groups: &[Vec<usize>], lengths: &[usize]) -> Result<Vec<Vec<us
     crate::sort_small(&mut sorted, |a, b| a.iter().sum::<usize>() < b.iter().sum::<usize>());
     for (i, (grouping, &length)) in sorted.iter().zip(lengths).enumerate() {
         if grouping.is_empty() || grouping.contains(&0) {
-            return Err((item_path("groups", i), "group sizes must be positive".into()));
+            return Err(problem(item_path("groups", i), "group sizes must be positive"));
         }
         let sum: usize = grouping.iter().sum();
         if sum != length {
             let message =
                 cat(&["groups add up to ", &decimal(sum as u64), ", but the length is ", &decimal(length as u64)]);
-            return Err((item_path("groups", i), message));
+            return Err(problem(item_path("groups", i), message));
         }
     }
     Ok(sorted)
 }
 
-fn checked_fields(d: &SchemeDefinition, lengths: &[usize], checksum: Checksum) -> Result<Vec<Field>, (String, String)> {
+fn checked_fields(d: &SchemeDefinition, lengths: &[usize], checksum: Checksum) -> Result<Vec<Field>, Problem> {
     if d.fields.is_empty() {
         return Ok(Vec::new());
     }
     if lengths.len() != 1 {
-        return Err(("fields".into(), "fields need a scheme with exactly one length".into()));
+        return Err(problem("fields", "fields need a scheme with exactly one length"));
     }
     let length = lengths[0];
     let mut covered = vec![None::<usize>; length];
     for (i, f) in d.fields.iter().enumerate() {
         let name = item_path("fields", i);
         if f.length == 0 {
-            return Err((cat(&[&name, ".length"]), "must be at least 1".into()));
+            return Err(problem(cat(&[&name, ".length"]), "must be at least 1"));
         }
         if f.end() > length {
-            return Err((
+            return Err(problem(
                 name,
                 cat(&[
                     "positions ",
@@ -478,7 +486,7 @@ fn checked_fields(d: &SchemeDefinition, lengths: &[usize], checksum: Checksum) -
         }
         for (p, slot) in covered.iter_mut().enumerate().take(f.end()).skip(f.start) {
             if let Some(other) = *slot {
-                return Err((
+                return Err(problem(
                     name,
                     cat(&["overlaps ", &item_path("fields", other), " at position ", &decimal(p as u64)]),
                 ));
@@ -486,28 +494,28 @@ fn checked_fields(d: &SchemeDefinition, lengths: &[usize], checksum: Checksum) -
             *slot = Some(i);
         }
         if d.fields[..i].iter().any(|o| o.kind == f.kind) {
-            return Err((cat(&[&name, ".kind"]), cat(&["a second ", kind_name(f.kind), " field"])));
+            return Err(problem(cat(&[&name, ".kind"]), cat(&["a second ", kind_name(f.kind), " field"])));
         }
         let fixed = match f.kind {
             FieldKind::Region => Some(2),
             FieldKind::Validity => Some(1),
             FieldKind::Check => Some(checksum.check_len()),
             FieldKind::IssueDay if f.length > 4 => {
-                return Err((cat(&[&name, ".length"]), "an issue_day field has at most 4 symbols".into()))
+                return Err(problem(cat(&[&name, ".length"]), "an issue_day field has at most 4 symbols"))
             }
             _ => None,
         };
         if let Some(expected) = fixed.filter(|&e| e != f.length) {
             let message = cat(&["must be ", &decimal(expected as u64), " for a ", kind_name(f.kind), " field"]);
-            return Err((cat(&[&name, ".length"]), message));
+            return Err(problem(cat(&[&name, ".length"]), message));
         }
         if f.kind == FieldKind::Check && f.end() != length {
-            return Err((cat(&[&name, ".start"]), "the check field must be the last symbols".into()));
+            return Err(problem(cat(&[&name, ".start"]), "the check field must be the last symbols"));
         }
     }
     if checksum != Checksum::None && !d.fields.iter().any(|f| f.kind == FieldKind::Check) {
-        return Err((
-            "fields".into(),
+        return Err(problem(
+            "fields",
             cat(&[
                 "the ",
                 checksum.id(),
@@ -518,7 +526,7 @@ fn checked_fields(d: &SchemeDefinition, lengths: &[usize], checksum: Checksum) -
         ));
     }
     if checksum == Checksum::None && d.fields.iter().any(|f| f.kind == FieldKind::Check) {
-        return Err(("fields".into(), "a check field needs a checksum".into()));
+        return Err(problem("fields", "a check field needs a checksum"));
     }
     let mut fields = d.fields.clone();
     crate::sort_small(&mut fields, |a, b| a.start < b.start);
@@ -535,13 +543,10 @@ fn kind_name(kind: FieldKind) -> &'static str {
     }
 }
 
-fn checked_regions(
-    list: Option<&[String]>,
-    alphabet: &Alphabet,
-) -> Result<Vec<&'static Marketplace>, (String, String)> {
+fn checked_regions(list: Option<&[String]>, alphabet: &Alphabet) -> Result<Vec<&'static Marketplace>, Problem> {
     let chosen: Vec<&'static Marketplace> = match list {
         None => region::MARKETPLACES.iter().collect(),
-        Some([]) => return Err(("regions".into(), "must name at least one marketplace prefix".into())),
+        Some([]) => return Err(problem("regions", "must name at least one marketplace prefix")),
         Some(list) => {
             let mut out = Vec::new();
             for (i, prefix) in list.iter().enumerate() {
@@ -549,7 +554,7 @@ fn checked_regions(
                     let hint = region::resolve(prefix)
                         .map(|m| cat(&[" (", m.domain, " uses ", m.prefix, ")"]))
                         .unwrap_or_default();
-                    (item_path("regions", i), cat(&["'", prefix, "' is not a marketplace prefix", &hint]))
+                    problem(item_path("regions", i), cat(&["'", prefix, "' is not a marketplace prefix", &hint]))
                 })?;
                 out.push(m);
             }
@@ -558,8 +563,8 @@ fn checked_regions(
     };
     for (i, m) in chosen.iter().enumerate() {
         if let Some(c) = m.prefix.chars().find(|&c| !alphabet.contains(c)) {
-            let field = if list.is_some() { item_path("regions", i) } else { "alphabet".into() };
-            return Err((
+            let field = if list.is_some() { item_path("regions", i).into() } else { Cow::Borrowed("alphabet") };
+            return Err(problem(
                 field,
                 cat(&[
                     "the prefix ",
@@ -574,6 +579,14 @@ fn checked_regions(
         }
     }
     Ok(chosen)
+}
+
+/// A problem found while checking a definition: the field and what is wrong. Mostly fixed words,
+/// so both are borrowed where they can be: no allocation, and less code per check in the wasm.
+type Problem = (Cow<'static, str>, Cow<'static, str>);
+
+fn problem(field: impl Into<Cow<'static, str>>, message: impl Into<Cow<'static, str>>) -> Problem {
+    (field.into(), message.into())
 }
 
 /// Version of the built-in scheme table.

@@ -22,7 +22,7 @@ impl Alphabet {
     /// Builds an alphabet; `Err` names the first problem (non-ASCII, lowercase, repeated, too small).
     pub fn new(symbols: &str) -> Result<Alphabet, AlphabetError> {
         let mut values = [NONE; 128];
-        if symbols.chars().count() < 2 {
+        if crate::char_count(symbols) < 2 {
             return Err(AlphabetError::TooSmall);
         }
         if symbols.len() > 64 {

@@ -307,7 +307,8 @@ pub const SERVER_CODES: [&str; 9] = [
 /// Explains a server rejection code. Case, surrounding space and `-` for `_` are forgiven; any other
 /// code is explained as `unknown`. With a marketplace, `region_restricted` names it.
 pub fn explain_rejection(server_code: &str, locale: Locale, marketplace: Option<&Marketplace>) -> Explanation {
-    let wanted = server_code.trim().to_ascii_lowercase().replace('-', "_");
+    let wanted: String =
+        server_code.trim().chars().map(|c| if c == '-' { '_' } else { c.to_ascii_lowercase() }).collect();
     let code = SERVER_CODES.iter().copied().find(|c| *c == wanted).unwrap_or("unknown");
     let variant = match (code, marketplace) {
         ("region_restricted", Some(_)) => "region_restricted.marketplace",

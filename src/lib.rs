@@ -56,6 +56,32 @@ pub(crate) fn cat(parts: &[&str]) -> prelude::String {
     out
 }
 
+/// The items with `separator` between them (`join` for the few lists messages name, without the
+/// standard library's generic joining code).
+pub(crate) fn join<S: AsRef<str>>(items: &[S], separator: &str) -> prelude::String {
+    let mut out = prelude::String::new();
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(separator);
+        }
+        out.push_str(item.as_ref());
+    }
+    out
+}
+
+/// The text before the first `stop` byte (all of it when there is none). `stop` is ASCII, so the
+/// cut is a character boundary.
+pub(crate) fn before(text: &str, stop: impl Fn(u8) -> bool) -> &str {
+    let end = text.bytes().position(stop).unwrap_or(text.len());
+    text.get(..end).unwrap_or(text)
+}
+
+/// Characters in `text`: a byte count of the non-continuation bytes (the standard library's
+/// `chars().count()` is a larger SIMD-style routine).
+pub(crate) fn char_count(text: &str) -> usize {
+    text.bytes().filter(|&b| (b as i8) >= -0x40).count()
+}
+
 /// `name[i]`: the path of a list item, for messages that name a field.
 pub(crate) fn item_path(name: &str, i: usize) -> prelude::String {
     cat(&[name, "[", &json::decimal(i as u64), "]"])
@@ -104,6 +130,24 @@ fn panic(_: &core::panic::PanicInfo<'_>) -> ! {
 
 #[cfg(test)]
 mod tests {
+    const TEXTS: [&str; 8] = ["", "a", "de-AT", "x_y-z", "ä.ö.ü", "🎁-🎁", "\u{2028}.", "code.variant.more"];
+
+    #[test]
+    fn text_helpers_agree_with_the_standard_library() {
+        for text in TEXTS {
+            assert_eq!(super::char_count(text), text.chars().count(), "{text:?}");
+            assert_eq!(super::before(text, |b| b == b'.'), text.split('.').next().unwrap(), "{text:?}");
+            assert_eq!(super::before(text, |b| b == b'-' || b == b'_'), text.split(['-', '_']).next().unwrap());
+        }
+        for n in 0..TEXTS.len() {
+            assert_eq!(super::join(&TEXTS[..n], ", "), TEXTS[..n].join(", "));
+            let owned: Vec<String> = TEXTS[..n].iter().map(|t| t.to_string()).collect();
+            assert_eq!(super::join(&owned, ""), owned.concat());
+        }
+        assert_eq!(super::cat(&["a", "", "bc", "ä"]), "abcä");
+        assert_eq!(super::item_path("fields", 12), "fields[12]");
+    }
+
     #[test]
     fn round_non_negative_agrees_with_round() {
         for x in [0.0, 0.49999999999999994, 0.5, 1.5, 2.5, 12.345 * 100.0, 999.5, 1e15 + 0.5] {

@@ -407,7 +407,7 @@ pub(crate) fn ambiguous_characters(symbols: &[char]) -> Option<Finding> {
         symbols.iter().enumerate().filter(|(_, c)| CONFUSABLE.chars().any(|x| x == **c)).map(|(i, _)| i).collect();
     let first = *positions.first()?;
     let list: Vec<String> = positions.iter().map(|&p| decimal(p as u64 + 1)).collect();
-    Some(Finding::new(FindingCode::AmbiguousCharacters, Severity::Info).at(first).actual(list.join(", ")))
+    Some(Finding::new(FindingCode::AmbiguousCharacters, Severity::Info).at(first).actual(crate::join(&list, ", ")))
 }
 
 #[cfg(test)]

@@ -294,12 +294,12 @@ fn readable_text(
     let shown_code = show(&v.display);
     // Anything else that may repeat the code (a server message) gets the same treatment.
     let hide = |text: &str| -> String {
-        if request.reveal_code || v.normalized.chars().count() < 5 {
+        if request.reveal_code || crate::char_count(&v.normalized) < 5 {
             return text.to_owned();
         }
         let mut out = text.to_owned();
         for secret in [v.input.trim(), v.display.as_str(), v.normalized.as_str()] {
-            if secret.chars().count() >= 5 {
+            if crate::char_count(secret) >= 5 {
                 out = replace_all(&out, secret, &shown_code);
             }
         }
@@ -556,7 +556,10 @@ pub fn verify_support_package(text: &str) -> Result<VerifiedPackage, PackageErro
 /// For text that is not (complete) JSON: a schema of another version still gets its own error.
 fn schema_error(text: &str) -> Option<PackageError> {
     let rest = text.strip_prefix("{\"schema\":\"")?;
-    let schema = rest.get(..rest.find('"')?)?;
+    let schema = crate::before(rest, |b| b == b'"');
+    if schema.len() == rest.len() {
+        return None; // no closing quote
+    }
     (schema != SCHEMA).then(|| classify_schema(schema))
 }
 

@@ -102,7 +102,7 @@ impl OptionsError {
     pub fn describe(&self) -> String {
         match self {
             OptionsError::UnknownScheme { id, known } => {
-                cat(&["unknown scheme '", id, "' (known: auto, ", &known.join(", "), ")"])
+                cat(&["unknown scheme '", id, "' (known: auto, ", &crate::join(known, ", "), ")"])
             }
             OptionsError::UnknownMarketplace(name) => cat(&[
                 "unknown marketplace '",

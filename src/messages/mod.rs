@@ -28,7 +28,7 @@ impl Locale {
     /// Picks the locale for a BCP 47 tag by its language prefix (`de-AT` → German); anything else is
     /// English.
     pub fn from_tag(tag: &str) -> Locale {
-        let language = tag.trim().split(['-', '_']).next().unwrap_or("");
+        let language = crate::before(tag.trim(), |b| b == b'-' || b == b'_');
         if language.eq_ignore_ascii_case("de") {
             Locale::De
         } else {
@@ -195,7 +195,7 @@ pub const TERMS: &[(&str, &str, &str)] = &[
 /// Looks up an entry by key; a `code.variant` key falls back to its base code.
 pub fn entry(key: &str) -> Option<&'static Entry> {
     FINDINGS.iter().find(|e| e.key == key).or_else(|| {
-        let base = key.split('.').next()?;
+        let base = crate::before(key, |b| b == b'.');
         FINDINGS.iter().find(|e| e.key == base)
     })
 }

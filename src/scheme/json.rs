@@ -103,7 +103,7 @@ fn only_known_keys(members: &[(String, Json)], allowed: &[&str], path: &str) -> 
     match members.iter().find(|(k, _)| !allowed.contains(&k.as_str())) {
         Some((key, _)) => {
             let field = if path.is_empty() { key.clone() } else { cat(&[path, ".", key]) };
-            Err((field, cat(&["unknown field; the fields are ", &allowed.join(", ")])))
+            Err((field, cat(&["unknown field; the fields are ", &crate::join(allowed, ", ")])))
         }
         None => Ok(()),
     }
@@ -136,7 +136,7 @@ fn one_of<T: Copy>(value: &Json, path: &str, all: &[T], code: impl Fn(T) -> &'st
     let text = value.as_str().ok_or_else(|| not_a(value, path, "must be a string, not "))?;
     all.iter().copied().find(|k| code(*k) == text).ok_or_else(|| {
         let names: Vec<&str> = all.iter().map(|k| code(*k)).collect();
-        (path.to_owned(), cat(&["unknown value '", text, "'; use one of ", &names.join(", ")]))
+        (path.to_owned(), cat(&["unknown value '", text, "'; use one of ", &crate::join(&names, ", ")]))
     })
 }
 

@@ -244,7 +244,7 @@ impl Scheme {
             let known: Vec<&str> = checksum::ALL.iter().map(|c| c.id()).collect();
             problem(
                 "checksum",
-                cat(&["unknown checksum '", &definition.checksum, "' (known: ", &known.join(", "), ")"]),
+                cat(&["unknown checksum '", &definition.checksum, "' (known: ", &crate::join(&known, ", "), ")"]),
             )
         })?;
         checksum.supports(&alphabet, max_len).map_err(|m| problem("checksum", m))?;
@@ -354,7 +354,7 @@ impl Scheme {
 
     /// Inserts `-` between groups; symbols past the last group are appended as they are.
     pub fn display(&self, symbols: &str) -> String {
-        let groups = self.groups_for(symbols.chars().count());
+        let groups = self.groups_for(crate::char_count(symbols));
         let mut out = String::with_capacity(symbols.len() + groups.len());
         let mut rest = symbols;
         let ascii = symbols.is_ascii(); // then every rest is too, and sizes are byte counts

@@ -83,19 +83,17 @@ fn read_definition(value: &Json) -> Result<SchemeDefinition, Problem> {
 
 fn field(value: &Json, path: &str) -> Result<Field, Problem> {
     only_known_keys(object(value, path)?, &["kind", "start", "length"], path)?;
-    let get = |key: &str| {
-        let path = cat(&[path, ".", key]);
-        match value.get(key).filter(|v| **v != Json::Null) {
-            Some(v) => Ok((v, path)),
-            None => Err((path, "is required".into())),
-        }
+    // Read with the bare key as the path, which is put under `path` only when there is a problem.
+    let member =
+        |key: &str| value.get(key).filter(|v| **v != Json::Null).ok_or_else(|| (key.into(), "is required".into()));
+    let read = || {
+        Ok(Field {
+            kind: one_of(member("kind")?, "kind", &FieldKind::ALL, |k| k.code())?,
+            start: count(member("start")?, "start")?,
+            length: count(member("length")?, "length")?,
+        })
     };
-    let ((kind, kind_path), (start, start_path), (length, length_path)) = (get("kind")?, get("start")?, get("length")?);
-    Ok(Field {
-        kind: one_of(kind, &kind_path, &FieldKind::ALL, |k| k.code())?,
-        start: count(start, &start_path)?,
-        length: count(length, &length_path)?,
-    })
+    read().map_err(|(key, message): Problem| (cat(&[path, ".", &key]), message))
 }
 
 /// Rejects keys outside `allowed` (typos must not pass silently), naming the key under `path`.

@@ -1,12 +1,12 @@
 //! Native benchmarks of `validate` (run with `cargo bench`).
 
-use claimcheck::expiry::parse_now;
+use claimcheck::date::Timestamp;
 use claimcheck::{validate, CheckOptions};
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
 
 fn bench(c: &mut Criterion) {
-    let now = parse_now("2026-11-22T12:00:00Z").unwrap();
+    let now = Timestamp::parse("2026-11-22T12:00:00Z").unwrap();
     let auto = CheckOptions::default().now(now);
     let giftcard = CheckOptions::default().scheme("giftcard").marketplace("DE").now(now);
     c.bench_function("validate giftcard 16 symbols (auto)", |b| {

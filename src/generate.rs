@@ -3,7 +3,7 @@
 
 use crate::prelude::*;
 
-use chrono::NaiveDate;
+use crate::date::Date;
 
 use crate::scheme::{FieldKind, Scheme};
 
@@ -13,7 +13,7 @@ pub struct Issue {
     /// Region prefix or marketplace name (`DE`, `AT`, `amazon.de`), for schemes with a region field.
     pub region: Option<String>,
     /// Issue day, for schemes with an issue-day field.
-    pub issued_on: Option<NaiveDate>,
+    pub issued_on: Option<Date>,
     /// Validity in days (must be one of the scheme's `validityDays`), for schemes with a validity field.
     pub validity_days: Option<u32>,
 }
@@ -66,7 +66,7 @@ pub fn generate_with(
             FieldKind::IssueDay => {
                 let day = issue.issued_on.ok_or(GenerateError::Missing("issued"))?;
                 let epoch = scheme.issue_epoch.ok_or(GenerateError::Missing("issued"))?;
-                let offset = (day - epoch).num_days();
+                let offset = day.days_since(epoch);
                 let radix = scheme.alphabet.len() as i64;
                 let capacity = radix.pow(field.length as u32);
                 if offset < 0 || offset >= capacity {
@@ -137,11 +137,8 @@ mod tests {
     #[test]
     fn fixed_fields_are_encoded() {
         let credit = &builtin()[1];
-        let issue = Issue {
-            region: Some("AT".into()),
-            issued_on: NaiveDate::from_ymd_opt(2026, 11, 1),
-            validity_days: Some(30),
-        };
+        let issue =
+            Issue { region: Some("AT".into()), issued_on: Date::from_ymd(2026, 11, 1), validity_days: Some(30) };
         let code = generate(credit, &issue).unwrap();
         assert_eq!(&code[..6], "DE4G22");
         assert_eq!(code.len(), 20);
@@ -151,17 +148,9 @@ mod tests {
     fn missing_and_unsupported_values_are_errors() {
         let credit = &builtin()[1];
         assert_eq!(generate(credit, &Issue::default()), Err(GenerateError::Missing("region")));
-        let bad = Issue {
-            region: Some("DE".into()),
-            issued_on: NaiveDate::from_ymd_opt(2026, 11, 1),
-            validity_days: Some(45),
-        };
+        let bad = Issue { region: Some("DE".into()), issued_on: Date::from_ymd(2026, 11, 1), validity_days: Some(45) };
         assert!(matches!(generate(credit, &bad), Err(GenerateError::Unsupported(_))));
-        let early = Issue {
-            region: Some("DE".into()),
-            issued_on: NaiveDate::from_ymd_opt(2019, 1, 1),
-            validity_days: Some(30),
-        };
+        let early = Issue { region: Some("DE".into()), issued_on: Date::from_ymd(2019, 1, 1), validity_days: Some(30) };
         assert!(matches!(generate(credit, &early), Err(GenerateError::Unsupported(_))));
         let giftcard = &builtin()[0];
         let nowhere = Issue { region: Some("QQ".into()), ..Issue::default() };

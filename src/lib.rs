@@ -20,6 +20,7 @@ mod once;
 
 pub mod alphabet;
 pub mod checksum;
+pub mod date;
 pub mod expiry;
 pub mod explain;
 pub mod finding;

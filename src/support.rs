@@ -9,9 +9,7 @@
 
 use crate::prelude::*;
 
-use chrono::{DateTime, Utc};
-
-use crate::expiry::{format_timestamp, parse_now};
+use crate::date::Timestamp;
 use crate::explain::explain_rejection;
 use crate::json::{decimal, Json, JsonError, JsonWriter, ToJson};
 use crate::messages::explanations::{SupportLabels, SUPPORT_LABELS};
@@ -142,7 +140,7 @@ impl Registry {
 
         // Everything after the reference; the reference is derived from it.
         let mut body = JsonWriter::new();
-        body.field_str("createdAt", &format_timestamp(now));
+        body.field_str("createdAt", &now.format());
         body.name("library");
         body.begin_object();
         body.field_str("version", crate::VERSION);
@@ -284,7 +282,7 @@ fn readable_text(
     v: &Validation,
     attempts: &[Attempt],
     reference: &str,
-    now: DateTime<Utc>,
+    now: Timestamp,
     marketplace: Option<&'static region::Marketplace>,
 ) -> String {
     let locale = request.options.locale;
@@ -307,7 +305,7 @@ fn readable_text(
     };
     let mut out = Lines(String::with_capacity(1024));
     out.line(&[l.heading, " ", reference]);
-    out.line(&[l.created, ": ", &format_timestamp(now), " (claimcheck ", crate::VERSION, ")"]);
+    out.line(&[l.created, ": ", &now.format(), " (claimcheck ", crate::VERSION, ")"]);
     out.line(&[]);
     out.line(&[l.code, ": ", if shown_code.is_empty() { "—" } else { &shown_code }]);
     let status = match v.status {
@@ -598,7 +596,7 @@ impl SupportRequest {
             options.marketplace = text(o.get("marketplace"), "options.marketplace")?;
             options.locale = text(o.get("locale"), "options.locale")?.map_or(Locale::En, |t| Locale::from_tag(&t));
             if let Some(t) = text(o.get("now"), "options.now")? {
-                options.now = Some(parse_now(&t).ok_or(RequestError::Options(OptionsError::BadNow(t)))?);
+                options.now = Some(Timestamp::parse(&t).ok_or(RequestError::Options(OptionsError::BadNow(t)))?);
             }
         }
         if let Some(list) = value.get("attempts").filter(|a| **a != Json::Null) {

@@ -8,10 +8,9 @@ use crate::prelude::*;
 
 use core::cell::Cell;
 
-use chrono::{DateTime, Utc};
-
 use crate::cat;
 use crate::checksum::{rs32, Checksum};
+use crate::date::{Date, Timestamp};
 use crate::expiry::{self, CreditDates, DateStatus};
 use crate::explain::{self, Cause};
 use crate::finding::{Finding, FindingCode, Severity};
@@ -35,7 +34,7 @@ pub struct CheckOptions {
     /// Language of the messages.
     pub locale: Locale,
     /// The current time, for credit dates; without it dates are decoded but not judged.
-    pub now: Option<DateTime<Utc>>,
+    pub now: Option<Timestamp>,
 }
 
 impl CheckOptions {
@@ -68,7 +67,7 @@ impl CheckOptions {
     }
 
     /// Options with the current time.
-    pub fn now(mut self, now: DateTime<Utc>) -> Self {
+    pub fn now(mut self, now: Timestamp) -> Self {
         self.now = Some(now);
         self
     }
@@ -161,9 +160,9 @@ pub struct Validation {
     /// The region prefix the code carries, when the scheme has one and it is known.
     pub region: Option<String>,
     /// Issue day of a credit (YYYY-MM-DD).
-    pub issued_on: Option<chrono::NaiveDate>,
+    pub issued_on: Option<Date>,
     /// Last usable day of a credit (YYYY-MM-DD).
-    pub expires_on: Option<chrono::NaiveDate>,
+    pub expires_on: Option<Date>,
     /// Every change normalisation made.
     pub changes: Vec<Change>,
     /// What was noticed, root causes first.
@@ -186,10 +185,10 @@ impl ToJson for Validation {
         w.name("region");
         w.opt_string(self.region.as_deref());
         if let Some(day) = self.issued_on {
-            w.field_str("issuedOn", &expiry::format_ymd(day));
+            w.field_str("issuedOn", &day.format());
         }
         if let Some(day) = self.expires_on {
-            w.field_str("expiresOn", &expiry::format_ymd(day));
+            w.field_str("expiresOn", &day.format());
         }
         w.field_list("changes", &self.changes);
         w.field_list("findings", &self.findings);
@@ -230,7 +229,7 @@ pub(crate) struct Context<'a> {
     pub scheme: Option<&'a Scheme>,
     pub marketplace: Option<&'static Marketplace>,
     pub locale: Locale,
-    pub now: Option<DateTime<Utc>>,
+    pub now: Option<Timestamp>,
     /// rs32 repairs worked out during detection, taken by suggestions so that the input is not
     /// repaired twice; keyed by the scheme and the symbols' address and length (the same slice).
     repairs: Cell<Option<KeptRepairs>>,
@@ -470,7 +469,7 @@ impl<'a> Context<'a> {
             }
         }
         if let (Some(now), Some(issued)) = (self.now, self.issue_date_if_typed(s, symbols)) {
-            let latest = now.date_naive() + chrono::Days::new(expiry::SKEW_DAYS);
+            let latest = now.date().add_days(expiry::SKEW_DAYS).unwrap_or(now.date());
             if issued > latest {
                 return false;
             }
@@ -481,7 +480,7 @@ impl<'a> Context<'a> {
         true
     }
 
-    fn issue_date_if_typed(&self, s: &Scheme, symbols: &[char]) -> Option<chrono::NaiveDate> {
+    fn issue_date_if_typed(&self, s: &Scheme, symbols: &[char]) -> Option<Date> {
         let field = s.field(FieldKind::IssueDay)?;
         let typed = symbols.get(field.start..field.end())?;
         let mut values = [0u8; 4];
@@ -496,7 +495,7 @@ impl<'a> Context<'a> {
         let issued_on = self.issue_date_if_typed(s, symbols)?;
         let validity = s.alphabet.value(*symbols.get(s.field(FieldKind::Validity)?.start)?)?;
         let days = *s.validity_days.get(validity as usize)?;
-        let expires_on = issued_on.checked_add_days(chrono::Days::new(days as u64))?;
+        let expires_on = issued_on.add_days(days as u64)?;
         Some(CreditDates { issued_on, expires_on })
     }
 
@@ -603,16 +602,13 @@ impl<'a> Context<'a> {
             dates = Some(d);
             if let Some(now) = self.now {
                 match expiry::judge(&d, now) {
-                    DateStatus::Expired => findings.push(
-                        Finding::new(FindingCode::Expired, Severity::Error).actual(expiry::format_ymd(d.expires_on)),
-                    ),
-                    DateStatus::NotYetValid => findings.push(
-                        Finding::new(FindingCode::NotYetValid, Severity::Error).actual(expiry::format_ymd(d.issued_on)),
-                    ),
-                    DateStatus::Usable { days_left } if days_left <= expiry::SOON_DAYS => findings.push(
-                        Finding::new(FindingCode::ExpiresSoon, Severity::Warning)
-                            .actual(expiry::format_ymd(d.expires_on)),
-                    ),
+                    DateStatus::Expired => {
+                        findings.push(Finding::new(FindingCode::Expired, Severity::Error).actual(d.expires_on.format()))
+                    }
+                    DateStatus::NotYetValid => findings
+                        .push(Finding::new(FindingCode::NotYetValid, Severity::Error).actual(d.issued_on.format())),
+                    DateStatus::Usable { days_left } if days_left <= expiry::SOON_DAYS => findings
+                        .push(Finding::new(FindingCode::ExpiresSoon, Severity::Warning).actual(d.expires_on.format())),
                     DateStatus::Usable { .. } => {}
                 }
             }

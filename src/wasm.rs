@@ -11,7 +11,7 @@ use js_sys::{Date, JSON};
 use wasm_bindgen::prelude::*;
 
 use crate::cat;
-use crate::expiry::parse_now;
+use crate::date::Timestamp;
 use crate::json::{Json, JsonWriter, ToJson};
 use crate::messages::Locale;
 use crate::once::OnceLock;
@@ -312,7 +312,7 @@ fn options_from_json(text: &str) -> Result<CheckOptions, JsError> {
     let options = Json::parse(text).map_err(|e| JsError::new(&cat(&["options: ", &e.describe()])))?;
     let now = match string_field(&options, "now")? {
         Some(text) => Some(
-            parse_now(&text)
+            Timestamp::parse(&text)
                 .ok_or_else(|| JsError::new(&crate::validate::OptionsError::BadNow(text.clone()).describe()))?,
         ),
         None => None,
@@ -326,8 +326,8 @@ fn options_from_json(text: &str) -> Result<CheckOptions, JsError> {
 }
 
 /// The current time: the only clock read in claimcheck, here in the binding, never in the core.
-fn clock() -> Option<chrono::DateTime<chrono::Utc>> {
-    chrono::DateTime::from_timestamp_millis(Date::now() as i64)
+fn clock() -> Option<Timestamp> {
+    Timestamp::from_unix_millis(Date::now() as i64)
 }
 
 /// `JSON.stringify(value)`: the one way JS objects cross into the core; `error` when it fails.

@@ -1,7 +1,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! Runs the conformance cases of `tests/data/cases.json` against the native library.
 
-use claimcheck::expiry::parse_now;
+use claimcheck::date::Timestamp;
 use claimcheck::{validate, CheckOptions};
 use serde_json::Value;
 
@@ -13,7 +13,8 @@ fn conformance_cases() {
     assert!(cases.len() >= 30);
     for case in cases {
         let input = case["input"].as_str().unwrap();
-        let mut options = CheckOptions::default().now(parse_now(case["now"].as_str().unwrap_or(default_now)).unwrap());
+        let mut options =
+            CheckOptions::default().now(Timestamp::parse(case["now"].as_str().unwrap_or(default_now)).unwrap());
         if let Some(s) = case["option_scheme"].as_str() {
             options = options.scheme(s);
         }

@@ -19,7 +19,7 @@ fn one_hundred_thousand_generated_codes_are_valid_and_distinct() {
             "credit",
             Issue {
                 region: Some("US".into()),
-                issued_on: claimcheck::expiry::parse_ymd("2026-11-01"),
+                issued_on: claimcheck::date::Date::parse("2026-11-01"),
                 validity_days: Some(365),
             },
         ),

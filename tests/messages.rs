@@ -34,7 +34,7 @@ fn trigger(code: FindingCode) -> (&'static str, &'static str, Option<&'static st
 /// Options of a trigger, in one locale.
 fn options_for(scheme: &str, locale: &str, marketplace: Option<&str>, now: &str) -> CheckOptions {
     let options =
-        CheckOptions::default().scheme(scheme).locale(locale).now(claimcheck::expiry::parse_now(now).unwrap());
+        CheckOptions::default().scheme(scheme).locale(locale).now(claimcheck::date::Timestamp::parse(now).unwrap());
     match marketplace {
         Some(m) => options.marketplace(m),
         None => options,

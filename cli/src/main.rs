@@ -8,10 +8,9 @@ mod serve;
 use std::io::{BufRead, IsTerminal, Read};
 use std::process::ExitCode;
 
-use chrono::{DateTime, Utc};
 use clap::{Args, Parser, Subcommand};
 
-use claimcheck::expiry::{format_timestamp, parse_now, parse_ymd};
+use claimcheck::date::{Date, Timestamp};
 use claimcheck::explain::explain_rejection;
 use claimcheck::generate::{generate, Issue};
 use claimcheck::json::Json;
@@ -132,18 +131,17 @@ fn main() -> ExitCode {
 }
 
 /// The current time, to the second (the CLI and the server read the clock; the core never does).
-fn clock() -> DateTime<Utc> {
+fn clock() -> Timestamp {
     let seconds = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
-    DateTime::from_timestamp(seconds, 0).unwrap_or_default()
+    Timestamp::from_unix_seconds(seconds).unwrap_or(Timestamp::UNIX_EPOCH)
 }
 
-fn time_option(text: Option<&str>) -> Result<DateTime<Utc>, Failure> {
+fn time_option(text: Option<&str>) -> Result<Timestamp, Failure> {
     match text {
-        Some(t) => {
-            parse_now(t).ok_or_else(|| usage(format!("--now '{t}' is not an RFC 3339 time or a YYYY-MM-DD date")))
-        }
+        Some(t) => Timestamp::parse(t)
+            .ok_or_else(|| usage(format!("--now '{t}' is not an RFC 3339 time or a YYYY-MM-DD date"))),
         None => Ok(clock()),
     }
 }
@@ -224,7 +222,7 @@ fn str_at<'a>(value: &'a Json, path: &[&str]) -> Option<&'a str> {
 
 /// The package as a support agent reads it: what was entered, what claimcheck saw then and sees
 /// now, what was tried, and the likely causes.
-fn render_inspection(p: &Json, reference: &str, now: DateTime<Utc>) -> String {
+fn render_inspection(p: &Json, reference: &str, now: Timestamp) -> String {
     let mut out = Vec::new();
     let v = p.get("validation").cloned().unwrap_or(Json::Null);
     let input = str_at(&v, &["input"]).unwrap_or_default().to_owned();
@@ -286,7 +284,7 @@ fn render_inspection(p: &Json, reference: &str, now: DateTime<Utc>) -> String {
             out.push(format!(
                 "Now (claimcheck {}, {}): {} — {}{}",
                 claimcheck::VERSION,
-                format_timestamp(now),
+                now.format(),
                 again.status.code(),
                 again.display,
                 if same { " (same verdict)" } else { " (verdict changed since the package was made)" }
@@ -342,7 +340,7 @@ fn generate_codes(args: GenerateArgs) -> Result<ExitCode, Failure> {
     })?;
     let issued_on = match args.issued.as_deref() {
         Some(text) => {
-            Some(parse_ymd(text).ok_or_else(|| usage(format!("--issued '{text}' is not a YYYY-MM-DD date")))?)
+            Some(Date::parse(text).ok_or_else(|| usage(format!("--issued '{text}' is not a YYYY-MM-DD date")))?)
         }
         None => None,
     };

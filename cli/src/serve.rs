@@ -16,10 +16,9 @@ use axum::extract::State;
 use axum::http::{header, HeaderValue, Response, StatusCode, Uri};
 use axum::routing::{get, post};
 use axum::Router;
-use chrono::{DateTime, Days, NaiveDate, Utc};
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 
-use claimcheck::expiry::{format_timestamp, format_ymd};
+use claimcheck::date::{Date, Timestamp};
 use claimcheck::finding::FindingCode;
 use claimcheck::generate::{generate, Issue};
 use claimcheck::json::{Json, JsonWriter};
@@ -104,7 +103,7 @@ pub fn serve(config: ServeConfig) -> Result<(), String> {
 }
 
 /// Creates the tables; seeds demo data into a new database. True when it seeded.
-pub fn prepare(conn: &Connection, now: DateTime<Utc>) -> rusqlite::Result<bool> {
+pub fn prepare(conn: &Connection, now: Timestamp) -> rusqlite::Result<bool> {
     conn.execute_batch(
         "PRAGMA journal_mode = WAL;
          CREATE TABLE IF NOT EXISTS accounts (
@@ -132,7 +131,7 @@ pub fn prepare(conn: &Connection, now: DateTime<Utc>) -> rusqlite::Result<bool> 
 /// A demo code: scheme, fixed fields, amount in cents, state, redeemed by, note.
 type SeedCode<'a> = (&'a str, Issue, i64, &'a str, Option<&'a str>, &'a str);
 
-fn seed(conn: &Connection, now: DateTime<Utc>) -> rusqlite::Result<()> {
+fn seed(conn: &Connection, now: Timestamp) -> rusqlite::Result<()> {
     let tx = conn.unchecked_transaction()?;
     for (id, name, marketplace, restricted) in
         [("anna", "Anna", "DE", 0), ("bob", "Bob", "US", 0), ("carla", "Carla (redemption restricted)", "DE", 1)]
@@ -142,11 +141,11 @@ fn seed(conn: &Connection, now: DateTime<Utc>) -> rusqlite::Result<()> {
             params![id, name, marketplace, restricted],
         )?;
     }
-    let today = now.date_naive();
+    let today = now.date();
     let giftcard = |region: &str| Issue { region: Some(region.into()), ..Issue::default() };
     let credit = |back: u64, days: u32| Issue {
         region: Some("DE".into()),
-        issued_on: today.checked_sub_days(Days::new(back)),
+        issued_on: today.sub_days(back),
         validity_days: Some(days),
     };
     let demo: [SeedCode; 8] = [
@@ -167,7 +166,7 @@ fn seed(conn: &Connection, now: DateTime<Utc>) -> rusqlite::Result<()> {
         tx.execute(
             "INSERT INTO codes (code, kind, marketplace, amount_cents, state, redeemed_by, redeemed_at, note)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![code, scheme.id, marketplace, cents, state, by, by.map(|_| format_timestamp(now)), note],
+            params![code, scheme.id, marketplace, cents, state, by, by.map(|_| now.format()), note],
         )?;
         if let Some(account) = by {
             tx.execute(
@@ -307,7 +306,7 @@ async fn balance(State(state): State<Arc<AppState>>, uri: Uri) -> Response<Body>
     let now = clock();
     let result = tokio::task::spawn_blocking(move || {
         let conn = state.db.lock().map_err(|_| rusqlite::Error::InvalidQuery)?;
-        balance_json(&conn, &account, now.date_naive())
+        balance_json(&conn, &account, now.date())
     })
     .await;
     match result {
@@ -318,7 +317,7 @@ async fn balance(State(state): State<Arc<AppState>>, uri: Uri) -> Response<Body>
 }
 
 /// Both ledgers of an account: gift card balance, and the courtesy credits still usable on `today`.
-fn balance_json(conn: &Connection, account: &str, today: NaiveDate) -> rusqlite::Result<Option<String>> {
+fn balance_json(conn: &Connection, account: &str, today: Date) -> rusqlite::Result<Option<String>> {
     let row = conn
         .query_row("SELECT marketplace, giftcard_cents FROM accounts WHERE id = ?1", [account], |r| {
             Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
@@ -328,9 +327,8 @@ fn balance_json(conn: &Connection, account: &str, today: NaiveDate) -> rusqlite:
     let mut stmt = conn.prepare(
         "SELECT amount_cents, expires_on FROM credits WHERE account = ?1 AND expires_on >= ?2 ORDER BY expires_on",
     )?;
-    let credits: Vec<(i64, String)> = stmt
-        .query_map(params![account, format_ymd(today)], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<Result<_, _>>()?;
+    let credits: Vec<(i64, String)> =
+        stmt.query_map(params![account, today.format()], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?;
     let mut w = JsonWriter::new();
     w.begin_object();
     w.field_str("account", account);
@@ -469,7 +467,7 @@ fn code_hash(normalized: &str) -> String {
 
 /// The whole redemption, in one transaction (the connection is also behind a mutex, and the state
 /// change is conditional, so a code is credited exactly once however many requests race).
-pub fn redeem_blocking(conn: &mut Connection, r: &RedeemRequest, now: DateTime<Utc>) -> rusqlite::Result<Outcome> {
+pub fn redeem_blocking(conn: &mut Connection, r: &RedeemRequest, now: Timestamp) -> rusqlite::Result<Outcome> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let account = tx
         .query_row("SELECT marketplace, restricted FROM accounts WHERE id = ?1", [&r.account], |row| {
@@ -479,14 +477,14 @@ pub fn redeem_blocking(conn: &mut Connection, r: &RedeemRequest, now: DateTime<U
     let Some((home, restricted)) = account else { return Ok(Outcome::UnknownAccount) };
     let marketplace = r.marketplace.clone().unwrap_or(home.clone());
 
-    let window_start = now.timestamp() - RATE_WINDOW_SECONDS;
+    let window_start = now.unix_seconds() - RATE_WINDOW_SECONDS;
     let (failures, oldest): (i64, Option<i64>) = tx.query_row(
         "SELECT COUNT(*), MIN(at) FROM attempts WHERE account = ?1 AND at > ?2 AND outcome = 'invalid_code'",
         params![r.account, window_start],
         |row| Ok((row.get(0)?, row.get(1)?)),
     )?;
     if failures >= RATE_LIMIT {
-        let retry_after = oldest.map_or(RATE_WINDOW_SECONDS, |t| t + RATE_WINDOW_SECONDS - now.timestamp());
+        let retry_after = oldest.map_or(RATE_WINDOW_SECONDS, |t| t + RATE_WINDOW_SECONDS - now.unix_seconds());
         return Ok(Outcome::Rejected {
             code: "rate_limited",
             status: StatusCode::TOO_MANY_REQUESTS,
@@ -503,7 +501,7 @@ pub fn redeem_blocking(conn: &mut Connection, r: &RedeemRequest, now: DateTime<U
     let record = |outcome: &str| -> rusqlite::Result<()> {
         tx.execute(
             "INSERT INTO attempts (at, account, masked_code, code_hash, outcome) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![now.timestamp(), r.account, mask(&display), code_hash(&normalized), outcome],
+            params![now.unix_seconds(), r.account, mask(&display), code_hash(&normalized), outcome],
         )?;
         eprintln!("redeem account={} code={} outcome={outcome}", r.account, mask(&display));
         Ok(())
@@ -542,12 +540,12 @@ pub fn redeem_blocking(conn: &mut Connection, r: &RedeemRequest, now: DateTime<U
                 Some((kind, cents, _, _)) => {
                     let changed = tx.execute(
                         "UPDATE codes SET state = 'redeemed', redeemed_by = ?1, redeemed_at = ?2 WHERE code = ?3 AND state = 'fresh'",
-                        params![r.account, format_timestamp(now), normalized],
+                        params![r.account, now.format(), normalized],
                     )?;
                     if changed != 1 {
                         reject("invalid_code", StatusCode::UNPROCESSABLE_ENTITY)
                     } else {
-                        let expires_on = v.expires_on.map(format_ymd);
+                        let expires_on = v.expires_on.map(Date::format);
                         if kind == "credit" {
                             tx.execute(
                                 "INSERT INTO credits (account, amount_cents, expires_on, code_hash) VALUES (?1, ?2, ?3, ?4)",
@@ -572,7 +570,7 @@ pub fn redeem_blocking(conn: &mut Connection, r: &RedeemRequest, now: DateTime<U
     })?;
     let outcome = match outcome {
         Outcome::Redeemed { kind, cents, currency, expires_on, .. } => {
-            let balance = balance_json(&tx, &r.account, now.date_naive())?.unwrap_or_default();
+            let balance = balance_json(&tx, &r.account, now.date())?.unwrap_or_default();
             Outcome::Redeemed { kind, cents, currency, expires_on, balance }
         }
         other => other,

@@ -97,7 +97,7 @@ fn generate_writes_valid_distinct_codes() {
     unique.sort();
     unique.dedup();
     assert_eq!(unique.len(), 200);
-    let options = CheckOptions::default().now(claimcheck::expiry::parse_now("2026-11-22").unwrap());
+    let options = CheckOptions::default().now(claimcheck::date::Timestamp::parse("2026-11-22").unwrap());
     for code in &codes {
         let v = claimcheck::validate(code, &options).unwrap();
         assert_eq!(
@@ -114,7 +114,7 @@ fn package() -> String {
         options: CheckOptions::default()
             .marketplace("DE")
             .locale("de")
-            .now(claimcheck::expiry::parse_now("2026-11-22T12:00:00Z").unwrap()),
+            .now(claimcheck::date::Timestamp::parse("2026-11-22T12:00:00Z").unwrap()),
         attempts: vec![Attempt {
             at: "2026-11-22T11:58:00Z".into(),
             server_code: Some("already_redeemed".into()),

@@ -14,7 +14,7 @@ pub fn options(selector: u8) -> CheckOptions {
     let mut o = CheckOptions::default()
         .scheme(SCHEMES[s % SCHEMES.len()])
         .locale(if s & 0x80 != 0 { "de" } else { "en" })
-        .now(claimcheck::expiry::parse_now("2026-11-22T12:00:00Z").unwrap());
+        .now(claimcheck::date::Timestamp::parse("2026-11-22T12:00:00Z").unwrap());
     if let Some(m) = MARKETPLACES[(s / 8) % MARKETPLACES.len()] {
         o = o.marketplace(m);
     }

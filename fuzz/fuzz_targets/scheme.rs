@@ -33,7 +33,7 @@ fuzz_target!(|data: &[u8]| {
     }) {
         let options = claimcheck::CheckOptions::default()
             .scheme(&scheme.id)
-            .now(claimcheck::expiry::parse_now("2026-11-02").unwrap());
+            .now(claimcheck::date::Timestamp::parse("2026-11-02").unwrap());
         let v = registry.validate(&code, &options).unwrap();
         assert!(v.is_well_formed(), "generated {code} does not validate: {:?}", v.findings);
     }

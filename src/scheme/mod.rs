@@ -11,7 +11,7 @@ use alloc::sync::Arc;
 
 use crate::once::OnceLock;
 
-use chrono::NaiveDate;
+use crate::date::Date;
 
 use crate::alphabet::Alphabet;
 use crate::checksum::{self, Checksum};
@@ -161,7 +161,7 @@ pub struct Scheme {
     /// Fields, ascending by start.
     pub fields: Vec<Field>,
     /// Day 0 of the issue day field.
-    pub issue_epoch: Option<NaiveDate>,
+    pub issue_epoch: Option<Date>,
     /// Validity in days per validity symbol value.
     pub validity_days: Vec<u32>,
     /// Marketplaces a region field may name (empty when the scheme has no region field).
@@ -267,7 +267,7 @@ impl Scheme {
         let has = |kind| fields.iter().any(|f: &Field| f.kind == kind);
         let issue_epoch = match (&definition.issue_epoch, has(FieldKind::IssueDay)) {
             (Some(text), true) => Some(
-                crate::expiry::parse_ymd(text)
+                Date::parse(text)
                     .ok_or_else(|| problem("issueEpoch", cat(&["'", text, "' is not a date (YYYY-MM-DD)"])))?,
             ),
             (None, true) => return Err(problem("issueEpoch", "is required with an issue_day field")),
@@ -750,7 +750,7 @@ mod tests {
         let credit = &builtin()[1];
         assert_eq!(credit.lengths, [20]);
         assert_eq!(credit.validity_days, [30, 60, 90, 180, 365]);
-        assert_eq!(credit.issue_epoch, NaiveDate::from_ymd_opt(2020, 1, 1));
+        assert_eq!(credit.issue_epoch, Date::from_ymd(2020, 1, 1));
         assert_eq!(credit.display("DE4G22TMYTVELK24BXYS"), "DE4G2-2TMYT-VELK2-4BXYS");
         let claim = &builtin()[2];
         assert_eq!(claim.display("ABCD123456WXYZ"), "ABCD-123456-WXYZ");

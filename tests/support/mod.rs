@@ -1,15 +1,14 @@
 //! Deterministic code generation for tests: the real generator fed by a seeded PRNG.
 #![allow(dead_code)]
 
-use chrono::{DateTime, Days, Utc};
-use claimcheck::expiry::parse_now;
+use claimcheck::date::Timestamp;
 use claimcheck::generate::{generate_with, Issue};
 use claimcheck::region::MARKETPLACES;
 use claimcheck::scheme::{builtin, Scheme};
 
 /// The `now` all generated credits are valid at.
-pub fn now() -> DateTime<Utc> {
-    parse_now("2026-11-22T12:00:00Z").unwrap()
+pub fn now() -> Timestamp {
+    Timestamp::parse("2026-11-22T12:00:00Z").unwrap()
 }
 
 /// SplitMix64: small, fast, reproducible.
@@ -42,7 +41,7 @@ pub fn code(scheme: &Scheme, rng: &mut Rng) -> String {
         let days = scheme.validity_days[rng.below(scheme.validity_days.len())];
         let back = rng.below(days as usize) as u64;
         issue.validity_days = Some(days);
-        issue.issued_on = now().date_naive().checked_sub_days(Days::new(back));
+        issue.issued_on = now().date().sub_days(back);
     }
     let mut fill = |buf: &mut [u8]| {
         for b in buf.iter_mut() {

@@ -127,7 +127,12 @@ fn count(value: &Json, path: &str) -> Result<usize, Problem> {
 
 fn list<T>(value: &Json, path: &str, item: impl Fn(&Json, &str) -> Result<T, Problem>) -> Result<Vec<T>, Problem> {
     let items = value.as_array().ok_or_else(|| not_a(value, path, "must be a list, not "))?;
-    items.iter().enumerate().map(|(i, v)| item(v, &item_path(path, i))).collect()
+    // A loop, not `collect::<Result<..>>()`: its adapter is compiled once per item type (smaller wasm).
+    let mut out = Vec::with_capacity(items.len());
+    for (i, v) in items.iter().enumerate() {
+        out.push(item(v, &item_path(path, i))?);
+    }
+    Ok(out)
 }
 
 fn one_of<T: Copy>(value: &Json, path: &str, all: &[T], code: impl Fn(T) -> &'static str) -> Result<T, Problem> {
@@ -230,14 +235,13 @@ pub(super) fn read_scheme_file(text: &str) -> Result<(u32, Vec<SchemeDefinition>
     let version = version.map_err(|(f, m)| problem(&f, m))? as u32;
     let schemes = value.get("schemes").ok_or_else(|| problem("schemes", "is required".into()))?;
     let schemes = schemes.as_array().ok_or_else(|| problem("schemes", "must be a list".into()))?;
-    let definitions = schemes
-        .iter()
-        .enumerate()
-        .map(|(i, v)| {
+    let mut definitions = Vec::with_capacity(schemes.len());
+    for (i, v) in schemes.iter().enumerate() {
+        definitions.push(
             SchemeDefinition::from_json_value(v)
-                .map_err(|e| SchemeError { field: cat(&[&item_path("schemes", i), ".", &e.field]), ..e })
-        })
-        .collect::<Result<_, _>>()?;
+                .map_err(|e| SchemeError { field: cat(&[&item_path("schemes", i), ".", &e.field]), ..e })?,
+        );
+    }
     Ok((version, definitions))
 }
 

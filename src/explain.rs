@@ -231,32 +231,34 @@ fn from_suggestions(root: &Finding, top: &Suggestion, all: &[Suggestion], locale
 
 /// Without a repair, the root finding decides.
 fn from_finding(root: &Finding, locale: Locale) -> Vec<Cause> {
-    let lengths = || Values { position: None, actual: root.actual.clone(), expected: root.expected.clone() };
-    let none = Values::default;
-    let pairs: Vec<(CauseCode, f64, Values)> = match root.code {
+    use CauseCode::*;
+    // The likely cause, its confidence, whether its text quotes the finding's lengths, and the
+    // alternative with its confidence. One table rather than a list per case (smaller wasm).
+    let (code, confidence, quotes_lengths, alternative) = match root.code {
         FindingCode::ChecksumMismatch | FindingCode::InvalidValidity | FindingCode::UnreadableCharacter => {
-            vec![(CauseCode::SeveralTypos, 0.7, none()), (CauseCode::NotOurCode, 0.3, none())]
+            (SeveralTypos, 0.7, false, Some((NotOurCode, 0.3)))
         }
-        FindingCode::TooShort => {
-            vec![(CauseCode::IncompleteCode, 0.8, lengths()), (CauseCode::NotOurCode, 0.2, none())]
-        }
-        FindingCode::TooLong | FindingCode::InputTooLong => {
-            vec![(CauseCode::ExtraText, 0.8, lengths()), (CauseCode::NotOurCode, 0.2, none())]
-        }
-        FindingCode::UnknownPrefix => {
-            vec![(CauseCode::MistypedPrefix, 0.6, none()), (CauseCode::NotOurCode, 0.4, none())]
-        }
-        FindingCode::WrongRegion => vec![(CauseCode::OtherMarketplace, 0.95, lengths())],
-        FindingCode::Expired => vec![(CauseCode::Expired, 0.9, none()), (CauseCode::DeviceClock, 0.1, none())],
-        FindingCode::NotYetValid => vec![(CauseCode::DeviceClock, 0.9, none())],
-        FindingCode::LooksLikeSerialNumber => vec![(CauseCode::SerialNumber, 0.95, none())],
-        FindingCode::WrongCodeType => vec![(CauseCode::WrongCodeType, 0.9, none())],
-        FindingCode::InvalidCharacter => {
-            vec![(CauseCode::ForeignCharacters, 0.7, none()), (CauseCode::NotOurCode, 0.3, none())]
-        }
-        _ => Vec::new(),
+        FindingCode::TooShort => (IncompleteCode, 0.8, true, Some((NotOurCode, 0.2))),
+        FindingCode::TooLong | FindingCode::InputTooLong => (ExtraText, 0.8, true, Some((NotOurCode, 0.2))),
+        FindingCode::UnknownPrefix => (MistypedPrefix, 0.6, false, Some((NotOurCode, 0.4))),
+        FindingCode::WrongRegion => (OtherMarketplace, 0.95, true, None),
+        FindingCode::Expired => (Expired, 0.9, false, Some((DeviceClock, 0.1))),
+        FindingCode::NotYetValid => (DeviceClock, 0.9, false, None),
+        FindingCode::LooksLikeSerialNumber => (SerialNumber, 0.95, false, None),
+        FindingCode::WrongCodeType => (WrongCodeType, 0.9, false, None),
+        FindingCode::InvalidCharacter => (ForeignCharacters, 0.7, false, Some((NotOurCode, 0.3))),
+        _ => return Vec::new(),
     };
-    pairs.into_iter().map(|(code, confidence, values)| cause(code, confidence, values, locale)).collect()
+    let values = if quotes_lengths {
+        Values { position: None, actual: root.actual.clone(), expected: root.expected.clone() }
+    } else {
+        Values::default()
+    };
+    let mut causes = vec![cause(code, confidence, values, locale)];
+    if let Some((code, confidence)) = alternative {
+        causes.push(cause(code, confidence, Values::default(), locale));
+    }
+    causes
 }
 
 /// A server rejection in words: what happened, what to do, whether to retry or contact support.

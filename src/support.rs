@@ -430,15 +430,7 @@ impl PackageError {
             PackageError::Malformed(_) => "malformed",
         }
     }
-}
 
-impl core::fmt::Display for PackageError {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(&self.describe())
-    }
-}
-
-impl PackageError {
     /// The problem in words.
     pub fn describe(&self) -> String {
         match self {
@@ -462,6 +454,12 @@ impl PackageError {
             ]),
             PackageError::Malformed(field) => cat(&["the package has no valid '", field, "'"]),
         }
+    }
+}
+
+impl core::fmt::Display for PackageError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(&self.describe())
     }
 }
 

@@ -51,19 +51,17 @@ impl JsonError {
     pub fn is_truncation(&self) -> bool {
         self.message == END_OF_TEXT || self.message == UNTERMINATED_STRING
     }
+
+    /// The error in words, with its line and column.
+    pub fn describe(&self) -> String {
+        let (line, column) = (decimal(self.line as u64), decimal(self.column as u64));
+        crate::cat(&["not valid JSON at line ", &line, " column ", &column, ": ", self.message])
+    }
 }
 
 impl core::fmt::Display for JsonError {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(&self.describe())
-    }
-}
-
-impl JsonError {
-    /// The error in words, with its line and column.
-    pub fn describe(&self) -> String {
-        let (line, column) = (decimal(self.line as u64), decimal(self.column as u64));
-        crate::cat(&["not valid JSON at line ", &line, " column ", &column, ": ", self.message])
     }
 }
 

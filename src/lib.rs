@@ -48,7 +48,7 @@ pub use suggest::{Edit, EditKind, Suggestion};
 pub use validate::{validate, CheckOptions, OptionsError, Status, Validation};
 
 /// Text joined from parts. Messages are built with this, not `format!`, which would bring
-/// `core::fmt` into the size-optimised browser build (measured: 3.6 KB gzip for all messages).
+/// `core::fmt` into the size-optimised browser build (measured: the module 2.8 KB gzip smaller).
 pub(crate) fn cat(parts: &[&str]) -> prelude::String {
     let mut out = prelude::String::new();
     for part in parts {

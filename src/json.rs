@@ -87,6 +87,12 @@ impl Json {
         }
     }
 
+    /// The member `key` unless it is missing or `null`: JSON's two ways of leaving out an optional
+    /// field.
+    pub fn present(&self, key: &str) -> Option<&Json> {
+        self.get(key).filter(|v| !matches!(v, Json::Null))
+    }
+
     /// The string, when this is one.
     pub fn as_str(&self) -> Option<&str> {
         match self {

@@ -588,7 +588,7 @@ impl SupportRequest {
         // dropping what was read before it (smaller wasm).
         let mut request = SupportRequest::default();
         request.input = text(value.get("input"), "input")?.ok_or_else(|| field_error("input", "is required"))?;
-        if let Some(o) = value.get("options").filter(|o| **o != Json::Null) {
+        if let Some(o) = value.present("options") {
             let options = &mut request.options;
             options.scheme = text(o.get("scheme"), "options.scheme")?;
             options.marketplace = text(o.get("marketplace"), "options.marketplace")?;
@@ -597,7 +597,7 @@ impl SupportRequest {
                 options.now = Some(Timestamp::parse(&t).ok_or(RequestError::Options(OptionsError::BadNow(t)))?);
             }
         }
-        if let Some(list) = value.get("attempts").filter(|a| **a != Json::Null) {
+        if let Some(list) = value.present("attempts") {
             let list = list.as_array().ok_or_else(|| field_error("attempts", "must be a list"))?;
             for (i, a) in list.iter().enumerate() {
                 let name = |f: &str| cat(&[&item_path("attempts", i), ".", f]);
@@ -614,7 +614,7 @@ impl SupportRequest {
                 request.attempts.push(attempt);
             }
         }
-        let env = value.get("environment").filter(|e| **e != Json::Null);
+        let env = value.present("environment");
         let environment = &mut request.environment;
         environment.locale = text(env.and_then(|e| e.get("locale")), "environment.locale")?;
         environment.time_zone = text(env.and_then(|e| e.get("timeZone")), "environment.timeZone")?;

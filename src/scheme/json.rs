@@ -53,7 +53,7 @@ impl SchemeDefinition {
 #[allow(clippy::field_reassign_with_default)]
 fn read_definition(value: &Json) -> Result<SchemeDefinition, Problem> {
     only_known_keys(object(value, "(definition)")?, &DEFINITION_KEYS, "")?;
-    let optional = |key: &str| value.get(key).filter(|v| **v != Json::Null);
+    let optional = |key: &str| value.present(key);
     let required = |key: &str| optional(key).ok_or_else(|| (key.to_owned(), "is required".to_owned()));
     let opt_string = |key: &str| optional(key).map(|v| string(v, key)).transpose();
     let opt_count = |key: &str| optional(key).map(|v| count(v, key)).transpose();
@@ -84,8 +84,7 @@ fn read_definition(value: &Json) -> Result<SchemeDefinition, Problem> {
 fn field(value: &Json, path: &str) -> Result<Field, Problem> {
     only_known_keys(object(value, path)?, &["kind", "start", "length"], path)?;
     // Read with the bare key as the path, which is put under `path` only when there is a problem.
-    let member =
-        |key: &str| value.get(key).filter(|v| **v != Json::Null).ok_or_else(|| (key.into(), "is required".into()));
+    let member = |key: &str| value.present(key).ok_or_else(|| (key.into(), "is required".into()));
     let read = || {
         Ok(Field {
             kind: one_of(member("kind")?, "kind", &FieldKind::ALL, |k| k.code())?,

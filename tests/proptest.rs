@@ -114,3 +114,45 @@ proptest! {
         prop_assert_eq!(claimcheck::Json::parse(&ascii).unwrap(), claimcheck::Json::String(s));
     }
 }
+
+/// Text shaped like a timestamp, with any character anywhere: digits, separators, zones, fractions.
+fn timestamp_like() -> impl Strategy<Value = String> {
+    proptest::collection::vec(
+        prop_oneof![
+            proptest::char::range('0', '9'),
+            Just('-'),
+            Just(':'),
+            Just('T'),
+            Just('Z'),
+            Just('+'),
+            Just('.'),
+            Just(' '),
+            any::<char>(),
+        ],
+        0..32,
+    )
+    .prop_map(|v| v.into_iter().collect())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(5_000))]
+
+    /// Any text: an instant or `None`, never a panic; what parses writes itself back as RFC 3339.
+    #[test]
+    fn timestamps_parse_without_panics(text in timestamp_like()) {
+        if let Some(t) = claimcheck::date::Timestamp::parse(&text) {
+            prop_assert_eq!(claimcheck::date::Timestamp::parse(&t.format()), Some(t));
+        }
+        if let Some(d) = claimcheck::date::Date::parse(&text) {
+            prop_assert_eq!(d.format(), text);
+        }
+    }
+
+    /// Any instant the type can hold formats and parses back to itself.
+    #[test]
+    fn timestamps_round_trip(seconds in -62_167_219_200i64..=253_402_300_799) {
+        let t = claimcheck::date::Timestamp::from_unix_seconds(seconds).unwrap();
+        prop_assert_eq!(claimcheck::date::Timestamp::parse(&t.format()), Some(t));
+        prop_assert_eq!(t.unix_seconds(), seconds);
+    }
+}

@@ -63,21 +63,22 @@ fn read_definition(value: &Json) -> Result<SchemeDefinition, Problem> {
     d.name = opt_string("name")?;
     d.kind = optional("kind").map(|v| one_of(v, "kind", &CodeKind::ALL, |k| k.code())).transpose()?;
     d.alphabet = string(required("alphabet")?, "alphabet")?;
-    d.lengths = optional("lengths").map(|v| list(v, "lengths", count)).transpose()?;
+    d.lengths = optional("lengths").map(|v| list(v, "lengths", &count)).transpose()?;
     d.min_length = opt_count("minLength")?;
     d.max_length = opt_count("maxLength")?;
     if let Some(v) = optional("groups") {
-        d.groups = list(v, "groups", |g, path| list(g, path, count))?;
+        d.groups = list(v, "groups", &|g, path| list(g, path, &count))?;
     }
     d.checksum = string(required("checksum")?, "checksum")?;
     if let Some(v) = optional("fields") {
-        d.fields = list(v, "fields", field)?;
+        d.fields = list(v, "fields", &field)?;
     }
     d.issue_epoch = opt_string("issueEpoch")?;
     if let Some(v) = optional("validityDays") {
-        d.validity_days = list(v, "validityDays", |d, path| count(d, path).map(|n| n as u32))?;
+        // Read as the lengths are (one `list` less in the wasm); counts are at most MAX_NUMBER.
+        d.validity_days = list(v, "validityDays", &count)?.into_iter().map(|n| n as u32).collect();
     }
-    d.regions = optional("regions").map(|v| list(v, "regions", string)).transpose()?;
+    d.regions = optional("regions").map(|v| list(v, "regions", &string)).transpose()?;
     Ok(d)
 }
 
@@ -124,9 +125,10 @@ fn count(value: &Json, path: &str) -> Result<usize, Problem> {
     }
 }
 
-fn list<T>(value: &Json, path: &str, item: impl Fn(&Json, &str) -> Result<T, Problem>) -> Result<Vec<T>, Problem> {
+fn list<T>(value: &Json, path: &str, item: &dyn Fn(&Json, &str) -> Result<T, Problem>) -> Result<Vec<T>, Problem> {
     let items = value.as_array().ok_or_else(|| not_a(value, path, "must be a list, not "))?;
-    // A loop, not `collect::<Result<..>>()`: its adapter is compiled once per item type (smaller wasm).
+    // A loop, not `collect::<Result<..>>()`, and `item` as `dyn`: the adapter and the loop would
+    // otherwise be compiled once per item type and reader (smaller wasm).
     let mut out = Vec::with_capacity(items.len());
     for (i, v) in items.iter().enumerate() {
         out.push(item(v, &item_path(path, i))?);

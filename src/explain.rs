@@ -327,11 +327,15 @@ pub fn explain_rejection(server_code: &str, locale: Locale, marketplace: Option<
             _ => None,
         })
     };
+    let mut steps = Vec::with_capacity(text.steps.len());
+    for step in text.steps {
+        steps.push(fill(step));
+    }
     Explanation {
         code: code.to_owned(),
         title: fill(text.title),
         message: fill(text.message),
-        steps: text.steps.iter().map(|s| fill(s)).collect(),
+        steps,
         retry,
         contact_support,
     }
@@ -365,11 +369,11 @@ pub fn scam_warning(locale: Locale) -> Notice {
         Locale::En => en,
         Locale::De => de,
     };
-    Notice {
-        title: text.title.to_owned(),
-        message: text.message.to_owned(),
-        steps: text.steps.iter().map(|s| (*s).to_owned()).collect(),
+    let mut steps = Vec::with_capacity(text.steps.len());
+    for step in text.steps {
+        steps.push((*step).to_owned());
     }
+    Notice { title: text.title.to_owned(), message: text.message.to_owned(), steps }
 }
 
 #[cfg(test)]

@@ -403,11 +403,15 @@ pub fn substitution_weight(from: char, to: char) -> f64 {
 /// digit, as an info finding (`position` = the first, `actual` = all of them, 1-based, comma-separated).
 pub(crate) fn ambiguous_characters(symbols: &[char]) -> Option<Finding> {
     const CONFUSABLE: &str = "0O1I5S8B2ZQD6G";
-    let positions: Vec<usize> =
-        symbols.iter().enumerate().filter(|(_, c)| CONFUSABLE.chars().any(|x| x == **c)).map(|(i, _)| i).collect();
-    let first = *positions.first()?;
-    let list: Vec<String> = positions.iter().map(|&p| decimal(p as u64 + 1)).collect();
-    Some(Finding::new(FindingCode::AmbiguousCharacters, Severity::Info).at(first).actual(crate::join(&list, ", ")))
+    let (mut first, mut list) = (None, String::new());
+    for (i, c) in symbols.iter().enumerate() {
+        if CONFUSABLE.chars().any(|x| x == *c) {
+            list.push_str(if first.is_none() { "" } else { ", " });
+            list.push_str(&decimal(i as u64 + 1));
+            first = first.or(Some(i));
+        }
+    }
+    Some(Finding::new(FindingCode::AmbiguousCharacters, Severity::Info).at(first?).actual(list))
 }
 
 #[cfg(test)]

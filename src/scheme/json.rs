@@ -139,8 +139,12 @@ fn list<T>(value: &Json, path: &str, item: &dyn Fn(&Json, &str) -> Result<T, Pro
 fn one_of<T: Copy>(value: &Json, path: &str, all: &[T], code: impl Fn(T) -> &'static str) -> Result<T, Problem> {
     let text = value.as_str().ok_or_else(|| not_a(value, path, "must be a string, not "))?;
     all.iter().copied().find(|k| code(*k) == text).ok_or_else(|| {
-        let names: Vec<&str> = all.iter().map(|k| code(*k)).collect();
-        (path.to_owned(), cat(&["unknown value '", text, "'; use one of ", &crate::join(&names, ", ")]))
+        let mut names = String::new();
+        for (i, k) in all.iter().enumerate() {
+            names.push_str(if i == 0 { "" } else { ", " });
+            names.push_str(code(*k));
+        }
+        (path.to_owned(), cat(&["unknown value '", text, "'; use one of ", &names]))
     })
 }
 

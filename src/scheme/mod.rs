@@ -241,11 +241,12 @@ impl Scheme {
         let (min_len, max_len) = (lengths[0], lengths[lengths.len() - 1]);
 
         let checksum = Checksum::from_id(&definition.checksum).ok_or_else(|| {
-            let known: Vec<&str> = checksum::ALL.iter().map(|c| c.id()).collect();
-            problem(
-                "checksum",
-                cat(&["unknown checksum '", &definition.checksum, "' (known: ", &crate::join(&known, ", "), ")"]),
-            )
+            let mut known = String::new();
+            for (i, c) in checksum::ALL.iter().enumerate() {
+                known.push_str(if i == 0 { "" } else { ", " });
+                known.push_str(c.id());
+            }
+            problem("checksum", cat(&["unknown checksum '", &definition.checksum, "' (known: ", &known, ")"]))
         })?;
         checksum.supports(&alphabet, max_len).map_err(|m| problem("checksum", m))?;
         if min_len <= checksum.check_len() {

@@ -11,7 +11,7 @@ use proptest::prelude::*;
 
 /// Strings that look like what people paste: code symbols, look-alikes, separators, invisibles.
 fn code_like() -> impl Strategy<Value = String> {
-    proptest::collection::vec(
+    text_of(
         prop_oneof![
             proptest::char::range('0', 'Z'),
             proptest::char::range('a', 'z'),
@@ -25,9 +25,13 @@ fn code_like() -> impl Strategy<Value = String> {
             Just('ο'),
             any::<char>(),
         ],
-        0..40,
+        40,
     )
-    .prop_map(|v| v.into_iter().collect())
+}
+
+/// Strings of up to `max` characters drawn from `chars`.
+fn text_of(chars: impl Strategy<Value = char>, max: usize) -> impl Strategy<Value = String> {
+    proptest::collection::vec(chars, 0..max).prop_map(|v| v.into_iter().collect())
 }
 
 proptest! {
@@ -117,7 +121,7 @@ proptest! {
 
 /// Text shaped like a timestamp, with any character anywhere: digits, separators, zones, fractions.
 fn timestamp_like() -> impl Strategy<Value = String> {
-    proptest::collection::vec(
+    text_of(
         prop_oneof![
             proptest::char::range('0', '9'),
             Just('-'),
@@ -129,9 +133,8 @@ fn timestamp_like() -> impl Strategy<Value = String> {
             Just(' '),
             any::<char>(),
         ],
-        0..32,
+        32,
     )
-    .prop_map(|v| v.into_iter().collect())
 }
 
 proptest! {

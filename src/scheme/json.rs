@@ -228,18 +228,9 @@ impl ToJson for SchemeInfo {
 
 /// The file of built-in schemes: `{"schema": "claimcheck.schemes/1", "version": n, "schemes": [...]}`.
 pub(super) fn read_scheme_file(text: &str) -> Result<(u32, Vec<SchemeDefinition>), SchemeError> {
-    let problem = |field: &str, message: String| SchemeError { scheme: String::new(), field: field.into(), message };
-    let value = Json::parse(text).map_err(|e| problem("(json)", e.describe()))?;
-    object(&value, "(file)")
-        .and_then(|members| only_known_keys(members, &["schema", "version", "schemes"], ""))
-        .map_err(|(f, m)| problem(&f, m))?;
-    if value.get("schema").and_then(Json::as_str) != Some("claimcheck.schemes/1") {
-        return Err(problem("schema", "must be \"claimcheck.schemes/1\"".into()));
-    }
-    let version = value.get("version").map_or(Err(("version".into(), "is required".into())), |v| count(v, "version"));
-    let version = version.map_err(|(f, m)| problem(&f, m))? as u32;
-    let schemes = value.get("schemes").ok_or_else(|| problem("schemes", "is required".into()))?;
-    let schemes = schemes.as_array().ok_or_else(|| problem("schemes", "must be a list".into()))?;
+    let file_error = |(field, message): Problem| SchemeError { scheme: String::new(), field, message };
+    let value = Json::parse(text).map_err(|e| file_error(("(json)".into(), e.describe())))?;
+    let (version, schemes) = read_file_header(&value).map_err(file_error)?;
     let mut definitions = Vec::with_capacity(schemes.len());
     for (i, v) in schemes.iter().enumerate() {
         definitions.push(
@@ -248,6 +239,18 @@ pub(super) fn read_scheme_file(text: &str) -> Result<(u32, Vec<SchemeDefinition>
         );
     }
     Ok((version, definitions))
+}
+
+/// The file's version and its list of scheme definitions, with the file's own fields checked.
+fn read_file_header(value: &Json) -> Result<(u32, &[Json]), Problem> {
+    only_known_keys(object(value, "(file)")?, &["schema", "version", "schemes"], "")?;
+    if value.get("schema").and_then(Json::as_str) != Some("claimcheck.schemes/1") {
+        return Err(("schema".into(), "must be \"claimcheck.schemes/1\"".into()));
+    }
+    let version = count(value.present("version").ok_or_else(|| ("version".into(), "is required".into()))?, "version")?;
+    let schemes = value.present("schemes").ok_or_else(|| ("schemes".into(), "is required".into()))?;
+    let schemes = schemes.as_array().ok_or_else(|| ("schemes".to_owned(), "must be a list".to_owned()))?;
+    Ok((version as u32, schemes))
 }
 
 #[cfg(test)]

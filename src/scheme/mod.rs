@@ -275,7 +275,7 @@ impl Scheme {
             (Some(_), false) => return Err(problem("issueEpoch", "is only allowed with an issue_day field")),
             (None, false) => None,
         };
-        let validity_days = definition.validity_days.clone();
+        let validity_days = &definition.validity_days;
         match (validity_days.is_empty(), has(FieldKind::Validity)) {
             (true, true) => return Err(problem("validityDays", "is required with a validity field")),
             (false, false) => return Err(problem("validityDays", "is only allowed with a validity field")),
@@ -316,7 +316,7 @@ impl Scheme {
             checksum,
             fields,
             issue_epoch,
-            validity_days,
+            validity_days: validity_days.clone(),
             regions,
             builtin: false,
             definition: SchemeDefinition::default(),

@@ -11,12 +11,13 @@ tarball="$repo/target/npm/claimcheck-$version.tgz"
 
 scratch="$repo/target/npm-consumer"
 rm -rf "$scratch" && mkdir -p "$scratch"
-cp "$here"/{esm.mjs,cjs.cjs,types.ts,tsconfig.json,page.html,browser.mjs} "$scratch/"
+cp "$here"/{esm.mjs,cjs.cjs,robust.mjs,types.ts,tsconfig.json,page.html,browser.mjs} "$scratch/"
 cd "$scratch"
 echo '{ "name": "claimcheck-consumer", "private": true, "type": "module" }' > package.json
 npm install --silent --no-audit --no-fund "$tarball" typescript@5 playwright-core@1 >/dev/null
 
 node esm.mjs
 node cjs.cjs
+node robust.mjs
 npx --no-install tsc -p tsconfig.json && echo "types: ok (tsc --noEmit --strict)"
 node browser.mjs

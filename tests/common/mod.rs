@@ -94,6 +94,25 @@ fn options_may_be_missing_and_now_defaults_to_the_clock() {
 
 /// The binding keeps the last options it read; a changed object (even the same one, mutated) must be
 /// read again, and bad options after good ones must still throw.
+/// The binding keeps one JS value between calls (the last options' JSON text): however the options
+/// change, and on the error path too, no other JS value stays alive.
+#[wasm_bindgen_test]
+fn no_js_value_outlives_a_call() {
+    let german = options(r#"{"locale": "de", "now": "2026-11-22T12:00:00Z"}"#);
+    let english = options(r#"{"locale": "en", "now": "2026-11-22T12:00:00Z"}"#);
+    let unknown = options(r#"{"scheme": "nope"}"#);
+    wasm::validate("DE9N", german.clone()).unwrap();
+    let before = wasm_bindgen::externref_heap_live_count();
+    for i in 0..2_000 {
+        let options = if i % 2 == 0 { german.clone() } else { english.clone() };
+        let result = wasm::validate("DE9N8GUZWH279LUG", options).unwrap();
+        drop(result);
+        assert!(wasm::validate("DE9N", unknown.clone()).is_err());
+        drop(wasm::format_as_you_type("de9n8g", 6.0, german.clone()).unwrap());
+    }
+    assert_eq!(wasm_bindgen::externref_heap_live_count(), before, "JS values kept alive across calls");
+}
+
 #[wasm_bindgen_test]
 fn options_are_read_again_when_they_change() {
     let options = Object::new();

@@ -155,8 +155,8 @@ fn cause(code: CauseCode, confidence: f64, values: Values, locale: Locale) -> Ca
         code,
         confidence: crate::round_non_negative(confidence * 100.0) / 100.0,
         position: values.position,
-        message: fill(text.message),
-        hint: fill(text.hint),
+        message: fill(text.message()),
+        hint: fill(text.hint()),
     }
 }
 
@@ -384,8 +384,8 @@ mod tests {
     fn every_cause_and_server_code_has_both_languages() {
         for code in CauseCode::ALL {
             let e = explanations::cause(code.code()).unwrap_or_else(|| panic!("no text for {}", code.code()));
-            assert_ne!(e.en.message, e.de.message);
-            assert!(!e.en.hint.is_empty() && !e.de.hint.is_empty(), "{}", e.key);
+            assert_ne!(e.en.message(), e.de.message());
+            assert!(!e.en.hint().is_empty() && !e.de.hint().is_empty(), "{}", e.key);
         }
         for e in explanations::CAUSES {
             assert!(CauseCode::ALL.iter().any(|c| c.code() == e.key), "{} is no cause code", e.key);

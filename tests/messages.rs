@@ -150,8 +150,8 @@ fn explanation_texts_match_the_snapshot() {
     assert!(!out.contains('{'), "an unfilled placeholder:\n{out}");
     for entry in CAUSES {
         let _ = writeln!(out, "## cause {}", entry.key);
-        let _ = writeln!(out, "[en] {} | {}", entry.en.message, entry.en.hint);
-        let _ = writeln!(out, "[de] {} | {}\n", entry.de.message, entry.de.hint);
+        let _ = writeln!(out, "[en] {} | {}", entry.en.message(), entry.en.hint());
+        let _ = writeln!(out, "[de] {} | {}\n", entry.de.message(), entry.de.hint());
     }
     let germany = claimcheck::region::by_prefix("DE");
     let rejections = SERVER_CODES.iter().map(|&c| (c, None)).chain([("region_restricted", germany), ("teapot", None)]);

@@ -9,6 +9,13 @@ use crate::prelude::*;
 use crate::finding::Finding;
 use crate::json::write_decimal;
 
+/// `t!("message", "hint")`: a [`Text`], its two parts joined when compiling.
+macro_rules! t {
+    ($message:literal, $hint:literal) => {
+        $crate::messages::Text::joined(concat!($message, "\u{1f}", $hint))
+    };
+}
+
 pub mod explanations;
 
 /// Version of the catalog; bumped whenever a text changes meaning.
@@ -45,13 +52,25 @@ impl Locale {
     }
 }
 
-/// A message and the next step, in one language.
+/// A message and the next step, in one language. Kept as one text, the two joined by U+001F (made by
+/// `t!`): the browser module then holds one pointer and length per text instead of two.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub struct Text {
+pub struct Text(&'static str);
+
+impl Text {
+    const fn joined(text: &'static str) -> Text {
+        Text(text)
+    }
+
     /// What is the matter.
-    pub message: &'static str,
+    pub fn message(self) -> &'static str {
+        crate::before(self.0, |b| b == 0x1f)
+    }
+
     /// What to do next (empty when there is nothing to do).
-    pub hint: &'static str,
+    pub fn hint(self) -> &'static str {
+        self.0.get(self.message().len() + 1..).unwrap_or_default()
+    }
 }
 
 /// One catalog entry in both languages.
@@ -75,111 +94,107 @@ impl Entry {
     }
 }
 
-const fn t(message: &'static str, hint: &'static str) -> Text {
-    Text { message, hint }
-}
-
 /// Texts for findings, by reason code (and variants).
 pub const FINDINGS: &[Entry] = &[
     Entry {
         key: "empty",
-        en: t("Please enter your code.", "You'll find it on the back of the card (under the scratch-off strip) or in the email you received."),
-        de: t("Bitte geben Sie Ihren Code ein.", "Sie finden ihn auf der Rückseite der Karte (unter dem Rubbelfeld) oder in der E-Mail, die Sie erhalten haben."),
+        en: t!("Please enter your code.", "You'll find it on the back of the card (under the scratch-off strip) or in the email you received."),
+        de: t!("Bitte geben Sie Ihren Code ein.", "Sie finden ihn auf der Rückseite der Karte (unter dem Rubbelfeld) oder in der E-Mail, die Sie erhalten haben."),
     },
     Entry {
         key: "input_too_long",
-        en: t("This is much longer than any code ({actual} characters).", "Please paste only the code itself, not the whole message around it."),
-        de: t("Das ist viel länger als jeder Code ({actual} Zeichen).", "Bitte fügen Sie nur den Code selbst ein, nicht die ganze Nachricht drumherum."),
+        en: t!("This is much longer than any code ({actual} characters).", "Please paste only the code itself, not the whole message around it."),
+        de: t!("Das ist viel länger als jeder Code ({actual} Zeichen).", "Bitte fügen Sie nur den Code selbst ein, nicht die ganze Nachricht drumherum."),
     },
     Entry {
         key: "invalid_character",
-        en: t("The character “{actual}” at position {position} can't be part of this code.", "Codes use only the letters and digits printed on the card. Please check this character."),
-        de: t("Das Zeichen „{actual}“ an Stelle {position} kann in diesem Code nicht vorkommen.", "Codes bestehen nur aus den Buchstaben und Ziffern auf der Karte. Bitte prüfen Sie dieses Zeichen."),
+        en: t!("The character “{actual}” at position {position} can't be part of this code.", "Codes use only the letters and digits printed on the card. Please check this character."),
+        de: t!("Das Zeichen „{actual}“ an Stelle {position} kann in diesem Code nicht vorkommen.", "Codes bestehen nur aus den Buchstaben und Ziffern auf der Karte. Bitte prüfen Sie dieses Zeichen."),
     },
     Entry {
         key: "invalid_character.lookalike",
-        en: t("Position {position}: these codes never contain “{actual}” (there is no 0, 1, I or O in them).", "Look at this character on the card again. If you can't tell what it is, type ? in its place and we'll work it out."),
-        de: t("Stelle {position}: Diese Codes enthalten nie „{actual}“ (es gibt darin kein 0, 1, I oder O).", "Sehen Sie sich dieses Zeichen auf der Karte noch einmal an. Wenn Sie es nicht erkennen, geben Sie an seiner Stelle ? ein – wir ermitteln es dann."),
+        en: t!("Position {position}: these codes never contain “{actual}” (there is no 0, 1, I or O in them).", "Look at this character on the card again. If you can't tell what it is, type ? in its place and we'll work it out."),
+        de: t!("Stelle {position}: Diese Codes enthalten nie „{actual}“ (es gibt darin kein 0, 1, I oder O).", "Sehen Sie sich dieses Zeichen auf der Karte noch einmal an. Wenn Sie es nicht erkennen, geben Sie an seiner Stelle ? ein – wir ermitteln es dann."),
     },
     Entry {
         key: "unreadable_character",
-        en: t("Position {position} is marked as unreadable.", "That's fine: if no more than two characters are unreadable, we can work them out from the rest of the code."),
-        de: t("Stelle {position} ist als unleserlich markiert.", "Kein Problem: Sind höchstens zwei Zeichen unleserlich, können wir sie aus dem Rest des Codes ermitteln."),
+        en: t!("Position {position} is marked as unreadable.", "That's fine: if no more than two characters are unreadable, we can work them out from the rest of the code."),
+        de: t!("Stelle {position} ist als unleserlich markiert.", "Kein Problem: Sind höchstens zwei Zeichen unleserlich, können wir sie aus dem Rest des Codes ermitteln."),
     },
     Entry {
         key: "unreadable_character.unrecoverable",
-        en: t("Position {position} is marked as unreadable, and this kind of code can't be worked out from the rest.", "Please look at the card again in good light, or ask the sender for the code."),
-        de: t("Stelle {position} ist als unleserlich markiert, und diese Art Code lässt sich nicht aus dem Rest ermitteln.", "Bitte sehen Sie sich die Karte bei gutem Licht noch einmal an oder fragen Sie den Absender nach dem Code."),
+        en: t!("Position {position} is marked as unreadable, and this kind of code can't be worked out from the rest.", "Please look at the card again in good light, or ask the sender for the code."),
+        de: t!("Stelle {position} ist als unleserlich markiert, und diese Art Code lässt sich nicht aus dem Rest ermitteln.", "Bitte sehen Sie sich die Karte bei gutem Licht noch einmal an oder fragen Sie den Absender nach dem Code."),
     },
     Entry {
         key: "too_short",
-        en: t("The code has {expected} characters; {actual} have been entered so far.", "Please check whether a character is missing."),
-        de: t("Der Code hat {expected} Zeichen; bisher sind {actual} eingegeben.", "Bitte prüfen Sie, ob ein Zeichen fehlt."),
+        en: t!("The code has {expected} characters; {actual} have been entered so far.", "Please check whether a character is missing."),
+        de: t!("Der Code hat {expected} Zeichen; bisher sind {actual} eingegeben.", "Bitte prüfen Sie, ob ein Zeichen fehlt."),
     },
     Entry {
         key: "too_long",
-        en: t("The code has {expected} characters, but {actual} have been entered.", "Please check whether a character was typed twice or something extra was pasted."),
-        de: t("Der Code hat {expected} Zeichen, eingegeben sind aber {actual}.", "Bitte prüfen Sie, ob ein Zeichen doppelt getippt oder etwas zusätzlich eingefügt wurde."),
+        en: t!("The code has {expected} characters, but {actual} have been entered.", "Please check whether a character was typed twice or something extra was pasted."),
+        de: t!("Der Code hat {expected} Zeichen, eingegeben sind aber {actual}.", "Bitte prüfen Sie, ob ein Zeichen doppelt getippt oder etwas zusätzlich eingefügt wurde."),
     },
     Entry {
         key: "unknown_prefix",
-        en: t("The code starts with “{actual}”, which is not the beginning of any of our codes.", "Codes start with two letters for the country they were issued for, such as DE or US. Please check the first two characters."),
-        de: t("Der Code beginnt mit „{actual}“ – so beginnt keiner unserer Codes.", "Codes beginnen mit zwei Buchstaben für das Land, für das sie ausgegeben wurden, etwa DE oder US. Bitte prüfen Sie die ersten beiden Zeichen."),
+        en: t!("The code starts with “{actual}”, which is not the beginning of any of our codes.", "Codes start with two letters for the country they were issued for, such as DE or US. Please check the first two characters."),
+        de: t!("Der Code beginnt mit „{actual}“ – so beginnt keiner unserer Codes.", "Codes beginnen mit zwei Buchstaben für das Land, für das sie ausgegeben wurden, etwa DE oder US. Bitte prüfen Sie die ersten beiden Zeichen."),
     },
     Entry {
         key: "wrong_region",
-        en: t("This code is for {actual}, but you are redeeming it on {expected}.", "A code works only on the store it was issued for. Please redeem it with an account on {actual}, or ask the sender for a code for {expected}."),
-        de: t("Dieser Code gilt für {actual}, Sie lösen ihn aber auf {expected} ein.", "Ein Code funktioniert nur in dem Shop, für den er ausgegeben wurde. Bitte lösen Sie ihn mit einem Konto auf {actual} ein oder bitten Sie den Absender um einen Code für {expected}."),
+        en: t!("This code is for {actual}, but you are redeeming it on {expected}.", "A code works only on the store it was issued for. Please redeem it with an account on {actual}, or ask the sender for a code for {expected}."),
+        de: t!("Dieser Code gilt für {actual}, Sie lösen ihn aber auf {expected} ein.", "Ein Code funktioniert nur in dem Shop, für den er ausgegeben wurde. Bitte lösen Sie ihn mit einem Konto auf {actual} ein oder bitten Sie den Absender um einen Code für {expected}."),
     },
     Entry {
         key: "checksum_mismatch",
-        en: t("This code doesn't add up: probably one or more characters were mistyped.", "Please compare each character with the card, especially look-alikes such as 5/S, 8/B, 2/Z and characters that sit next to each other."),
-        de: t("Dieser Code geht nicht auf: Wahrscheinlich wurden ein oder mehrere Zeichen vertippt.", "Bitte vergleichen Sie jedes Zeichen mit der Karte, besonders leicht verwechselbare wie 5/S, 8/B, 2/Z und benachbarte Zeichen."),
+        en: t!("This code doesn't add up: probably one or more characters were mistyped.", "Please compare each character with the card, especially look-alikes such as 5/S, 8/B, 2/Z and characters that sit next to each other."),
+        de: t!("Dieser Code geht nicht auf: Wahrscheinlich wurden ein oder mehrere Zeichen vertippt.", "Bitte vergleichen Sie jedes Zeichen mit der Karte, besonders leicht verwechselbare wie 5/S, 8/B, 2/Z und benachbarte Zeichen."),
     },
     Entry {
         key: "checksum_mismatch.located",
-        en: t("The character at position {position} is probably wrong: “{actual}” was entered, “{expected}” fits.", "Please check position {position} on the card."),
-        de: t("Das Zeichen an Stelle {position} ist wahrscheinlich falsch: Eingegeben wurde „{actual}“, passen würde „{expected}“.", "Bitte prüfen Sie Stelle {position} auf der Karte."),
+        en: t!("The character at position {position} is probably wrong: “{actual}” was entered, “{expected}” fits.", "Please check position {position} on the card."),
+        de: t!("Das Zeichen an Stelle {position} ist wahrscheinlich falsch: Eingegeben wurde „{actual}“, passen würde „{expected}“.", "Bitte prüfen Sie Stelle {position} auf der Karte."),
     },
     Entry {
         key: "expired",
-        en: t("This credit expired on {actual}.", "Courtesy credits are valid for 30 days to 12 months from the day they are issued. If you think this is a mistake, please contact customer service and give them the code."),
-        de: t("Dieses Guthaben ist am {actual} abgelaufen.", "Kulanzgutschriften gelten ab Ausstellung 30 Tage bis 12 Monate. Wenn Sie einen Fehler vermuten, wenden Sie sich bitte mit dem Code an den Kundenservice."),
+        en: t!("This credit expired on {actual}.", "Courtesy credits are valid for 30 days to 12 months from the day they are issued. If you think this is a mistake, please contact customer service and give them the code."),
+        de: t!("Dieses Guthaben ist am {actual} abgelaufen.", "Kulanzgutschriften gelten ab Ausstellung 30 Tage bis 12 Monate. Wenn Sie einen Fehler vermuten, wenden Sie sich bitte mit dem Code an den Kundenservice."),
     },
     Entry {
         key: "not_yet_valid",
-        en: t("This code's issue date ({actual}) is in the future.", "Please check the date and time on your device. If they are right, check the code against the card."),
-        de: t("Das Ausstellungsdatum dieses Codes ({actual}) liegt in der Zukunft.", "Bitte prüfen Sie Datum und Uhrzeit Ihres Geräts. Stimmen sie, vergleichen Sie den Code mit der Karte."),
+        en: t!("This code's issue date ({actual}) is in the future.", "Please check the date and time on your device. If they are right, check the code against the card."),
+        de: t!("Das Ausstellungsdatum dieses Codes ({actual}) liegt in der Zukunft.", "Bitte prüfen Sie Datum und Uhrzeit Ihres Geräts. Stimmen sie, vergleichen Sie den Code mit der Karte."),
     },
     Entry {
         key: "expires_soon",
-        en: t("This credit is valid until {actual}.", "Please redeem it and use it before then; it can't be extended."),
-        de: t("Dieses Guthaben gilt bis zum {actual}.", "Bitte lösen Sie es vorher ein und nutzen Sie es; eine Verlängerung ist nicht möglich."),
+        en: t!("This credit is valid until {actual}.", "Please redeem it and use it before then; it can't be extended."),
+        de: t!("Dieses Guthaben gilt bis zum {actual}.", "Bitte lösen Sie es vorher ein und nutzen Sie es; eine Verlängerung ist nicht möglich."),
     },
     Entry {
         key: "invalid_validity",
-        en: t("The character “{actual}” at position {position} doesn't fit here.", "Please check this character against the card."),
-        de: t("Das Zeichen „{actual}“ an Stelle {position} passt hier nicht.", "Bitte vergleichen Sie dieses Zeichen mit der Karte."),
+        en: t!("The character “{actual}” at position {position} doesn't fit here.", "Please check this character against the card."),
+        de: t!("Das Zeichen „{actual}“ an Stelle {position} passt hier nicht.", "Bitte vergleichen Sie dieses Zeichen mit der Karte."),
     },
     Entry {
         key: "looks_like_serial_number",
-        en: t("This looks like the card's serial number, not its code.", "The code is under the scratch-off strip on the back of the card and contains letters as well as digits."),
-        de: t("Das sieht nach der Seriennummer der Karte aus, nicht nach dem Code.", "Der Code steht unter dem Rubbelfeld auf der Rückseite der Karte und enthält Buchstaben und Ziffern."),
+        en: t!("This looks like the card's serial number, not its code.", "The code is under the scratch-off strip on the back of the card and contains letters as well as digits."),
+        de: t!("Das sieht nach der Seriennummer der Karte aus, nicht nach dem Code.", "Der Code steht unter dem Rubbelfeld auf der Rückseite der Karte und enthält Buchstaben und Ziffern."),
     },
     Entry {
         key: "wrong_code_type",
-        en: t("This looks like a {actual_term} code, not a {expected_term} code.", "Please enter it where {actual_term} codes are redeemed, or check that you took the right code."),
-        de: t("Das sieht nach einem Code für {actual_term} aus, nicht für {expected_term}.", "Bitte lösen Sie ihn dort ein, wo Codes für {actual_term} eingelöst werden, oder prüfen Sie, ob Sie den richtigen Code genommen haben."),
+        en: t!("This looks like a {actual_term} code, not a {expected_term} code.", "Please enter it where {actual_term} codes are redeemed, or check that you took the right code."),
+        de: t!("Das sieht nach einem Code für {actual_term} aus, nicht für {expected_term}.", "Bitte lösen Sie ihn dort ein, wo Codes für {actual_term} eingelöst werden, oder prüfen Sie, ob Sie den richtigen Code genommen haben."),
     },
     Entry {
         key: "ambiguous_characters",
-        en: t("Some characters are easy to confuse: positions {actual}.", "This kind of code has no check characters, so please compare these positions with the card (0/O, 1/I, 5/S, 8/B, 2/Z)."),
-        de: t("Einige Zeichen sind leicht zu verwechseln: Stellen {actual}.", "Diese Art Code hat keine Prüfzeichen; bitte vergleichen Sie diese Stellen mit der Karte (0/O, 1/I, 5/S, 8/B, 2/Z)."),
+        en: t!("Some characters are easy to confuse: positions {actual}.", "This kind of code has no check characters, so please compare these positions with the card (0/O, 1/I, 5/S, 8/B, 2/Z)."),
+        de: t!("Einige Zeichen sind leicht zu verwechseln: Stellen {actual}.", "Diese Art Code hat keine Prüfzeichen; bitte vergleichen Sie diese Stellen mit der Karte (0/O, 1/I, 5/S, 8/B, 2/Z)."),
     },
     Entry {
         key: "no_checksum",
-        en: t("This kind of code has no check characters, so only its format can be checked here.", "Whether it can be redeemed is decided when you submit it."),
-        de: t("Diese Art Code hat keine Prüfzeichen; hier lässt sich nur das Format prüfen.", "Ob er eingelöst werden kann, wird beim Absenden entschieden."),
+        en: t!("This kind of code has no check characters, so only its format can be checked here.", "Whether it can be redeemed is decided when you submit it."),
+        de: t!("Diese Art Code hat keine Prüfzeichen; hier lässt sich nur das Format prüfen.", "Ob er eingelöst werden kann, wird beim Absenden entschieden."),
     },
 ];
 
@@ -267,8 +282,8 @@ fn split_at_byte(text: &str, byte: u8) -> Option<(&str, &str)> {
 pub fn fill(finding: &mut Finding, locale: Locale) {
     if let Some(entry) = entry(finding.message_key) {
         let text = entry.text(locale);
-        finding.message = render(text.message, finding, locale);
-        finding.hint = (!text.hint.is_empty()).then(|| render(text.hint, finding, locale));
+        finding.message = render(text.message(), finding, locale);
+        finding.hint = (!text.hint().is_empty()).then(|| render(text.hint(), finding, locale));
     }
 }
 
@@ -282,13 +297,13 @@ mod tests {
         for code in ALL_CODES {
             let e = entry(code.code()).unwrap_or_else(|| panic!("no catalog entry for {}", code.code()));
             for locale in [Locale::En, Locale::De] {
-                assert!(!e.text(locale).message.is_empty(), "{} {locale:?}", e.key);
+                assert!(!e.text(locale).message().is_empty(), "{} {locale:?}", e.key);
             }
         }
         for e in FINDINGS {
             let base = e.key.split('.').next().unwrap();
             assert!(FindingCode::from_code(base).is_some(), "catalog key {} names no finding", e.key);
-            assert_ne!(e.en.message, e.de.message, "{} is not translated", e.key);
+            assert_ne!(e.en.message(), e.de.message(), "{} is not translated", e.key);
         }
     }
 

@@ -319,7 +319,7 @@ pub fn explain_rejection(server_code: &str, locale: Locale, marketplace: Option<
     let entry = explanations::rejection(variant).or_else(|| explanations::rejection("unknown"));
     let (text, retry, contact_support) = match entry {
         Some(e) => (e.text(locale), e.retry, e.contact_support),
-        None => (RejectionText { title: "", message: "", steps: &[] }, true, true),
+        None => (RejectionText::default(), true, true),
     };
     let fill = |template: &str| {
         render_with(template, |name| match name {
@@ -327,14 +327,14 @@ pub fn explain_rejection(server_code: &str, locale: Locale, marketplace: Option<
             _ => None,
         })
     };
-    let mut steps = Vec::with_capacity(text.steps.len());
-    for step in text.steps {
+    let mut steps = Vec::new();
+    for step in text.steps() {
         steps.push(fill(step));
     }
     Explanation {
         code: code.to_owned(),
-        title: fill(text.title),
-        message: fill(text.message),
+        title: fill(text.title()),
+        message: fill(text.message()),
         steps,
         retry,
         contact_support,
@@ -369,11 +369,11 @@ pub fn scam_warning(locale: Locale) -> Notice {
         Locale::En => en,
         Locale::De => de,
     };
-    let mut steps = Vec::with_capacity(text.steps.len());
-    for step in text.steps {
-        steps.push((*step).to_owned());
+    let mut steps = Vec::new();
+    for step in text.steps() {
+        steps.push(step.to_owned());
     }
-    Notice { title: text.title.to_owned(), message: text.message.to_owned(), steps }
+    Notice { title: text.title().to_owned(), message: text.message().to_owned(), steps }
 }
 
 #[cfg(test)]

@@ -115,15 +115,49 @@ pub const CAUSES: &[CauseEntry] = &[
     },
 ];
 
-/// How a server rejection is explained, in one language.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct RejectionText {
+/// How a server rejection is explained, in one language: title, message and steps kept as one text
+/// joined by U+001F (made by `r!`), one pointer and length instead of one per part and a list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct RejectionText(&'static str);
+
+/// `r!("title", "message", ["step", …])`: a [`RejectionText`], joined when compiling.
+macro_rules! r {
+    ($title:literal, $message:literal, [$($step:literal),* $(,)?]) => {
+        RejectionText(concat!($title, "\u{1f}", $message $(, "\u{1f}", $step)*))
+    };
+}
+
+impl RejectionText {
     /// Short title.
-    pub title: &'static str,
+    pub fn title(self) -> &'static str {
+        Parts(self.0).next().unwrap_or_default()
+    }
+
     /// What happened, in plain words.
-    pub message: &'static str,
+    pub fn message(self) -> &'static str {
+        Parts(self.0).nth(1).unwrap_or_default()
+    }
+
     /// Next steps, most useful first.
-    pub steps: &'static [&'static str],
+    pub fn steps(self) -> impl Iterator<Item = &'static str> {
+        Parts(self.0).skip(2)
+    }
+}
+
+/// The parts of a joined text, split at U+001F.
+struct Parts(&'static str);
+
+impl Iterator for Parts {
+    type Item = &'static str;
+
+    fn next(&mut self) -> Option<&'static str> {
+        if self.0.is_empty() {
+            return None;
+        }
+        let part = crate::before(self.0, |b| b == 0x1f);
+        self.0 = self.0.get(part.len() + 1..).unwrap_or_default();
+        Some(part)
+    }
 }
 
 /// One server rejection code, in both languages.
@@ -151,10 +185,6 @@ impl RejectionEntry {
     }
 }
 
-const fn r(title: &'static str, message: &'static str, steps: &'static [&'static str]) -> RejectionText {
-    RejectionText { title, message, steps }
-}
-
 /// The server's rejection codes (DESIGN.md §3). `invalid_code` and `rate_limited` are worded so that
 /// they reveal nothing about whether a code exists.
 pub const REJECTIONS: &[RejectionEntry] = &[
@@ -162,11 +192,11 @@ pub const REJECTIONS: &[RejectionEntry] = &[
         key: "invalid_code",
         retry: true,
         contact_support: true,
-        en: r("The code wasn't accepted", "The code couldn't be redeemed as entered.", &[
+        en: r!("The code wasn't accepted", "The code couldn't be redeemed as entered.", [
             "Compare each character with the card or email and enter the code again.",
             "If it still isn't accepted, keep the code and the card or email, and contact customer service with the diagnostics.",
         ]),
-        de: r("Der Code wurde nicht angenommen", "Der Code konnte so, wie er eingegeben wurde, nicht eingelöst werden.", &[
+        de: r!("Der Code wurde nicht angenommen", "Der Code konnte so, wie er eingegeben wurde, nicht eingelöst werden.", [
             "Vergleichen Sie jedes Zeichen mit der Karte oder E-Mail und geben Sie den Code erneut ein.",
             "Wird er weiterhin nicht angenommen, bewahren Sie Code und Karte oder E-Mail auf und wenden Sie sich mit der Diagnose an den Kundenservice.",
         ]),
@@ -175,12 +205,12 @@ pub const REJECTIONS: &[RejectionEntry] = &[
         key: "already_redeemed",
         retry: false,
         contact_support: true,
-        en: r("This code has already been redeemed", "A code can be redeemed only once.", &[
+        en: r!("This code has already been redeemed", "A code can be redeemed only once.", [
             "Check your balance: the code may already have been redeemed to this account.",
             "If you didn't redeem it, keep the code and the card or email and contact customer service with the diagnostics: the code is the evidence they need.",
             "Courtesy credits belong to the account they were issued for: they can't be transferred or paid out.",
         ]),
-        de: r("Dieser Code wurde bereits eingelöst", "Ein Code kann nur einmal eingelöst werden.", &[
+        de: r!("Dieser Code wurde bereits eingelöst", "Ein Code kann nur einmal eingelöst werden.", [
             "Prüfen Sie Ihr Guthaben: Der Code wurde möglicherweise schon auf dieses Konto eingelöst.",
             "Haben Sie ihn nicht eingelöst, bewahren Sie Code und Karte oder E-Mail auf und wenden Sie sich mit der Diagnose an den Kundenservice: Der Code ist der Nachweis, den er braucht.",
             "Kulanzgutschriften gehören zu dem Konto, für das sie ausgestellt wurden: Sie können nicht übertragen oder ausgezahlt werden.",
@@ -190,11 +220,11 @@ pub const REJECTIONS: &[RejectionEntry] = &[
         key: "expired",
         retry: false,
         contact_support: true,
-        en: r("This code or credit has expired", "It can no longer be redeemed. Courtesy credits last 30 days to 12 months from the day they are issued.", &[
+        en: r!("This code or credit has expired", "It can no longer be redeemed. Courtesy credits last 30 days to 12 months from the day they are issued.", [
             "Check the expiry date in the email that came with the code.",
             "If you believe it should still be valid, contact customer service with the code and the diagnostics.",
         ]),
-        de: r("Dieser Code bzw. dieses Guthaben ist abgelaufen", "Eine Einlösung ist nicht mehr möglich. Kulanzgutschriften gelten ab Ausstellung 30 Tage bis 12 Monate.", &[
+        de: r!("Dieser Code bzw. dieses Guthaben ist abgelaufen", "Eine Einlösung ist nicht mehr möglich. Kulanzgutschriften gelten ab Ausstellung 30 Tage bis 12 Monate.", [
             "Prüfen Sie das Ablaufdatum in der E-Mail, mit der Sie den Code erhalten haben.",
             "Wenn der Code Ihrer Meinung nach noch gültig sein sollte, wenden Sie sich mit dem Code und der Diagnose an den Kundenservice.",
         ]),
@@ -203,11 +233,11 @@ pub const REJECTIONS: &[RejectionEntry] = &[
         key: "region_restricted",
         retry: false,
         contact_support: false,
-        en: r("This code is for another store", "Codes work only on the store they were issued for.", &[
+        en: r!("This code is for another store", "Codes work only on the store they were issued for.", [
             "Redeem it with an account on the store it was issued for; the first two characters of the code name its country.",
             "Or ask the sender for a code for this store.",
         ]),
-        de: r("Dieser Code gilt für einen anderen Shop", "Codes funktionieren nur in dem Shop, für den sie ausgegeben wurden.", &[
+        de: r!("Dieser Code gilt für einen anderen Shop", "Codes funktionieren nur in dem Shop, für den sie ausgegeben wurden.", [
             "Lösen Sie ihn mit einem Konto in dem Shop ein, für den er ausgegeben wurde; die ersten beiden Zeichen des Codes nennen das Land.",
             "Oder bitten Sie den Absender um einen Code für diesen Shop.",
         ]),
@@ -216,11 +246,11 @@ pub const REJECTIONS: &[RejectionEntry] = &[
         key: "region_restricted.marketplace",
         retry: false,
         contact_support: false,
-        en: r("This code is for another store", "Codes work only on the store they were issued for, and you are redeeming on {marketplace}.", &[
+        en: r!("This code is for another store", "Codes work only on the store they were issued for, and you are redeeming on {marketplace}.", [
             "Redeem it with an account on the store it was issued for; the first two characters of the code name its country.",
             "Or ask the sender for a code for {marketplace}.",
         ]),
-        de: r("Dieser Code gilt für einen anderen Shop", "Codes funktionieren nur in dem Shop, für den sie ausgegeben wurden, und Sie lösen auf {marketplace} ein.", &[
+        de: r!("Dieser Code gilt für einen anderen Shop", "Codes funktionieren nur in dem Shop, für den sie ausgegeben wurden, und Sie lösen auf {marketplace} ein.", [
             "Lösen Sie ihn mit einem Konto in dem Shop ein, für den er ausgegeben wurde; die ersten beiden Zeichen des Codes nennen das Land.",
             "Oder bitten Sie den Absender um einen Code für {marketplace}.",
         ]),
@@ -229,11 +259,11 @@ pub const REJECTIONS: &[RejectionEntry] = &[
         key: "account_restricted",
         retry: false,
         contact_support: true,
-        en: r("Your account can't redeem codes right now", "The code wasn't redeemed because of a restriction on your account, not because of the code.", &[
+        en: r!("Your account can't redeem codes right now", "The code wasn't redeemed because of a restriction on your account, not because of the code.", [
             "Contact customer service about your account.",
             "Keep the code: it hasn't been used and can be redeemed once the account is in order.",
         ]),
-        de: r("Ihr Konto kann gerade keine Codes einlösen", "Der Code wurde wegen einer Einschränkung Ihres Kontos nicht eingelöst, nicht wegen des Codes.", &[
+        de: r!("Ihr Konto kann gerade keine Codes einlösen", "Der Code wurde wegen einer Einschränkung Ihres Kontos nicht eingelöst, nicht wegen des Codes.", [
             "Wenden Sie sich wegen Ihres Kontos an den Kundenservice.",
             "Bewahren Sie den Code auf: Er wurde nicht verbraucht und kann eingelöst werden, sobald das Konto in Ordnung ist.",
         ]),
@@ -242,11 +272,11 @@ pub const REJECTIONS: &[RejectionEntry] = &[
         key: "not_activated",
         retry: true,
         contact_support: true,
-        en: r("This card hasn't been activated yet", "Gift cards bought in a shop are activated at the till; until then their code can't be redeemed.", &[
+        en: r!("This card hasn't been activated yet", "Gift cards bought in a shop are activated at the till; until then their code can't be redeemed.", [
             "Keep the receipt and try again in a few hours.",
             "If it still fails after 24 hours, contact the shop where the card was bought, or customer service with the receipt and the diagnostics.",
         ]),
-        de: r("Diese Karte ist noch nicht aktiviert", "Im Geschäft gekaufte Geschenkkarten werden an der Kasse aktiviert; vorher kann ihr Code nicht eingelöst werden.", &[
+        de: r!("Diese Karte ist noch nicht aktiviert", "Im Geschäft gekaufte Geschenkkarten werden an der Kasse aktiviert; vorher kann ihr Code nicht eingelöst werden.", [
             "Bewahren Sie den Kassenbon auf und versuchen Sie es in einigen Stunden erneut.",
             "Klappt es nach 24 Stunden noch nicht, wenden Sie sich an das Geschäft, in dem die Karte gekauft wurde, oder mit Kassenbon und Diagnose an den Kundenservice.",
         ]),
@@ -255,10 +285,10 @@ pub const REJECTIONS: &[RejectionEntry] = &[
         key: "rate_limited",
         retry: true,
         contact_support: false,
-        en: r("Too many attempts", "For your security, redeeming is paused for a while after several attempts.", &[
+        en: r!("Too many attempts", "For your security, redeeming is paused for a while after several attempts.", [
             "Please wait a few minutes, then try again.",
         ]),
-        de: r("Zu viele Versuche", "Zu Ihrer Sicherheit wird das Einlösen nach mehreren Versuchen eine Weile ausgesetzt.", &[
+        de: r!("Zu viele Versuche", "Zu Ihrer Sicherheit wird das Einlösen nach mehreren Versuchen eine Weile ausgesetzt.", [
             "Bitte warten Sie einige Minuten und versuchen Sie es dann erneut.",
         ]),
     },
@@ -266,11 +296,11 @@ pub const REJECTIONS: &[RejectionEntry] = &[
         key: "technical_error",
         retry: true,
         contact_support: true,
-        en: r("Something went wrong on our side", "The code couldn't be checked because of a technical fault. It has not been used.", &[
+        en: r!("Something went wrong on our side", "The code couldn't be checked because of a technical fault. It has not been used.", [
             "Please try again in a few minutes.",
             "If it keeps failing, keep the code and contact customer service with the diagnostics.",
         ]),
-        de: r("Bei uns ist etwas schiefgelaufen", "Der Code konnte wegen einer technischen Störung nicht geprüft werden. Er wurde nicht verbraucht.", &[
+        de: r!("Bei uns ist etwas schiefgelaufen", "Der Code konnte wegen einer technischen Störung nicht geprüft werden. Er wurde nicht verbraucht.", [
             "Bitte versuchen Sie es in einigen Minuten erneut.",
             "Klappt es weiterhin nicht, bewahren Sie den Code auf und wenden Sie sich mit der Diagnose an den Kundenservice.",
         ]),
@@ -279,11 +309,11 @@ pub const REJECTIONS: &[RejectionEntry] = &[
         key: "unknown",
         retry: true,
         contact_support: true,
-        en: r("The code couldn't be redeemed", "We didn't receive a clear reason.", &[
+        en: r!("The code couldn't be redeemed", "We didn't receive a clear reason.", [
             "Check the code and try again later.",
             "If it still fails, keep the code and contact customer service with the diagnostics.",
         ]),
-        de: r("Der Code konnte nicht eingelöst werden", "Wir haben keinen eindeutigen Grund erhalten.", &[
+        de: r!("Der Code konnte nicht eingelöst werden", "Wir haben keinen eindeutigen Grund erhalten.", [
             "Prüfen Sie den Code und versuchen Sie es später erneut.",
             "Klappt es weiterhin nicht, bewahren Sie den Code auf und wenden Sie sich mit der Diagnose an den Kundenservice.",
         ]),
@@ -292,11 +322,11 @@ pub const REJECTIONS: &[RejectionEntry] = &[
 
 /// The scam warning shown next to the redemption form.
 pub const SCAM_WARNING: (RejectionText, RejectionText) = (
-    r("Beware of gift card scams", "No genuine business, authority or support team asks to be paid in gift cards, or asks you to read out or send a code.", &[
+    r!("Beware of gift card scams", "No genuine business, authority or support team asks to be paid in gift cards, or asks you to read out or send a code.", [
         "If someone asks for a code, stop: it is a scam, and a redeemed code can't be recovered.",
         "Share a code only through the official customer service channel, never by phone, chat or email with someone who contacted you.",
     ]),
-    r("Vorsicht vor Betrug mit Geschenkkarten", "Kein seriöses Unternehmen, keine Behörde und kein Support verlangt Bezahlung mit Geschenkkarten oder bittet Sie, einen Code vorzulesen oder zu schicken.", &[
+    r!("Vorsicht vor Betrug mit Geschenkkarten", "Kein seriöses Unternehmen, keine Behörde und kein Support verlangt Bezahlung mit Geschenkkarten oder bittet Sie, einen Code vorzulesen oder zu schicken.", [
         "Verlangt jemand einen Code, brechen Sie ab: Es ist Betrug, und ein eingelöster Code lässt sich nicht zurückholen.",
         "Geben Sie einen Code nur über den offiziellen Kundenservice weiter, nie per Telefon, Chat oder E-Mail an jemanden, der Sie kontaktiert hat.",
     ]),
@@ -384,3 +414,31 @@ pub const SUPPORT_LABELS: (SupportLabels, SupportLabels) = (
         closing: "Geben Sie dem Kundenservice die Referenz {reference} und dieses Paket. Bewahren Sie Code und Karte oder E-Mail auf: Sie sind der Nachweis.",
     },
 );
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::messages::Text;
+
+    #[test]
+    fn joined_texts_split_into_their_parts() {
+        let x = r!("Title", "Message", ["One", "Two"]);
+        assert_eq!((x.title(), x.message()), ("Title", "Message"));
+        assert_eq!(x.steps().collect::<Vec<_>>(), ["One", "Two"]);
+        let bare = r!("Title", "Message", []);
+        assert_eq!((bare.title(), bare.message(), bare.steps().count()), ("Title", "Message", 0));
+        let none = RejectionText::default();
+        assert_eq!((none.title(), none.message(), none.steps().count()), ("", "", 0));
+        let t: Text = t!("Message", "Hint");
+        assert_eq!((t.message(), t.hint()), ("Message", "Hint"));
+        let no_hint: Text = t!("Message", "");
+        assert_eq!((no_hint.message(), no_hint.hint()), ("Message", ""));
+        assert_eq!((Text::default().message(), Text::default().hint()), ("", ""));
+        // Every rejection text of the catalog has a title, a message and at least one step.
+        for e in REJECTIONS {
+            for x in [e.en, e.de] {
+                assert!(!x.title().is_empty() && !x.message().is_empty() && x.steps().count() >= 1, "{}", e.key);
+            }
+        }
+    }
+}

@@ -70,6 +70,15 @@ pub(crate) fn join<S: AsRef<str>>(items: &[S], separator: &str) -> prelude::Stri
     out
 }
 
+/// Appends `item` to a comma-separated list (`a, b, c`), for lists of non-empty items built in a
+/// loop without collecting them first.
+pub(crate) fn push_listed(list: &mut prelude::String, item: &str) {
+    if !list.is_empty() {
+        list.push_str(", ");
+    }
+    list.push_str(item);
+}
+
 /// The text before the first `stop` byte (all of it when there is none). `stop` is ASCII, so the
 /// cut is a character boundary.
 pub(crate) fn before(text: &str, stop: impl Fn(u8) -> bool) -> &str {
@@ -147,6 +156,11 @@ mod tests {
         }
         assert_eq!(super::cat(&["a", "", "bc", "ä"]), "abcä");
         assert_eq!(super::item_path("fields", 12), "fields[12]");
+        let mut list = String::new();
+        for item in ["a", "bc", "ä"] {
+            super::push_listed(&mut list, item);
+        }
+        assert_eq!(list, "a, bc, ä");
     }
 
     #[test]

@@ -406,8 +406,7 @@ pub(crate) fn ambiguous_characters(symbols: &[char]) -> Option<Finding> {
     let (mut first, mut list) = (None, String::new());
     for (i, c) in symbols.iter().enumerate() {
         if CONFUSABLE.chars().any(|x| x == *c) {
-            list.push_str(if first.is_none() { "" } else { ", " });
-            list.push_str(&decimal(i as u64 + 1));
+            crate::push_listed(&mut list, &decimal(i as u64 + 1));
             first = first.or(Some(i));
         }
     }

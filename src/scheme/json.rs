@@ -140,9 +140,8 @@ fn one_of<T: Copy>(value: &Json, path: &str, all: &[T], code: impl Fn(T) -> &'st
     let text = value.as_str().ok_or_else(|| not_a(value, path, "must be a string, not "))?;
     all.iter().copied().find(|k| code(*k) == text).ok_or_else(|| {
         let mut names = String::new();
-        for (i, k) in all.iter().enumerate() {
-            names.push_str(if i == 0 { "" } else { ", " });
-            names.push_str(code(*k));
+        for k in all {
+            crate::push_listed(&mut names, code(*k));
         }
         (path.to_owned(), cat(&["unknown value '", text, "'; use one of ", &names]))
     })

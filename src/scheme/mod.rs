@@ -242,9 +242,8 @@ impl Scheme {
 
         let checksum = Checksum::from_id(&definition.checksum).ok_or_else(|| {
             let mut known = String::new();
-            for (i, c) in checksum::ALL.iter().enumerate() {
-                known.push_str(if i == 0 { "" } else { ", " });
-                known.push_str(c.id());
+            for c in checksum::ALL {
+                crate::push_listed(&mut known, c.id());
             }
             problem("checksum", cat(&["unknown checksum '", &definition.checksum, "' (known: ", &known, ")"]))
         })?;

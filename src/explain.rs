@@ -144,12 +144,14 @@ struct Values {
 fn cause(code: CauseCode, confidence: f64, values: Values, locale: Locale) -> Cause {
     let text = explanations::cause(code.code()).map(|e| e.text(locale)).unwrap_or_default();
     let fill = |template: &str| {
-        render_with(template, |name| match name {
-            "position" => values.position.map(|p| Value::Number(p as u64 + 1)),
-            "actual" => values.actual.as_deref().map(Value::Text),
-            "expected" => values.expected.as_deref().map(Value::Text),
-            _ => None,
-        })
+        render_with(
+            template,
+            &[
+                ("position", values.position.map(|p| Value::Number(p as u64 + 1))),
+                ("actual", values.actual.as_deref().map(Value::Text)),
+                ("expected", values.expected.as_deref().map(Value::Text)),
+            ],
+        )
     };
     Cause {
         code,
@@ -311,7 +313,7 @@ pub const SERVER_CODES: [&str; 9] = [
 pub fn explain_rejection(server_code: &str, locale: Locale, marketplace: Option<&Marketplace>) -> Explanation {
     let wanted: String =
         server_code.trim().chars().map(|c| if c == '-' { '_' } else { c.to_ascii_lowercase() }).collect();
-    let code = SERVER_CODES.iter().copied().find(|c| *c == wanted).unwrap_or("unknown");
+    let code = SERVER_CODES.iter().find(|c| **c == wanted).copied().unwrap_or("unknown");
     let variant = match (code, marketplace) {
         ("region_restricted", Some(_)) => "region_restricted.marketplace",
         _ => code,
@@ -321,12 +323,7 @@ pub fn explain_rejection(server_code: &str, locale: Locale, marketplace: Option<
         Some(e) => (e.text(locale), e.retry, e.contact_support),
         None => (RejectionText::default(), true, true),
     };
-    let fill = |template: &str| {
-        render_with(template, |name| match name {
-            "marketplace" => marketplace.map(|m| Value::Text(m.domain)),
-            _ => None,
-        })
-    };
+    let fill = |template: &str| render_with(template, &[("marketplace", marketplace.map(|m| Value::Text(m.domain)))]);
     let mut steps = Vec::new();
     for step in text.steps() {
         steps.push(fill(step));

@@ -92,6 +92,15 @@ pub(crate) fn char_count(text: &str) -> usize {
     text.bytes().filter(|&b| (b as i8) >= -0x40).count()
 }
 
+/// The symbols as text (one loop for every place that turns symbols back into a string).
+pub(crate) fn text_of(symbols: &[char]) -> prelude::String {
+    let mut out = prelude::String::with_capacity(symbols.len());
+    for &c in symbols {
+        out.push(c);
+    }
+    out
+}
+
 /// `name[i]`: the path of a list item, for messages that name a field.
 pub(crate) fn item_path(name: &str, i: usize) -> prelude::String {
     cat(&[name, "[", &json::decimal(i as u64), "]"])

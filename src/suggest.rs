@@ -141,7 +141,7 @@ fn rank(scheme: &Scheme, candidates: &mut [Candidate]) -> Vec<Suggestion> {
     kept.iter()
         .take(MAX_SUGGESTIONS)
         .map(|c| {
-            let code: String = c.symbols.iter().collect();
+            let code = crate::text_of(&c.symbols);
             Suggestion {
                 display: scheme.display(&code),
                 code,
@@ -251,8 +251,8 @@ fn transpositions(ctx: &Context<'_>, scheme: &Scheme, symbols: &[char]) -> Vec<C
         let mut swapped = symbols.to_vec();
         swapped.swap(i, i + 1);
         if passes(ctx, scheme, &swapped) {
-            let from: String = symbols[i..i + 2].iter().collect();
-            let to: String = swapped[i..i + 2].iter().collect();
+            let from = crate::text_of(&symbols[i..i + 2]);
+            let to = crate::text_of(&swapped[i..i + 2]);
             out.push(Candidate {
                 symbols: swapped,
                 edits: vec![Edit { kind: EditKind::Transpose, position: i, from: Some(from), to: Some(to) }],

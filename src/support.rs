@@ -378,7 +378,7 @@ fn readable_text(
         }
         out.line(&[]);
     }
-    out.line(&[&render_with(l.closing, |name| (name == "reference").then_some(Value::Text(reference)))]);
+    out.line(&[&render_with(l.closing, &[("reference", Some(Value::Text(reference)))])]);
     out.0
 }
 

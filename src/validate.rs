@@ -447,7 +447,7 @@ impl<'a> Context<'a> {
     pub(crate) fn known_prefix(&self, s: &Scheme, symbols: &[char]) -> Option<&'static Marketplace> {
         let field = s.field(FieldKind::Region)?;
         let prefix = symbols.get(field.start..field.end())?;
-        s.regions.iter().copied().find(|m| m.prefix.len() == prefix.len() && starts_with(m.prefix, prefix))
+        s.regions.iter().find(|m| m.prefix.len() == prefix.len() && starts_with(m.prefix, prefix)).copied()
     }
 
     /// True when the fields typed so far could belong to a valid code: a region prefix (or its start)
@@ -553,7 +553,7 @@ impl<'a> Context<'a> {
             return Outcome { status: Status::Invalid, findings, region, dates: None };
         }
         if !s.accepts_length(n) {
-            let expected = s.lengths.iter().copied().find(|&l| l > n).unwrap_or(s.max_len());
+            let expected = s.lengths.iter().find(|&&l| l > n).copied().unwrap_or(s.max_len());
             let plausible = !hard_invalid && self.fields_plausible(s, symbols);
             let severity = if plausible { Severity::Info } else { Severity::Error };
             if plausible {
@@ -634,7 +634,7 @@ impl<'a> Context<'a> {
                 out.push(
                     Finding::new(FindingCode::UnknownPrefix, Severity::Error)
                         .at(field.start)
-                        .actual(typed.iter().collect::<String>()),
+                        .actual(crate::text_of(typed)),
                 );
             }
         }

@@ -224,14 +224,18 @@ fn term(value: &str, locale: Locale) -> Option<&'static str> {
 
 /// Fills `{…}` placeholders from a finding's fields. Unknown placeholders are left as they are.
 pub fn render(template: &str, finding: &Finding, locale: Locale) -> String {
-    render_with(template, |name| match name {
-        "position" => finding.position.map(|p| Value::Number(p as u64 + 1)),
-        "expected" => finding.expected.as_deref().map(Value::Text),
-        "actual" => finding.actual.as_deref().map(Value::Text),
-        "expected_term" => finding.expected.as_deref().and_then(|v| term(v, locale)).map(Value::Text),
-        "actual_term" => finding.actual.as_deref().and_then(|v| term(v, locale)).map(Value::Text),
-        _ => None,
-    })
+    let expected = finding.expected.as_deref();
+    let actual = finding.actual.as_deref();
+    render_with(
+        template,
+        &[
+            ("position", finding.position.map(|p| Value::Number(p as u64 + 1))),
+            ("expected", expected.map(Value::Text)),
+            ("actual", actual.map(Value::Text)),
+            ("expected_term", expected.and_then(|v| term(v, locale)).map(Value::Text)),
+            ("actual_term", actual.and_then(|v| term(v, locale)).map(Value::Text)),
+        ],
+    )
 }
 
 /// The value of a placeholder, borrowed or a number: filling a template allocates only its result.
@@ -243,8 +247,10 @@ pub enum Value<'a> {
     Number(u64),
 }
 
-/// Fills `{name}` placeholders with `value(name)`; placeholders without a value are left as they are.
-pub fn render_with<'v>(template: &str, value: impl Fn(&str) -> Option<Value<'v>>) -> String {
+/// Fills `{name}` placeholders from `values` (name, value); placeholders without a value are left as
+/// they are. The values are a list, not a lookup function: one copy of this code in the wasm module
+/// instead of one per caller.
+pub fn render_with(template: &str, values: &[(&str, Option<Value<'_>>)]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
     // Split at the ASCII braces found bytewise: no char searcher, and `split_at_checked` has no
@@ -256,7 +262,7 @@ pub fn render_with<'v>(template: &str, value: impl Fn(&str) -> Option<Value<'v>>
             out.push_str(after);
             return out;
         };
-        match value(name) {
+        match values.iter().find(|(key, _)| *key == name).and_then(|(_, value)| *value) {
             Some(Value::Text(text)) => out.push_str(text),
             Some(Value::Number(n)) => write_decimal(&mut out, n),
             None => {

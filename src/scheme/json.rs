@@ -138,7 +138,7 @@ fn list<T>(value: &Json, path: &str, item: &dyn Fn(&Json, &str) -> Result<T, Pro
 
 fn one_of<T: Copy>(value: &Json, path: &str, all: &[T], code: impl Fn(T) -> &'static str) -> Result<T, Problem> {
     let text = value.as_str().ok_or_else(|| not_a(value, path, "must be a string, not "))?;
-    all.iter().copied().find(|k| code(*k) == text).ok_or_else(|| {
+    all.iter().find(|k| code(**k) == text).copied().ok_or_else(|| {
         let mut names = String::new();
         for k in all {
             crate::push_listed(&mut names, code(*k));

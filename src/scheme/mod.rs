@@ -339,7 +339,7 @@ impl Scheme {
 
     /// The field of this kind, if the scheme has one.
     pub fn field(&self, kind: FieldKind) -> Option<Field> {
-        self.fields.iter().copied().find(|f| f.kind == kind)
+        self.fields.iter().find(|f| f.kind == kind).copied()
     }
 
     /// Group sizes for displaying `n` symbols: the grouping of the shortest allowed length that is at

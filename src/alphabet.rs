@@ -68,6 +68,17 @@ impl Alphabet {
         (v != NONE).then_some(v)
     }
 
+    /// The values of the symbols that are in the alphabet, in order (others are skipped).
+    pub fn values_of(&self, symbols: &[char]) -> Vec<u8> {
+        let mut values = Vec::with_capacity(symbols.len());
+        for &c in symbols {
+            if let Some(v) = self.value(c) {
+                values.push(v);
+            }
+        }
+        values
+    }
+
     /// True when `c` is a symbol.
     pub fn contains(&self, c: char) -> bool {
         self.value(c).is_some()

@@ -311,8 +311,10 @@ pub const SERVER_CODES: [&str; 9] = [
 /// Explains a server rejection code. Case, surrounding space and `-` for `_` are forgiven; any other
 /// code is explained as `unknown`. With a marketplace, `region_restricted` names it.
 pub fn explain_rejection(server_code: &str, locale: Locale, marketplace: Option<&Marketplace>) -> Explanation {
-    let wanted: String =
-        server_code.trim().chars().map(|c| if c == '-' { '_' } else { c.to_ascii_lowercase() }).collect();
+    let mut wanted = String::with_capacity(server_code.len());
+    for c in server_code.trim().chars() {
+        wanted.push(if c == '-' { '_' } else { c.to_ascii_lowercase() });
+    }
     let code = SERVER_CODES.iter().find(|c| **c == wanted).copied().unwrap_or("unknown");
     let variant = match (code, marketplace) {
         ("region_restricted", Some(_)) => "region_restricted.marketplace",

@@ -118,7 +118,7 @@ pub(crate) fn suggest(ctx: &Context<'_>, scheme: &Scheme, symbols: &[char]) -> V
         } else {
             substitutions(ctx, scheme, symbols)
         };
-        c.extend(transpositions(ctx, scheme, symbols));
+        c.append(&mut transpositions(ctx, scheme, symbols));
         c
     } else {
         length_repairs(ctx, scheme, symbols)
@@ -138,18 +138,17 @@ fn rank(scheme: &Scheme, candidates: &mut [Candidate]) -> Vec<Suggestion> {
     }
     // The rest of the probability goes to "none of these" (more errors than we can see).
     let total: f64 = kept.iter().map(|c| c.weight).sum::<f64>() + 0.1;
-    kept.iter()
-        .take(MAX_SUGGESTIONS)
-        .map(|c| {
-            let code = crate::text_of(&c.symbols);
-            Suggestion {
-                display: scheme.display(&code),
-                code,
-                confidence: crate::round_non_negative((c.weight / total) * 100.0) / 100.0,
-                edits: c.edits.clone(),
-            }
-        })
-        .collect()
+    let mut suggestions = Vec::with_capacity(kept.len().min(MAX_SUGGESTIONS));
+    for c in kept.iter().take(MAX_SUGGESTIONS) {
+        let code = crate::text_of(&c.symbols);
+        suggestions.push(Suggestion {
+            display: scheme.display(&code),
+            code,
+            confidence: crate::round_non_negative((c.weight / total) * 100.0) / 100.0,
+            edits: c.edits.clone(),
+        });
+    }
+    suggestions
 }
 
 /// Repairs at the scheme's length from the check symbols alone: the recovery of up to two
@@ -236,7 +235,7 @@ fn transpositions(ctx: &Context<'_>, scheme: &Scheme, symbols: &[char]) -> Vec<C
     }
     // rs32 tells from its syndromes which swaps verify; other checksums try each swap.
     let rs32_values: Vec<u8> = match scheme.checksum {
-        Checksum::Rs32 => symbols.iter().filter_map(|&c| scheme.alphabet.value(c)).collect(),
+        Checksum::Rs32 => scheme.alphabet.values_of(symbols),
         _ => Vec::new(),
     };
     let syndromes = rs32::syndromes(&rs32_values);
@@ -273,7 +272,7 @@ fn length_repairs(ctx: &Context<'_>, scheme: &Scheme, symbols: &[char]) -> Vec<C
         return out;
     }
     if scheme.accepts_length(n + 1) && scheme.checksum == Checksum::Rs32 {
-        let values: Vec<u8> = symbols.iter().filter_map(|&c| scheme.alphabet.value(c)).collect();
+        let values = scheme.alphabet.values_of(symbols);
         for p in 0..=n {
             let mut with_gap = values.clone();
             with_gap.insert(p, 0);

@@ -254,20 +254,14 @@ fn seal(content: &str) -> String {
 pub fn mask(display: &str) -> String {
     let symbols = display.chars().filter(|&c| c != '-').count();
     let mut seen = 0;
-    display
-        .chars()
-        .map(|c| {
-            if c == '-' {
-                return c;
-            }
+    let mut masked = String::with_capacity(display.len() * 3);
+    for c in display.chars() {
+        if c != '-' {
             seen += 1;
-            if seen + 4 > symbols {
-                c
-            } else {
-                '•'
-            }
-        })
-        .collect()
+        }
+        masked.push(if c == '-' || seen + 4 > symbols { c } else { '•' });
+    }
+    masked
 }
 
 fn labels(locale: Locale) -> &'static SupportLabels {

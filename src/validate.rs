@@ -249,7 +249,13 @@ impl<'a> Context<'a> {
             None | Some("") | Some("auto") => None,
             Some(id) => Some(registry.get(id).map(|s| &**s).ok_or_else(|| OptionsError::UnknownScheme {
                 id: id.to_owned(),
-                known: registry.schemes().iter().map(|s| s.id.clone()).collect(),
+                known: {
+                    let mut ids = Vec::new();
+                    for s in registry.schemes() {
+                        ids.push(s.id.clone());
+                    }
+                    ids
+                },
             })?),
         };
         let marketplace = options.resolved_marketplace()?;
@@ -561,7 +567,7 @@ impl<'a> Context<'a> {
                     f.severity = Severity::Info;
                 }
             } else {
-                findings.extend(self.typed_field_findings(s, symbols));
+                findings.append(&mut self.typed_field_findings(s, symbols));
             }
             findings.push(
                 Finding::new(FindingCode::TooShort, severity)
@@ -587,7 +593,7 @@ impl<'a> Context<'a> {
         }
 
         let mut dates = None;
-        findings.extend(self.typed_field_findings(s, symbols));
+        findings.append(&mut self.typed_field_findings(s, symbols));
         if let (Some(m), Some(here)) = (region, self.marketplace) {
             if m.prefix != here.prefix {
                 findings.push(
@@ -658,7 +664,10 @@ impl<'a> Context<'a> {
         if s.checksum != Checksum::Rs32 {
             return None;
         }
-        let values: Vec<u8> = symbols.iter().map(|&c| s.alphabet.value(c)).collect::<Option<_>>()?;
+        let values = s.alphabet.values_of(symbols);
+        if values.len() != symbols.len() {
+            return None; // a symbol outside the alphabet
+        }
         let fix = rs32::correct_one(&values)?;
         let right = s.alphabet.symbol(fix.value);
         let mut fixed = symbols.to_vec();

@@ -259,7 +259,10 @@ pub fn verify_support_package(json: &str) -> Result<JsValue, JsError> {
 /// The registered schemes: the built-ins first, in detection order.
 #[wasm_bindgen(js_name = schemes, unchecked_return_type = "SchemeInfo[]")]
 pub fn schemes() -> Result<JsValue, JsError> {
-    let infos: Vec<_> = registry().borrow().schemes().iter().map(|s| s.info()).collect();
+    let mut infos = Vec::new();
+    for s in registry().borrow().schemes() {
+        infos.push(s.info());
+    }
     to_js(&infos)
 }
 

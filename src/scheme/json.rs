@@ -76,7 +76,9 @@ fn read_definition(value: &Json) -> Result<SchemeDefinition, Problem> {
     d.issue_epoch = opt_string("issueEpoch")?;
     if let Some(v) = optional("validityDays") {
         // Read as the lengths are (one `list` less in the wasm); counts are at most MAX_NUMBER.
-        d.validity_days = list(v, "validityDays", &count)?.into_iter().map(|n| n as u32).collect();
+        for n in list(v, "validityDays", &count)? {
+            d.validity_days.push(n as u32);
+        }
     }
     d.regions = optional("regions").map(|v| list(v, "regions", &string)).transpose()?;
     Ok(d)
@@ -198,7 +200,10 @@ impl ToJson for SchemeDefinition {
         }
         w.field_opt_str("issueEpoch", self.issue_epoch.as_deref());
         if !self.validity_days.is_empty() {
-            let days: Vec<usize> = self.validity_days.iter().map(|&d| d as usize).collect();
+            let mut days = Vec::with_capacity(self.validity_days.len());
+            for &d in &self.validity_days {
+                days.push(d as usize);
+            }
             w.field_list("validityDays", &days);
         }
         if let Some(regions) = &self.regions {

@@ -403,7 +403,11 @@ fn checked_lengths(d: &SchemeDefinition) -> Result<Vec<usize>, Problem> {
             if max > MAX_CODE_LENGTH {
                 return Err(problem("maxLength", cat(&["must be at most ", &decimal(MAX_CODE_LENGTH as u64)])));
             }
-            (min..=max).collect()
+            let mut all = Vec::new();
+            for n in min..=max {
+                all.push(n);
+            }
+            all
         }
         (Some(_), _, _) => return Err(problem("lengths", "give either lengths or minLength and maxLength, not both")),
         (None, Some(_), None) => return Err(problem("maxLength", "is required with minLength")),
@@ -545,7 +549,13 @@ fn kind_name(kind: FieldKind) -> &'static str {
 
 fn checked_regions(list: Option<&[String]>, alphabet: &Alphabet) -> Result<Vec<&'static Marketplace>, Problem> {
     let chosen: Vec<&'static Marketplace> = match list {
-        None => region::MARKETPLACES.iter().collect(),
+        None => {
+            let mut all = Vec::new();
+            for m in region::MARKETPLACES {
+                all.push(m);
+            }
+            all
+        }
         Some([]) => return Err(problem("regions", "must name at least one marketplace prefix")),
         Some(list) => {
             let mut out = Vec::new();
@@ -652,7 +662,13 @@ impl Scheme {
             lengths: self.lengths.clone(),
             groups: self.groups.clone(),
             checksum: self.checksum.id(),
-            regions: self.regions.iter().map(|m| m.prefix).collect(),
+            regions: {
+                let mut prefixes = Vec::new();
+                for m in &self.regions {
+                    prefixes.push(m.prefix);
+                }
+                prefixes
+            },
         }
     }
 }

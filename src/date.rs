@@ -155,7 +155,7 @@ impl Timestamp {
     /// Parses an RFC 3339 timestamp (`2026-11-22T10:00:00Z`; a fraction is allowed and dropped, an
     /// offset is converted to UTC) or a plain date (`2026-11-22`, taken as midnight UTC).
     pub fn parse(text: &str) -> Option<Timestamp> {
-        let text = text.trim().as_bytes();
+        let text = crate::trim(text).as_bytes();
         let date = Date::parse_bytes(text.get(..10)?)?;
         let rest = text.get(10..)?;
         if rest.is_empty() {

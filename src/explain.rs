@@ -312,7 +312,7 @@ pub const SERVER_CODES: [&str; 9] = [
 /// code is explained as `unknown`. With a marketplace, `region_restricted` names it.
 pub fn explain_rejection(server_code: &str, locale: Locale, marketplace: Option<&Marketplace>) -> Explanation {
     let mut wanted = String::with_capacity(server_code.len());
-    for c in server_code.trim().chars() {
+    for c in crate::trim(server_code).chars() {
         wanted.push(if c == '-' { '_' } else { c.to_ascii_lowercase() });
     }
     let code = SERVER_CODES.iter().find(|c| **c == wanted).copied().unwrap_or("unknown");

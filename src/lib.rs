@@ -101,6 +101,25 @@ pub(crate) fn text_of(symbols: &[char]) -> prelude::String {
     out
 }
 
+/// `text` without leading and trailing whitespace (as `str::trim`, whose pattern searchers are
+/// several times the size of this loop in the wasm module).
+pub(crate) fn trim(text: &str) -> &str {
+    let mut rest = text;
+    while let Some(c) = rest.chars().next().filter(|c| c.is_whitespace()) {
+        rest = rest.get(c.len_utf8()..).unwrap_or_default();
+    }
+    trim_end(rest)
+}
+
+/// `text` without trailing whitespace (as `str::trim_end`; see [`trim`]).
+pub(crate) fn trim_end(text: &str) -> &str {
+    let mut rest = text;
+    while let Some(c) = rest.chars().next_back().filter(|c| c.is_whitespace()) {
+        rest = rest.get(..rest.len() - c.len_utf8()).unwrap_or_default();
+    }
+    rest
+}
+
 /// `name[i]`: the path of a list item, for messages that name a field.
 pub(crate) fn item_path(name: &str, i: usize) -> prelude::String {
     cat(&[name, "[", &json::decimal(i as u64), "]"])
@@ -170,6 +189,22 @@ mod tests {
             super::push_listed(&mut list, item);
         }
         assert_eq!(list, "a, bc, ä");
+        let chars: Vec<String> = TEXTS.iter().map(|t| t.to_string()).collect();
+        assert_eq!(super::text_of(&super::join(&chars, "").chars().collect::<Vec<_>>()), chars.concat());
+    }
+
+    #[test]
+    fn trimming_agrees_with_the_standard_library() {
+        let spaces = [" ", "\t", "\n", "\u{a0}", "\u{2028}", "\u{3000}", "\u{200b}", ""];
+        for text in TEXTS.iter().chain(&["  ", "\u{a0}x\u{3000}", " a b "]) {
+            for before in spaces {
+                for after in spaces {
+                    let padded = [before, text, after].concat();
+                    assert_eq!(super::trim(&padded), padded.trim(), "{padded:?}");
+                    assert_eq!(super::trim_end(&padded), padded.trim_end(), "{padded:?}");
+                }
+            }
+        }
     }
 
     #[test]

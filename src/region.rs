@@ -58,7 +58,7 @@ pub fn is_prefix_start(partial: &str) -> bool {
 /// Resolves what a caller names a marketplace by: its prefix (`XT`), a country it serves (`IT`, `AT`,
 /// `GB`), or its domain (`amazon.it`, `www.amazon.it`), in any case.
 pub fn resolve(name: &str) -> Option<&'static Marketplace> {
-    let wanted = name.trim().to_ascii_uppercase();
+    let wanted = crate::trim(name).to_ascii_uppercase();
     let wanted = wanted.strip_prefix("WWW.").unwrap_or(&wanted);
     MARKETPLACES.iter().find(|m| m.prefix == wanted).or_else(|| {
         MARKETPLACES.iter().find(|m| m.countries.contains(&wanted) || m.domain.eq_ignore_ascii_case(wanted))

@@ -290,7 +290,7 @@ fn readable_text(
             return text.to_owned();
         }
         let mut out = text.to_owned();
-        for secret in [v.input.trim(), v.display.as_str(), v.normalized.as_str()] {
+        for secret in [crate::trim(&v.input), v.display.as_str(), v.normalized.as_str()] {
             if crate::char_count(secret) >= 5 {
                 out = replace_all(&out, secret, &shown_code);
             }
@@ -510,7 +510,7 @@ impl ToJson for Result<VerifiedPackage, PackageError> {
 /// Checks a package exactly as exported (trailing whitespace aside): schema, integrity, required
 /// fields. Any edit or truncation is an error naming what is wrong.
 pub fn verify_support_package(text: &str) -> Result<VerifiedPackage, PackageError> {
-    let text = text.trim_end();
+    let text = crate::trim_end(text);
     let content = match Json::parse(text) {
         Ok(value) => value,
         Err(e) if e.is_truncation() => return Err(schema_error(text).unwrap_or(PackageError::Truncated)),

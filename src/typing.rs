@@ -66,15 +66,20 @@ fn typing_of(v: &Validation, caret: usize) -> Typing {
 /// How many code symbols of the input lie before the caret: the characters before it that
 /// normalisation kept (it removes separators and invisibles and maps every other character to one).
 fn symbols_before_caret(v: &Validation, caret: usize) -> usize {
-    let mut removed = v.changes.iter().filter(|c| c.to.is_none()).map(|c| c.position).peekable();
+    let mut removed = v.changes.iter().filter(|c| c.to.is_none()).map(|c| c.position);
+    let mut next_removed = removed.next();
     let (mut units, mut kept) = (0, 0);
     for (index, c) in v.input.chars().enumerate() {
         if units >= caret {
             break;
         }
         units += c.len_utf16();
-        while removed.next_if(|&p| p < index).is_some() {}
-        if removed.next_if_eq(&index).is_none() {
+        while next_removed.is_some_and(|p| p < index) {
+            next_removed = removed.next();
+        }
+        if next_removed == Some(index) {
+            next_removed = removed.next();
+        } else {
             kept += 1;
         }
     }

@@ -40,7 +40,7 @@ pub struct CheckOptions {
 impl CheckOptions {
     /// The marketplace named by `marketplace` (prefix, country or domain; blank means none).
     pub fn resolved_marketplace(&self) -> Result<Option<&'static Marketplace>, OptionsError> {
-        match self.marketplace.as_deref().map(str::trim) {
+        match self.marketplace.as_deref().map(crate::trim) {
             None | Some("") => Ok(None),
             Some(name) => {
                 region::resolve(name).map(Some).ok_or_else(|| OptionsError::UnknownMarketplace(name.to_owned()))
@@ -245,7 +245,7 @@ struct KeptRepairs {
 
 impl<'a> Context<'a> {
     pub fn new(registry: &'a Registry, options: &CheckOptions) -> Result<Context<'a>, OptionsError> {
-        let scheme = match options.scheme.as_deref().map(str::trim) {
+        let scheme = match options.scheme.as_deref().map(crate::trim) {
             None | Some("") | Some("auto") => None,
             Some(id) => Some(registry.get(id).map(|s| &**s).ok_or_else(|| OptionsError::UnknownScheme {
                 id: id.to_owned(),
@@ -297,7 +297,9 @@ impl<'a> Context<'a> {
         result.changes = normalized.changes;
         result.normalized = normalized.symbols;
         let mut symbols = Vec::with_capacity(result.normalized.len());
-        symbols.extend(result.normalized.chars());
+        for c in result.normalized.chars() {
+            symbols.push(c);
+        }
         if symbols.is_empty() {
             result.status = Status::Incomplete;
             result.findings.push(Finding::new(FindingCode::Empty, Severity::Info));

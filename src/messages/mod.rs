@@ -35,7 +35,7 @@ impl Locale {
     /// Picks the locale for a BCP 47 tag by its language prefix (`de-AT` → German); anything else is
     /// English.
     pub fn from_tag(tag: &str) -> Locale {
-        let language = crate::before(tag.trim(), |b| b == b'-' || b == b'_');
+        let language = crate::before(crate::trim(tag), |b| b == b'-' || b == b'_');
         if language.eq_ignore_ascii_case("de") {
             Locale::De
         } else {

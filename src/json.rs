@@ -70,7 +70,7 @@ impl core::error::Error for JsonError {}
 impl Json {
     /// Parses a complete JSON text (one value, surrounding whitespace allowed).
     pub fn parse(text: &str) -> Result<Json, JsonError> {
-        let mut parser = Parser { text: text.as_bytes(), at: 0 };
+        let mut parser = Parser { source: text, text: text.as_bytes(), at: 0 };
         let value = parser.value(0)?;
         parser.skip_space();
         if parser.at < parser.text.len() {
@@ -171,6 +171,8 @@ impl Json {
 }
 
 struct Parser<'a> {
+    /// The text, for slices that become strings; `text` is the same as bytes.
+    source: &'a str,
     text: &'a [u8],
     at: usize,
 }
@@ -312,7 +314,7 @@ impl Parser<'_> {
             }
         }
         // The slice is ASCII by construction.
-        let raw = core::str::from_utf8(&self.text[start..self.at]).unwrap_or_default();
+        let raw = self.source.get(start..self.at).unwrap_or_default();
         Ok(match (whole, parse_i64(raw)) {
             (true, Some(n)) => Json::Int(n),
             _ => Json::OtherNumber(raw.to_owned()),
@@ -329,16 +331,20 @@ impl Parser<'_> {
 
     fn string(&mut self) -> Result<String, JsonError> {
         self.at += 1;
-        let mut out = Vec::new();
+        let mut out = String::new();
+        // Unescaped text is copied in runs; a run ends at an ASCII byte, so on a char boundary.
+        let mut run_start = self.at;
         loop {
             let Some(&byte) = self.text.get(self.at) else {
                 return Err(self.error(UNTERMINATED_STRING));
             };
+            if byte == b'"' || byte == b'\\' {
+                out.push_str(self.source.get(run_start..self.at).unwrap_or_default());
+            }
             match byte {
                 b'"' => {
                     self.at += 1;
-                    // Input was a &str and escapes write whole characters: always valid UTF-8.
-                    return String::from_utf8(out).map_err(|_| self.error("invalid UTF-8"));
+                    return Ok(out);
                 }
                 b'\\' => {
                     self.at += 1;
@@ -355,14 +361,11 @@ impl Parser<'_> {
                         _ => return Err(self.error("unknown escape")),
                     };
                     self.at += 1;
-                    let mut buf = [0; 4];
-                    out.extend_from_slice(escaped.encode_utf8(&mut buf).as_bytes());
+                    out.push(escaped);
+                    run_start = self.at;
                 }
                 0..=0x1f => return Err(self.error("control character in a string")),
-                _ => {
-                    out.push(byte);
-                    self.at += 1;
-                }
+                _ => self.at += 1,
             }
         }
     }
@@ -421,7 +424,7 @@ fn parse_i64(raw: &str) -> Option<i64> {
 /// so the bytes are always UTF-8.
 #[derive(Debug, Default)]
 pub struct JsonWriter {
-    out: Vec<u8>,
+    out: String,
     /// True right after `{`, `[`, a key, or at the start: the next value needs no comma.
     fresh: bool,
     /// Escape every non-ASCII character as `\uXXXX` (see [`JsonWriter::ascii`]).
@@ -431,7 +434,7 @@ pub struct JsonWriter {
 impl JsonWriter {
     /// An empty writer.
     pub fn new() -> JsonWriter {
-        JsonWriter { out: Vec::with_capacity(1024), fresh: true, ascii: false }
+        JsonWriter { out: String::with_capacity(1024), fresh: true, ascii: false }
     }
 
     /// An empty writer whose text is pure ASCII: every other character is escaped. For text that
@@ -443,13 +446,12 @@ impl JsonWriter {
 
     /// The text written so far.
     pub fn finish(self) -> String {
-        // Cannot fail: see the type's documentation. Checked anyway, as no unsafe code is used.
-        String::from_utf8(self.out).unwrap_or_default()
+        self.out
     }
 
     fn separate(&mut self) {
         if !self.fresh {
-            self.out.push(b',');
+            self.out.push(',');
         }
         self.fresh = false;
     }
@@ -457,26 +459,26 @@ impl JsonWriter {
     /// `{`
     pub fn begin_object(&mut self) {
         self.separate();
-        self.out.push(b'{');
+        self.out.push('{');
         self.fresh = true;
     }
 
     /// `}`
     pub fn end_object(&mut self) {
-        self.out.push(b'}');
+        self.out.push('}');
         self.fresh = false;
     }
 
     /// `[`
     pub fn begin_array(&mut self) {
         self.separate();
-        self.out.push(b'[');
+        self.out.push('[');
         self.fresh = true;
     }
 
     /// `]`
     pub fn end_array(&mut self) {
-        self.out.push(b']');
+        self.out.push(']');
         self.fresh = false;
     }
 
@@ -484,7 +486,7 @@ impl JsonWriter {
     pub fn key(&mut self, key: &str) {
         self.separate();
         self.write_escaped(key);
-        self.out.push(b':');
+        self.out.push(':');
         self.fresh = true;
     }
 
@@ -494,9 +496,9 @@ impl JsonWriter {
     pub fn name(&mut self, key: &'static str) {
         debug_assert!(key.bytes().all(|b| !NEEDS_A_LOOK[usize::from(b)]), "{key} needs escaping");
         self.separate();
-        self.out.push(b'"');
-        self.out.extend_from_slice(key.as_bytes());
-        self.out.extend_from_slice(b"\":");
+        self.out.push('"');
+        self.out.push_str(key);
+        self.out.push_str("\":");
         self.fresh = true;
     }
 
@@ -533,9 +535,9 @@ impl JsonWriter {
             } else {
                 1
             };
-            self.out.push(b'.');
+            self.out.push('.');
             for d in &digits[..len] {
-                self.out.push(b'0' + *d as u8);
+                self.out.push(char::from(b'0' + *d as u8));
             }
         }
     }
@@ -561,7 +563,7 @@ impl JsonWriter {
     /// Already-valid JSON text (a number kept as written).
     fn raw(&mut self, json: &str) {
         self.separate();
-        self.out.extend_from_slice(json.as_bytes());
+        self.out.push_str(json);
     }
 
     /// `key: "value"`.
@@ -592,7 +594,7 @@ impl JsonWriter {
     /// Writes `s` quoted and escaped, copying unescaped runs whole.
     fn write_escaped(&mut self, s: &str) {
         let bytes = s.as_bytes();
-        self.out.push(b'"');
+        self.out.push('"');
         let (mut run_start, mut i) = (0, 0);
         while i < bytes.len() {
             let b = bytes[i];
@@ -600,41 +602,41 @@ impl JsonWriter {
                 i += 1; // the common case, one table lookup
                 continue;
             }
-            let (escape, width): (&[u8], usize) = match b {
-                b'"' => (b"\\\"", 1),
-                b'\\' => (b"\\\\", 1),
-                b'\n' => (b"\\n", 1),
-                b'\r' => (b"\\r", 1),
-                b'\t' => (b"\\t", 1),
-                0..=0x7f => (b"", 1),
+            let (escape, width): (&str, usize) = match b {
+                b'"' => ("\\\"", 1),
+                b'\\' => ("\\\\", 1),
+                b'\n' => ("\\n", 1),
+                b'\r' => ("\\r", 1),
+                b'\t' => ("\\t", 1),
+                0..=0x7f => ("", 1),
                 // Runs end only at char boundaries, so a non-ASCII byte here starts a character.
-                _ if self.ascii => (b"", s.get(i..).and_then(|rest| rest.chars().next()).map_or(1, char::len_utf8)),
+                _ if self.ascii => ("", s.get(i..).and_then(|rest| rest.chars().next()).map_or(1, char::len_utf8)),
                 // U+2028 and U+2029 break JavaScript string literals when JSON is pasted into a script.
-                0xE2 if bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) => (b"", 3),
+                0xE2 if bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) => ("", 3),
                 _ => {
                     i += 1;
                     continue;
                 }
             };
             // Runs end before an ASCII byte or before the lead byte of an escaped character.
-            self.out.extend_from_slice(bytes.get(run_start..i).unwrap_or_default());
+            self.out.push_str(s.get(run_start..i).unwrap_or_default());
             if escape.is_empty() {
                 let c = s.get(i..).and_then(|rest| rest.chars().next()).unwrap_or('\u{fffd}');
                 let mut units = [0u16; 2];
                 for unit in c.encode_utf16(&mut units) {
-                    self.out.extend_from_slice(b"\\u");
+                    self.out.push_str("\\u");
                     for shift in [12, 8, 4, 0] {
-                        self.out.push(b"0123456789abcdef"[usize::from((*unit >> shift) & 0xF)]);
+                        self.out.push(char::from(b"0123456789abcdef"[usize::from((*unit >> shift) & 0xF)]));
                     }
                 }
             } else {
-                self.out.extend_from_slice(escape);
+                self.out.push_str(escape);
             }
             i += width;
             run_start = i;
         }
-        self.out.extend_from_slice(bytes.get(run_start..).unwrap_or_default());
-        self.out.push(b'"');
+        self.out.push_str(s.get(run_start..).unwrap_or_default());
+        self.out.push('"');
     }
 }
 
@@ -662,17 +664,17 @@ pub fn decimal(value: u64) -> String {
 
 /// Appends `value` in decimal to `out` (no allocation beyond `out`'s own, no `core::fmt`).
 pub fn write_decimal(out: &mut String, value: u64) {
-    let mut buffer = [0; 20];
-    // Only ASCII digits: always UTF-8.
-    out.push_str(core::str::from_utf8(digits(value, &mut buffer)).unwrap_or_default());
+    push_decimal(out, false, value);
 }
 
 /// Decimal digits of `value` (without `core::fmt`, which is slow in the size-optimised wasm build).
-fn push_decimal(out: &mut Vec<u8>, negative: bool, value: u64) {
+fn push_decimal(out: &mut String, negative: bool, value: u64) {
     if negative {
-        out.push(b'-');
+        out.push('-');
     }
-    out.extend_from_slice(digits(value, &mut [0; 20]));
+    for &digit in digits(value, &mut [0; 20]) {
+        out.push(char::from(digit));
+    }
 }
 
 /// The decimal digits of `value`, written at the end of `buffer`.

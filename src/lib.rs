@@ -92,6 +92,22 @@ pub(crate) fn char_count(text: &str) -> usize {
     text.bytes().filter(|&b| (b as i8) >= -0x40).count()
 }
 
+/// Byte offset of the character at `index` (counting from 0), or `None` when `text` has no more
+/// than `index` characters: `char_indices().nth(index)` as one small loop for the wasm module.
+pub(crate) fn char_offset(text: &str, index: usize) -> Option<usize> {
+    let mut seen = 0;
+    for (at, &b) in text.as_bytes().iter().enumerate() {
+        if (b as i8) >= -0x40 {
+            // a character starts here (not a UTF-8 continuation byte)
+            if seen == index {
+                return Some(at);
+            }
+            seen += 1;
+        }
+    }
+    None
+}
+
 /// The symbols as text (one loop for every place that turns symbols back into a string).
 pub(crate) fn text_of(symbols: &[char]) -> prelude::String {
     let mut out = prelude::String::with_capacity(symbols.len());
@@ -174,6 +190,9 @@ mod tests {
     fn text_helpers_agree_with_the_standard_library() {
         for text in TEXTS {
             assert_eq!(super::char_count(text), text.chars().count(), "{text:?}");
+            for index in 0..=text.chars().count() + 1 {
+                assert_eq!(super::char_offset(text, index), text.char_indices().nth(index).map(|(at, _)| at));
+            }
             assert_eq!(super::before(text, |b| b == b'.'), text.split('.').next().unwrap(), "{text:?}");
             assert_eq!(super::before(text, |b| b == b'-' || b == b'_'), text.split(['-', '_']).next().unwrap());
         }

@@ -84,7 +84,7 @@ pub struct Normalized {
 
 /// True when `input` has more than [`MAX_INPUT_CHARS`] characters (looks at no more than that).
 pub fn is_too_long(input: &str) -> bool {
-    input.len() > MAX_INPUT_CHARS && input.chars().nth(MAX_INPUT_CHARS).is_some()
+    input.len() > MAX_INPUT_CHARS && crate::char_offset(input, MAX_INPUT_CHARS).is_some()
 }
 
 /// Normalises `input`. Call [`is_too_long`] first: this function handles any length but the

@@ -218,8 +218,8 @@ fn write_attempt(w: &mut JsonWriter, a: &Attempt) {
 
 /// Free text cut to [`MAX_FIELD_CHARS`] characters.
 fn clip(text: &str) -> &str {
-    match text.char_indices().nth(MAX_FIELD_CHARS) {
-        Some((end, _)) => text.get(..end).unwrap_or(text),
+    match crate::char_offset(text, MAX_FIELD_CHARS) {
+        Some(end) => text.get(..end).unwrap_or(text),
         None => text,
     }
 }

@@ -366,11 +366,7 @@ impl Scheme {
                 out.push('-');
             }
             // Whole groups are copied as slices: one copy per group, not one push per symbol.
-            let at = if ascii {
-                size.min(rest.len())
-            } else {
-                rest.char_indices().nth(size).map_or(rest.len(), |(at, _)| at)
-            };
+            let at = if ascii { size.min(rest.len()) } else { crate::char_offset(rest, size).unwrap_or(rest.len()) };
             let (group, after) = rest.split_at_checked(at).unwrap_or((rest, ""));
             out.push_str(group);
             rest = after;
@@ -488,7 +484,8 @@ fn checked_fields(d: &SchemeDefinition, lengths: &[usize], checksum: Checksum) -
                 ]),
             ));
         }
-        for (p, slot) in covered.iter_mut().enumerate().take(f.end()).skip(f.start) {
+        for p in f.start..f.end() {
+            let Some(slot) = covered.get_mut(p) else { break };
             if let Some(other) = *slot {
                 return Err(problem(
                     name,

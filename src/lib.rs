@@ -120,20 +120,20 @@ pub(crate) fn text_of(symbols: &[char]) -> prelude::String {
 /// `text` without leading and trailing whitespace (as `str::trim`, whose pattern searchers are
 /// several times the size of this loop in the wasm module).
 pub(crate) fn trim(text: &str) -> &str {
-    let mut rest = text;
-    while let Some(c) = rest.chars().next().filter(|c| c.is_whitespace()) {
-        rest = rest.get(c.len_utf8()..).unwrap_or_default();
-    }
-    trim_end(rest)
+    let start = text.char_indices().find(|(_, c)| !c.is_whitespace()).map_or(text.len(), |(at, _)| at);
+    trim_end(text.get(start..).unwrap_or_default())
 }
 
-/// `text` without trailing whitespace (as `str::trim_end`; see [`trim`]).
+/// `text` without trailing whitespace (as `str::trim_end`; see [`trim`]). Read forwards: decoding
+/// backwards would bring a second UTF-8 decoder into the module.
 pub(crate) fn trim_end(text: &str) -> &str {
-    let mut rest = text;
-    while let Some(c) = rest.chars().next_back().filter(|c| c.is_whitespace()) {
-        rest = rest.get(..rest.len() - c.len_utf8()).unwrap_or_default();
+    let mut end = 0;
+    for (at, c) in text.char_indices() {
+        if !c.is_whitespace() {
+            end = at + c.len_utf8();
+        }
     }
-    rest
+    text.get(..end).unwrap_or_default()
 }
 
 /// `name[i]`: the path of a list item, for messages that name a field.

@@ -567,60 +567,124 @@ impl SupportRequest {
     /// `timeZone`, `userAgent`), `revealCode`.
     #[allow(clippy::field_reassign_with_default)]
     pub fn from_json_value(value: &Json) -> Result<SupportRequest, RequestError> {
-        let field_error = |field: &str, message: &str| RequestError::Field(field.to_owned(), message.to_owned());
         if value.as_object().is_none() {
-            return Err(field_error("(request)", "must be an object"));
+            return Err(RequestError::Field("(request)".into(), "must be an object".into()));
         }
-        let text = |v: Option<&Json>, field: &str| -> Result<Option<String>, RequestError> {
-            match v {
-                None | Some(Json::Null) => Ok(None),
-                Some(Json::String(s)) => Ok(Some(s.clone())),
-                Some(_) => Err(field_error(field, "must be a string")),
-            }
-        };
-        // Filled field by field: an error drops one partly filled request, instead of each `?`
-        // dropping what was read before it (smaller wasm).
+        let mut r = Reader::default();
         let mut request = SupportRequest::default();
-        request.input = text(value.get("input"), "input")?.ok_or_else(|| field_error("input", "is required"))?;
+        request.input = r.required_text(value.get("input"), ("", None, "input"));
         if let Some(o) = value.present("options") {
             let options = &mut request.options;
-            options.scheme = text(o.get("scheme"), "options.scheme")?;
-            options.marketplace = text(o.get("marketplace"), "options.marketplace")?;
-            options.locale = text(o.get("locale"), "options.locale")?.map_or(Locale::En, |t| Locale::from_tag(&t));
-            if let Some(t) = text(o.get("now"), "options.now")? {
-                options.now = Some(Timestamp::parse(&t).ok_or(RequestError::Options(OptionsError::BadNow(t)))?);
+            options.scheme = r.text(o.get("scheme"), ("options", None, "scheme"));
+            options.marketplace = r.text(o.get("marketplace"), ("options", None, "marketplace"));
+            let locale = r.text(o.get("locale"), ("options", None, "locale"));
+            options.locale = locale.map_or(Locale::En, |t| Locale::from_tag(&t));
+            if let Some(t) = r.text(o.get("now"), ("options", None, "now")) {
+                match Timestamp::parse(&t) {
+                    Some(now) => options.now = Some(now),
+                    None => r.keep(RequestError::Options(OptionsError::BadNow(t))),
+                }
             }
         }
         if let Some(list) = value.present("attempts") {
-            let list = list.as_array().ok_or_else(|| field_error("attempts", "must be a list"))?;
+            let Some(list) = list.as_array() else {
+                return Err(r.problem.unwrap_or_else(|| field_error("attempts", "must be a list")));
+            };
             for (i, a) in list.iter().enumerate() {
-                let name = |f: &str| cat(&[&item_path("attempts", i), ".", f]);
+                let path = |key| ("attempts", Some(i), key);
                 let mut attempt = Attempt::default();
                 attempt.http_status = match a.get("httpStatus") {
                     None | Some(Json::Null) => None,
                     Some(Json::Int(n)) if (100..=599).contains(n) => Some(*n as u16),
-                    Some(_) => return Err(field_error(&name("httpStatus"), "must be an HTTP status (100–599)")),
+                    Some(_) => {
+                        r.fail(path("httpStatus"), "must be an HTTP status (100–599)");
+                        None
+                    }
                 };
-                attempt.at = text(a.get("at"), &name("at"))?.ok_or_else(|| field_error(&name("at"), "is required"))?;
-                attempt.client_status = text(a.get("clientStatus"), &name("clientStatus"))?;
-                attempt.server_code = text(a.get("serverCode"), &name("serverCode"))?;
-                attempt.server_message = text(a.get("serverMessage"), &name("serverMessage"))?;
+                attempt.at = r.required_text(a.get("at"), path("at"));
+                attempt.client_status = r.text(a.get("clientStatus"), path("clientStatus"));
+                attempt.server_code = r.text(a.get("serverCode"), path("serverCode"));
+                attempt.server_message = r.text(a.get("serverMessage"), path("serverMessage"));
                 request.attempts.push(attempt);
             }
         }
         let env = value.present("environment");
         let environment = &mut request.environment;
-        environment.locale = text(env.and_then(|e| e.get("locale")), "environment.locale")?;
-        environment.time_zone = text(env.and_then(|e| e.get("timeZone")), "environment.timeZone")?;
-        environment.user_agent = text(env.and_then(|e| e.get("userAgent")), "environment.userAgent")?;
+        environment.locale = r.text(env.and_then(|e| e.get("locale")), ("environment", None, "locale"));
+        environment.time_zone = r.text(env.and_then(|e| e.get("timeZone")), ("environment", None, "timeZone"));
+        environment.user_agent = r.text(env.and_then(|e| e.get("userAgent")), ("environment", None, "userAgent"));
         request.reveal_code = match value.get("revealCode") {
             None | Some(Json::Null) => false,
             Some(Json::Bool(b)) => *b,
-            Some(_) => return Err(field_error("revealCode", "must be true or false")),
+            Some(_) => {
+                r.fail(("", None, "revealCode"), "must be true or false");
+                false
+            }
         };
-        request.order_number = text(value.get("orderNumber"), "orderNumber")?;
-        request.card_serial = text(value.get("cardSerial"), "cardSerial")?;
-        Ok(request)
+        request.order_number = r.text(value.get("orderNumber"), ("", None, "orderNumber"));
+        request.card_serial = r.text(value.get("cardSerial"), ("", None, "cardSerial"));
+        match r.problem {
+            Some(problem) => Err(problem),
+            None => Ok(request),
+        }
+    }
+}
+
+fn field_error(field: &str, message: &str) -> RequestError {
+    RequestError::Field(field.to_owned(), message.to_owned())
+}
+
+/// Where a request member sits: parent object or list (empty at the top), list index, key.
+type MemberPath<'a> = (&'a str, Option<usize>, &'a str);
+
+/// Reads request members and keeps the first problem instead of returning at each member: reading
+/// on after a problem is harmless, and members read without an early return need no clean-up code
+/// each in the wasm module. Paths are written out only for a problem.
+#[derive(Default)]
+struct Reader {
+    problem: Option<RequestError>,
+}
+
+impl Reader {
+    fn keep(&mut self, problem: RequestError) {
+        if self.problem.is_none() {
+            self.problem = Some(problem);
+        }
+    }
+
+    fn fail(&mut self, (parent, index, key): MemberPath<'_>, message: &str) {
+        if self.problem.is_none() {
+            let mut path = match index {
+                Some(i) => item_path(parent, i),
+                None => parent.to_owned(),
+            };
+            if !path.is_empty() {
+                path.push('.');
+            }
+            path.push_str(key);
+            self.problem = Some(RequestError::Field(path, message.to_owned()));
+        }
+    }
+
+    /// An optional string (absent or `null`: `None`).
+    fn text(&mut self, value: Option<&Json>, path: MemberPath<'_>) -> Option<String> {
+        match value {
+            None | Some(Json::Null) => None,
+            Some(Json::String(s)) => Some(s.clone()),
+            Some(_) => {
+                self.fail(path, "must be a string");
+                None
+            }
+        }
+    }
+
+    /// A required string (empty when it is missing, with the problem kept).
+    fn required_text(&mut self, value: Option<&Json>, path: MemberPath<'_>) -> String {
+        let text = self.text(value, path);
+        if text.is_none() {
+            self.fail(path, "is required");
+        }
+        text.unwrap_or_default()
     }
 }
 

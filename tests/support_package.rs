@@ -140,6 +140,13 @@ fn requests_are_read_from_json_with_clear_errors() {
         (r#"{"input": "x", "attempts": [{"at": "t", "httpStatus": 42}]}"#, "attempts[0].httpStatus"),
         (r#"{"input": "x", "options": {"now": "soon"}}"#, "'now' must be"),
         (r#"{"input": "x", "revealCode": "yes"}"#, "revealCode"),
+        (r#"{"input": "x", "options": {"scheme": 5}}"#, "options.scheme must be a string"),
+        (r#"{"input": "x", "attempts": [{"at": "t"}, {}]}"#, "attempts[1].at is required"),
+        (r#"{"input": "x", "attempts": 3}"#, "attempts must be a list"),
+        (r#"{"input": "x", "environment": {"userAgent": []}}"#, "environment.userAgent must be a string"),
+        // The first problem in reading order is the one reported.
+        (r#"{"input": 5, "attempts": 3, "revealCode": "yes"}"#, "input must be a string"),
+        (r#"{"input": "x", "options": {"now": "soon"}, "attempts": 3}"#, "'now' must be"),
     ] {
         let e = SupportRequest::from_json_value(&Json::parse(bad).unwrap()).unwrap_err();
         assert!(e.to_string().contains(words), "{bad}: {e}");

@@ -48,110 +48,225 @@ impl SchemeDefinition {
     }
 }
 
-// Filled field by field rather than in one struct expression: an error then drops one partly
-// filled definition, instead of each `?` dropping the fields read before it (smaller wasm).
 #[allow(clippy::field_reassign_with_default)]
 fn read_definition(value: &Json) -> Result<SchemeDefinition, Problem> {
-    only_known_keys(object(value, "(definition)")?, &DEFINITION_KEYS, "")?;
-    let optional = |key: &str| value.present(key);
-    let required = |key: &str| optional(key).ok_or_else(|| (key.to_owned(), "is required".to_owned()));
-    let opt_string = |key: &str| optional(key).map(|v| string(v, key)).transpose();
-    let opt_count = |key: &str| optional(key).map(|v| count(v, key)).transpose();
+    let Some(members) = value.as_object() else {
+        return Err(("(definition)".into(), cat(&["must be an object, not ", value.kind()])));
+    };
+    let mut r = Reader::default();
+    r.only_known_keys(members, &DEFINITION_KEYS, Path::top(""));
     let mut d = SchemeDefinition::default();
-    d.schema = opt_string("schema")?;
-    d.id = string(required("id")?, "id")?;
-    d.name = opt_string("name")?;
-    d.kind = optional("kind").map(|v| one_of(v, "kind", &CodeKind::ALL, |k| k.code())).transpose()?;
-    d.alphabet = string(required("alphabet")?, "alphabet")?;
-    d.lengths = optional("lengths").map(|v| list(v, "lengths", &count)).transpose()?;
-    d.min_length = opt_count("minLength")?;
-    d.max_length = opt_count("maxLength")?;
-    if let Some(v) = optional("groups") {
-        d.groups = list(v, "groups", &|g, path| list(g, path, &count))?;
+    d.schema = value.present("schema").map(|v| r.string(v, Path::top("schema")));
+    d.id = r.required_string(value, "id");
+    d.name = value.present("name").map(|v| r.string(v, Path::top("name")));
+    d.kind = value.present("kind").and_then(|v| r.one_of(v, Path::top("kind"), &CodeKind::ALL, CodeKind::code));
+    d.alphabet = r.required_string(value, "alphabet");
+    d.lengths = value.present("lengths").map(|v| r.counts(v, "lengths", None));
+    d.min_length = value.present("minLength").map(|v| r.count(v, Path::top("minLength")));
+    d.max_length = value.present("maxLength").map(|v| r.count(v, Path::top("maxLength")));
+    if let Some(v) = value.present("groups") {
+        for (i, grouping) in r.list(v, Path::top("groups")).iter().enumerate() {
+            d.groups.push(r.counts(grouping, "groups", Some(i)));
+        }
     }
-    d.checksum = string(required("checksum")?, "checksum")?;
-    if let Some(v) = optional("fields") {
-        d.fields = list(v, "fields", &field)?;
+    d.checksum = r.required_string(value, "checksum");
+    if let Some(v) = value.present("fields") {
+        for (i, field) in r.list(v, Path::top("fields")).iter().enumerate() {
+            d.fields.push(r.field(field, i));
+        }
     }
-    d.issue_epoch = opt_string("issueEpoch")?;
-    if let Some(v) = optional("validityDays") {
-        // Read as the lengths are (one `list` less in the wasm); counts are at most MAX_NUMBER.
-        for n in list(v, "validityDays", &count)? {
+    d.issue_epoch = value.present("issueEpoch").map(|v| r.string(v, Path::top("issueEpoch")));
+    if let Some(v) = value.present("validityDays") {
+        // Counts are at most MAX_NUMBER, so they fit.
+        for n in r.counts(v, "validityDays", None) {
             d.validity_days.push(n as u32);
         }
     }
-    d.regions = optional("regions").map(|v| list(v, "regions", &string)).transpose()?;
-    Ok(d)
+    if let Some(v) = value.present("regions") {
+        let mut regions = Vec::new();
+        for (i, region) in r.list(v, Path::top("regions")).iter().enumerate() {
+            regions.push(r.string(region, Path { index: Some(i), ..Path::top("regions") }));
+        }
+        d.regions = Some(regions);
+    }
+    r.finish(d)
 }
 
-fn field(value: &Json, path: &str) -> Result<Field, Problem> {
-    only_known_keys(object(value, path)?, &["kind", "start", "length"], path)?;
-    // Read with the bare key as the path, which is put under `path` only when there is a problem.
-    let member = |key: &str| value.present(key).ok_or_else(|| (key.into(), "is required".into()));
-    let read = || {
-        Ok(Field {
-            kind: one_of(member("kind")?, "kind", &FieldKind::ALL, |k| k.code())?,
-            start: count(member("start")?, "start")?,
-            length: count(member("length")?, "length")?,
+/// Where a value sits in a definition: `key`, up to two list positions, then a `member` key
+/// (`fields[2].start`, `groups[1][0]`, `id`). Written out only for a problem.
+#[derive(Clone, Copy)]
+struct Path<'a> {
+    key: &'a str,
+    index: Option<usize>,
+    inner: Option<usize>,
+    member: &'a str,
+}
+
+impl<'a> Path<'a> {
+    fn top(key: &'a str) -> Path<'a> {
+        Path { key, index: None, inner: None, member: "" }
+    }
+
+    fn text(self) -> String {
+        let mut out = String::from(self.key);
+        for i in [self.index, self.inner].into_iter().flatten() {
+            out.push('[');
+            crate::json::write_decimal(&mut out, i as u64);
+            out.push(']');
+        }
+        if !self.member.is_empty() {
+            if !out.is_empty() {
+                out.push('.');
+            }
+            out.push_str(self.member);
+        }
+        out
+    }
+}
+
+/// Reads the members of a definition and keeps the first problem instead of returning at each: a
+/// wrong value reads as empty or zero and reading goes on, which is harmless as only a definition
+/// without problems is used. Without an early return per member the module needs no clean-up code
+/// per member (smaller wasm), and a path is written out only for a problem.
+#[derive(Default)]
+struct Reader {
+    problem: Option<Problem>,
+}
+
+impl Reader {
+    fn finish<T>(self, value: T) -> Result<T, Problem> {
+        match self.problem {
+            Some(problem) => Err(problem),
+            None => Ok(value),
+        }
+    }
+
+    fn fail(&mut self, path: Path<'_>, message: String) {
+        if self.problem.is_none() {
+            self.problem = Some((path.text(), message));
+        }
+    }
+
+    /// A type error: `expected` (ending in "not ") and the kind the value has.
+    fn not_a(&mut self, value: &Json, path: Path<'_>, expected: &str) {
+        self.fail(path, cat(&[expected, value.kind()]));
+    }
+
+    fn object<'v>(&mut self, value: &'v Json, path: Path<'_>) -> &'v [(String, Json)] {
+        value.as_object().unwrap_or_else(|| {
+            self.not_a(value, path, "must be an object, not ");
+            &[]
         })
-    };
-    read().map_err(|(key, message): Problem| (cat(&[path, ".", &key]), message))
-}
+    }
 
-/// Rejects keys outside `allowed` (typos must not pass silently), naming the key under `path`.
-fn only_known_keys(members: &[(String, Json)], allowed: &[&str], path: &str) -> Result<(), Problem> {
-    match members.iter().find(|(k, _)| !allowed.contains(&k.as_str())) {
-        Some((key, _)) => {
-            let field = if path.is_empty() { key.clone() } else { cat(&[path, ".", key]) };
-            Err((field, cat(&["unknown field; the fields are ", &crate::join(allowed, ", ")])))
+    fn list<'v>(&mut self, value: &'v Json, path: Path<'_>) -> &'v [Json] {
+        value.as_array().unwrap_or_else(|| {
+            self.not_a(value, path, "must be a list, not ");
+            &[]
+        })
+    }
+
+    fn string(&mut self, value: &Json, path: Path<'_>) -> String {
+        match value.as_str() {
+            Some(text) => text.to_owned(),
+            None => {
+                self.not_a(value, path, "must be a string, not ");
+                String::new()
+            }
         }
-        None => Ok(()),
     }
-}
 
-fn object<'a>(value: &'a Json, path: &str) -> Result<&'a [(String, Json)], Problem> {
-    value.as_object().ok_or_else(|| not_a(value, path, "must be an object, not "))
-}
-
-fn string(value: &Json, path: &str) -> Result<String, Problem> {
-    value.as_str().map(str::to_owned).ok_or_else(|| not_a(value, path, "must be a string, not "))
-}
-
-fn count(value: &Json, path: &str) -> Result<usize, Problem> {
-    match value.as_i64() {
-        Some(n) if (0..=MAX_NUMBER).contains(&n) => Ok(n as usize),
-        _ => Err((
-            path.to_owned(),
-            cat(&["must be a whole number from 0 to ", &decimal(MAX_NUMBER as u64), ", not ", &describe(value)]),
-        )),
-    }
-}
-
-fn list<T>(value: &Json, path: &str, item: &dyn Fn(&Json, &str) -> Result<T, Problem>) -> Result<Vec<T>, Problem> {
-    let items = value.as_array().ok_or_else(|| not_a(value, path, "must be a list, not "))?;
-    // A loop, not `collect::<Result<..>>()`, and `item` as `dyn`: the adapter and the loop would
-    // otherwise be compiled once per item type and reader (smaller wasm).
-    let mut out = Vec::with_capacity(items.len());
-    for (i, v) in items.iter().enumerate() {
-        out.push(item(v, &item_path(path, i))?);
-    }
-    Ok(out)
-}
-
-fn one_of<T: Copy>(value: &Json, path: &str, all: &[T], code: impl Fn(T) -> &'static str) -> Result<T, Problem> {
-    let text = value.as_str().ok_or_else(|| not_a(value, path, "must be a string, not "))?;
-    all.iter().find(|k| code(**k) == text).copied().ok_or_else(|| {
-        let mut names = String::new();
-        for k in all {
-            crate::push_listed(&mut names, code(*k));
+    fn required_string(&mut self, object: &Json, key: &str) -> String {
+        match object.present(key) {
+            Some(value) => self.string(value, Path::top(key)),
+            None => {
+                self.fail(Path::top(key), "is required".into());
+                String::new()
+            }
         }
-        (path.to_owned(), cat(&["unknown value '", text, "'; use one of ", &names]))
-    })
-}
+    }
 
-/// A type error: `expected` (ending in "not ") and the kind the value has.
-fn not_a(value: &Json, path: &str, expected: &str) -> Problem {
-    (path.to_owned(), cat(&[expected, value.kind()]))
+    fn count(&mut self, value: &Json, path: Path<'_>) -> usize {
+        match value.as_i64() {
+            Some(n) if (0..=MAX_NUMBER).contains(&n) => n as usize,
+            _ => {
+                let message = cat(&[
+                    "must be a whole number from 0 to ",
+                    &decimal(MAX_NUMBER as u64),
+                    ", not ",
+                    &describe(value),
+                ]);
+                self.fail(path, message);
+                0
+            }
+        }
+    }
+
+    fn required_count(&mut self, object: &Json, path: Path<'_>) -> usize {
+        match object.present(path.member) {
+            Some(value) => self.count(value, path),
+            None => {
+                self.fail(path, "is required".into());
+                0
+            }
+        }
+    }
+
+    /// A list of counts under `key` (at position `outer` of `key` when it is a list of lists).
+    fn counts(&mut self, value: &Json, key: &str, outer: Option<usize>) -> Vec<usize> {
+        let items = self.list(value, Path { index: outer, ..Path::top(key) });
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            let path = match outer {
+                None => Path { index: Some(i), ..Path::top(key) },
+                Some(o) => Path { index: Some(o), inner: Some(i), ..Path::top(key) },
+            };
+            out.push(self.count(item, path));
+        }
+        out
+    }
+
+    fn one_of<T: Copy>(&mut self, value: &Json, path: Path<'_>, all: &[T], code: fn(T) -> &'static str) -> Option<T> {
+        let Some(text) = value.as_str() else {
+            self.not_a(value, path, "must be a string, not ");
+            return None;
+        };
+        let found = all.iter().find(|k| code(**k) == text).copied();
+        if found.is_none() {
+            let mut names = String::new();
+            for k in all {
+                crate::push_listed(&mut names, code(*k));
+            }
+            self.fail(path, cat(&["unknown value '", text, "'; use one of ", &names]));
+        }
+        found
+    }
+
+    fn field(&mut self, value: &Json, i: usize) -> Field {
+        let at = |member| Path { index: Some(i), member, ..Path::top("fields") };
+        let members = self.object(value, at(""));
+        self.only_known_keys(members, &["kind", "start", "length"], at(""));
+        let kind = match value.present("kind") {
+            Some(v) => self.one_of(v, at("kind"), &FieldKind::ALL, FieldKind::code),
+            None => {
+                self.fail(at("kind"), "is required".into());
+                None
+            }
+        };
+        let start = self.required_count(value, at("start"));
+        let length = self.required_count(value, at("length"));
+        Field { kind: kind.unwrap_or(FieldKind::Random), start, length }
+    }
+
+    /// Rejects keys outside `allowed` (typos must not pass silently), naming the key under `path`.
+    fn only_known_keys(&mut self, members: &[(String, Json)], allowed: &[&str], path: Path<'_>) {
+        if let Some((key, _)) = members.iter().find(|(k, _)| !allowed.contains(&k.as_str())) {
+            self.fail(
+                Path { member: key, ..path },
+                cat(&["unknown field; the fields are ", &crate::join(allowed, ", ")]),
+            );
+        }
+    }
 }
 
 /// A short description of a value for messages: numbers and strings as written, other kinds by name.
@@ -247,14 +362,23 @@ pub(super) fn read_scheme_file(text: &str) -> Result<(u32, Vec<SchemeDefinition>
 
 /// The file's version and its list of scheme definitions, with the file's own fields checked.
 fn read_file_header(value: &Json) -> Result<(u32, &[Json]), Problem> {
-    only_known_keys(object(value, "(file)")?, &["schema", "version", "schemes"], "")?;
+    let Some(members) = value.as_object() else {
+        return Err(("(file)".into(), cat(&["must be an object, not ", value.kind()])));
+    };
+    let mut r = Reader::default();
+    r.only_known_keys(members, &["schema", "version", "schemes"], Path::top(""));
     if value.get("schema").and_then(Json::as_str) != Some("claimcheck.schemes/1") {
-        return Err(("schema".into(), "must be \"claimcheck.schemes/1\"".into()));
+        r.fail(Path::top("schema"), "must be \"claimcheck.schemes/1\"".into());
     }
-    let version = count(value.present("version").ok_or_else(|| ("version".into(), "is required".into()))?, "version")?;
-    let schemes = value.present("schemes").ok_or_else(|| ("schemes".into(), "is required".into()))?;
-    let schemes = schemes.as_array().ok_or_else(|| ("schemes".to_owned(), "must be a list".to_owned()))?;
-    Ok((version as u32, schemes))
+    let version = r.required_count(value, Path { member: "version", ..Path::top("") });
+    let schemes = match value.present("schemes") {
+        Some(list) => r.list(list, Path::top("schemes")),
+        None => {
+            r.fail(Path::top("schemes"), "is required".into());
+            &[]
+        }
+    };
+    r.finish((version as u32, schemes))
 }
 
 #[cfg(test)]
@@ -291,6 +415,13 @@ mod tests {
                 "unknown field",
             ),
             (r#"{"alphabet": "AB", "checksum": "none"}"#.to_owned(), "id", "is required"),
+            (format!("{{{base}, \"groups\": [[2], [1, \"x\"]]}}"), "groups[1][1]", "not a string"),
+            (format!("{{{base}, \"regions\": [\"DE\", 5]}}"), "regions[1]", "must be a string, not a number"),
+            (format!("{{{base}, \"validityDays\": [30, 0.5]}}"), "validityDays[1]", "not 0.5"),
+            (format!("{{{base}, \"fields\": [5]}}"), "fields[0]", "must be an object, not a number"),
+            // The first problem in reading order is the one reported.
+            (r#"{"id": 5, "alphabet": 7, "checksum": "none"}"#.to_owned(), "id", "must be a string"),
+            (r#"{"id": "x", "alphabet": 7, "bad": 1}"#.to_owned(), "bad", "unknown field"),
             ("[1]".to_owned(), "(definition)", "must be an object, not an array"),
             ("{\"id\": ".to_owned(), "(json)", "line 1 column 8"),
         ];

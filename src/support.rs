@@ -574,16 +574,9 @@ impl SupportRequest {
         let mut request = SupportRequest::default();
         request.input = r.required_text(value.get("input"), ("", None, "input"));
         if let Some(o) = value.present("options") {
-            let options = &mut request.options;
-            options.scheme = r.text(o.get("scheme"), ("options", None, "scheme"));
-            options.marketplace = r.text(o.get("marketplace"), ("options", None, "marketplace"));
-            let locale = r.text(o.get("locale"), ("options", None, "locale"));
-            options.locale = locale.map_or(Locale::En, |t| Locale::from_tag(&t));
-            if let Some(t) = r.text(o.get("now"), ("options", None, "now")) {
-                match Timestamp::parse(&t) {
-                    Some(now) => options.now = Some(now),
-                    None => r.keep(RequestError::Options(OptionsError::BadNow(t))),
-                }
+            match CheckOptions::from_json_value(o) {
+                Ok(options) => request.options = options,
+                Err(e) => r.keep(RequestError::Options(e)),
             }
         }
         if let Some(list) = value.present("attempts") {

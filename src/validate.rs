@@ -14,7 +14,7 @@ use crate::date::{Date, Timestamp};
 use crate::expiry::{self, CreditDates, DateStatus};
 use crate::explain::{self, Cause};
 use crate::finding::{Finding, FindingCode, Severity};
-use crate::json::{decimal, JsonWriter, ToJson};
+use crate::json::{decimal, Json, JsonWriter, ToJson};
 use crate::messages::{self, Locale};
 use crate::normalize::{self, Change, MAX_INPUT_CHARS};
 use crate::region::{self, Marketplace};
@@ -46,6 +46,31 @@ impl CheckOptions {
                 region::resolve(name).map(Some).ok_or_else(|| OptionsError::UnknownMarketplace(name.to_owned()))
             }
         }
+    }
+
+    /// Reads options from a JSON object (the JavaScript `CheckOptions` shape): `scheme`,
+    /// `marketplace`, `locale` and `now`, each optional (absent or `null`); other members are
+    /// ignored. Used by the JavaScript binding and for support requests.
+    pub fn from_json_value(value: &Json) -> Result<CheckOptions, OptionsError> {
+        fn text(value: &Json, name: &'static str) -> Result<Option<String>, OptionsError> {
+            match value.get(name) {
+                None | Some(Json::Null) => Ok(None),
+                Some(Json::String(s)) => Ok(Some(s.clone())),
+                Some(_) => Err(OptionsError::NotText(name)),
+            }
+        }
+        let mut options = CheckOptions {
+            scheme: text(value, "scheme")?,
+            marketplace: text(value, "marketplace")?,
+            ..CheckOptions::default()
+        };
+        if let Some(tag) = text(value, "locale")? {
+            options.locale = Locale::from_tag(&tag);
+        }
+        if let Some(now) = text(value, "now")? {
+            options.now = Some(Timestamp::parse(&now).ok_or(OptionsError::BadNow(now))?);
+        }
+        Ok(options)
     }
 
     /// Options with a scheme.
@@ -88,6 +113,8 @@ pub enum OptionsError {
     UnknownMarketplace(String),
     /// `now` is not an RFC 3339 timestamp or a date.
     BadNow(String),
+    /// An option given as something other than a string (the option's name).
+    NotText(&'static str),
 }
 
 impl core::fmt::Display for OptionsError {
@@ -113,6 +140,7 @@ impl OptionsError {
                 text,
                 "'",
             ]),
+            OptionsError::NotText(name) => cat(&["options.", name, " must be a string"]),
         }
     }
 }

@@ -317,19 +317,7 @@ fn check_options(options: &JsValue) -> Result<CheckOptions, JsError> {
 /// `CheckOptions` from the JSON text of an options object.
 fn options_from_json(text: &str) -> Result<CheckOptions, JsError> {
     let options = Json::parse(text).map_err(|e| JsError::new(&cat(&["options: ", &e.describe()])))?;
-    let now = match string_field(&options, "now")? {
-        Some(text) => Some(
-            Timestamp::parse(&text)
-                .ok_or_else(|| JsError::new(&crate::validate::OptionsError::BadNow(text.clone()).describe()))?,
-        ),
-        None => None,
-    };
-    Ok(CheckOptions {
-        scheme: string_field(&options, "scheme")?,
-        marketplace: string_field(&options, "marketplace")?,
-        locale: string_field(&options, "locale")?.map_or(Locale::En, |tag| Locale::from_tag(&tag)),
-        now,
-    })
+    CheckOptions::from_json_value(&options).map_err(|e| JsError::new(&e.describe()))
 }
 
 /// The current time: the only clock read in claimcheck, here in the binding, never in the core.
@@ -340,15 +328,6 @@ fn clock() -> Option<Timestamp> {
 /// `JSON.stringify(value)`: the one way JS objects cross into the core; `error` when it fails.
 fn stringify(value: &JsValue, error: &str) -> Result<String, JsError> {
     JSON::stringify(value).ok().and_then(|s| s.as_string()).ok_or_else(|| JsError::new(error))
-}
-
-/// An optional string property; any other type is a clear error.
-fn string_field(options: &Json, name: &str) -> Result<Option<String>, JsError> {
-    match options.get(name) {
-        None | Some(Json::Null) => Ok(None),
-        Some(Json::String(text)) => Ok(Some(text.clone())),
-        Some(_) => Err(JsError::new(&cat(&["options.", name, " must be a string"]))),
-    }
 }
 
 /// Writes the core's JSON (ASCII only: it crosses into JS and parses faster) and parses it in JS.

@@ -59,3 +59,21 @@ fn pasted_text_gets_a_few_character_findings_not_one_per_character() {
     assert_eq!(character_findings, claimcheck::validate::MAX_CHARACTER_FINDINGS);
     assert_eq!(v.findings[0].position, Some(0), "the first ones are reported");
 }
+
+#[test]
+fn options_are_read_from_json_as_javascript_passes_them() {
+    let read = |json: &str| CheckOptions::from_json_value(&claimcheck::Json::parse(json).unwrap());
+    let options = read(r#"{"scheme": "credit", "marketplace": "AT", "locale": "de-AT", "now": "2026-11-22"}"#).unwrap();
+    assert_eq!(options.scheme.as_deref(), Some("credit"));
+    assert_eq!(options.marketplace.as_deref(), Some("AT"));
+    assert_eq!(options.locale, claimcheck::Locale::De);
+    assert_eq!(options.now.map(|t| t.format()).as_deref(), Some("2026-11-22T00:00:00Z"));
+    assert_eq!(read(r#"{"scheme": null, "other": 1}"#).unwrap(), CheckOptions::default());
+    for (json, words) in [
+        (r#"{"locale": 5}"#, "options.locale must be a string"),
+        (r#"{"marketplace": ["DE"]}"#, "options.marketplace must be a string"),
+        (r#"{"now": "soon"}"#, "'now' must be an RFC 3339 timestamp"),
+    ] {
+        assert!(read(json).unwrap_err().describe().contains(words), "{json}");
+    }
+}

@@ -259,8 +259,9 @@ pub fn verify_support_package(json: &str) -> Result<JsValue, JsError> {
 /// The registered schemes: the built-ins first, in detection order.
 #[wasm_bindgen(js_name = schemes, unchecked_return_type = "SchemeInfo[]")]
 pub fn schemes() -> Result<JsValue, JsError> {
+    let registry = registry().borrow();
     let mut infos = Vec::new();
-    for s in registry().borrow().schemes() {
+    for s in registry.schemes() {
         infos.push(s.info());
     }
     to_js(&infos)

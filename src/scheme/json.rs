@@ -328,19 +328,25 @@ impl ToJson for SchemeDefinition {
     }
 }
 
-impl ToJson for SchemeInfo {
+impl ToJson for SchemeInfo<'_> {
     fn write_json(&self, w: &mut JsonWriter) {
         w.begin_object();
-        w.field_str("id", &self.id);
-        w.field_str("name", &self.name);
+        w.field_str("id", self.id);
+        w.field_str("name", self.name);
         w.field_str("kind", self.kind.code());
         w.name("builtin");
         w.bool(self.builtin);
-        w.field_str("alphabet", &self.alphabet);
-        w.field_list("lengths", &self.lengths);
-        w.field_list("groups", &self.groups);
+        w.field_str("alphabet", self.alphabet);
+        w.field_list("lengths", self.lengths);
+        w.field_list("groups", self.groups);
         w.field_str("checksum", self.checksum);
-        w.field_list("regions", &self.regions);
+        // The region prefixes.
+        w.name("regions");
+        w.begin_array();
+        for m in self.regions {
+            w.string(m.prefix);
+        }
+        w.end_array();
         w.end_object();
     }
 }

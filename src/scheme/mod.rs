@@ -624,48 +624,43 @@ pub fn builtin() -> &'static [Arc<Scheme>] {
     &builtin_table().1
 }
 
-/// What a scheme looks like from outside (for listings in UIs and the JavaScript `schemes()`).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SchemeInfo {
+/// What a scheme looks like from outside (for listings in UIs and the JavaScript `schemes()`),
+/// borrowed from the scheme: listing copies nothing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SchemeInfo<'a> {
     /// Identifier.
-    pub id: String,
+    pub id: &'a str,
     /// Name for people.
-    pub name: String,
+    pub name: &'a str,
     /// Kind of code.
     pub kind: CodeKind,
     /// True for the schemes that ship with claimcheck.
     pub builtin: bool,
     /// The symbols.
-    pub alphabet: String,
+    pub alphabet: &'a str,
     /// Allowed lengths, ascending.
-    pub lengths: Vec<usize>,
+    pub lengths: &'a [usize],
     /// Display groups per allowed length.
-    pub groups: Vec<Vec<usize>>,
+    pub groups: &'a [Vec<usize>],
     /// Checksum identifier.
     pub checksum: &'static str,
-    /// Region prefixes the scheme accepts (empty without a region field).
-    pub regions: Vec<&'static str>,
+    /// Marketplaces whose region prefix the scheme accepts (empty without a region field).
+    pub regions: &'a [&'static Marketplace],
 }
 
 impl Scheme {
     /// The outside view of this scheme.
-    pub fn info(&self) -> SchemeInfo {
+    pub fn info(&self) -> SchemeInfo<'_> {
         SchemeInfo {
-            id: self.id.clone(),
-            name: self.name.clone(),
+            id: &self.id,
+            name: &self.name,
             kind: self.kind,
             builtin: self.builtin,
-            alphabet: self.alphabet.as_str().to_owned(),
-            lengths: self.lengths.clone(),
-            groups: self.groups.clone(),
+            alphabet: self.alphabet.as_str(),
+            lengths: &self.lengths,
+            groups: &self.groups,
             checksum: self.checksum.id(),
-            regions: {
-                let mut prefixes = Vec::new();
-                for m in &self.regions {
-                    prefixes.push(m.prefix);
-                }
-                prefixes
-            },
+            regions: &self.regions,
         }
     }
 }

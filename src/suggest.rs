@@ -112,7 +112,7 @@ pub(crate) fn suggest(ctx: &Context<'_>, scheme: &Scheme, symbols: &[char]) -> V
     if scheme.checksum == Checksum::None {
         return Vec::new();
     }
-    let mut candidates = if scheme.accepts_length(symbols.len()) {
+    let candidates = if scheme.accepts_length(symbols.len()) {
         let mut c = if scheme.checksum == Checksum::Rs32 {
             ctx.rs32_repairs(scheme, symbols)
         } else {
@@ -123,29 +123,29 @@ pub(crate) fn suggest(ctx: &Context<'_>, scheme: &Scheme, symbols: &[char]) -> V
     } else {
         length_repairs(ctx, scheme, symbols)
     };
-    rank(scheme, &mut candidates)
+    rank(scheme, candidates)
 }
 
-fn rank(scheme: &Scheme, candidates: &mut [Candidate]) -> Vec<Suggestion> {
-    crate::sort_small(candidates, |a, b| (a.distance, -a.weight) < (b.distance, -b.weight));
-    let mut seen: Vec<&[char]> = Vec::new();
-    let mut kept: Vec<&Candidate> = Vec::new();
-    for c in candidates.iter() {
-        if !seen.contains(&c.symbols.as_slice()) {
-            seen.push(&c.symbols);
+fn rank(scheme: &Scheme, mut candidates: Vec<Candidate>) -> Vec<Suggestion> {
+    crate::sort_small(&mut candidates, |a, b| (a.distance, -a.weight) < (b.distance, -b.weight));
+    // The best candidate of each code (moved, not copied).
+    let mut kept: Vec<Candidate> = Vec::new();
+    for c in candidates {
+        if !kept.iter().any(|k| k.symbols == c.symbols) {
             kept.push(c);
         }
     }
     // The rest of the probability goes to "none of these" (more errors than we can see).
     let total: f64 = kept.iter().map(|c| c.weight).sum::<f64>() + 0.1;
-    let mut suggestions = Vec::with_capacity(kept.len().min(MAX_SUGGESTIONS));
-    for c in kept.iter().take(MAX_SUGGESTIONS) {
+    kept.truncate(MAX_SUGGESTIONS);
+    let mut suggestions = Vec::with_capacity(kept.len());
+    for c in kept {
         let code = crate::text_of(&c.symbols);
         suggestions.push(Suggestion {
             display: scheme.display(&code),
             code,
             confidence: crate::round_non_negative((c.weight / total) * 100.0) / 100.0,
-            edits: c.edits.clone(),
+            edits: c.edits,
         });
     }
     suggestions

@@ -424,7 +424,7 @@ fn parse_i64(raw: &str) -> Option<i64> {
 /// so the bytes are always UTF-8.
 #[derive(Debug, Default)]
 pub struct JsonWriter {
-    out: String,
+    out: Vec<u8>,
     /// True right after `{`, `[`, a key, or at the start: the next value needs no comma.
     fresh: bool,
     /// Escape every non-ASCII character as `\uXXXX` (see [`JsonWriter::ascii`]).
@@ -434,7 +434,7 @@ pub struct JsonWriter {
 impl JsonWriter {
     /// An empty writer.
     pub fn new() -> JsonWriter {
-        JsonWriter { out: String::with_capacity(1024), fresh: true, ascii: false }
+        JsonWriter { out: Vec::with_capacity(1024), fresh: true, ascii: false }
     }
 
     /// An empty writer whose text is pure ASCII: every other character is escaped. For text that
@@ -446,12 +446,13 @@ impl JsonWriter {
 
     /// The text written so far.
     pub fn finish(self) -> String {
-        self.out
+        // Cannot fail: see the type's documentation. Checked anyway, as no unsafe code is used.
+        String::from_utf8(self.out).unwrap_or_default()
     }
 
     fn separate(&mut self) {
         if !self.fresh {
-            self.out.push(',');
+            self.out.push(b',');
         }
         self.fresh = false;
     }
@@ -459,26 +460,26 @@ impl JsonWriter {
     /// `{`
     pub fn begin_object(&mut self) {
         self.separate();
-        self.out.push('{');
+        self.out.push(b'{');
         self.fresh = true;
     }
 
     /// `}`
     pub fn end_object(&mut self) {
-        self.out.push('}');
+        self.out.push(b'}');
         self.fresh = false;
     }
 
     /// `[`
     pub fn begin_array(&mut self) {
         self.separate();
-        self.out.push('[');
+        self.out.push(b'[');
         self.fresh = true;
     }
 
     /// `]`
     pub fn end_array(&mut self) {
-        self.out.push(']');
+        self.out.push(b']');
         self.fresh = false;
     }
 
@@ -486,7 +487,7 @@ impl JsonWriter {
     pub fn key(&mut self, key: &str) {
         self.separate();
         self.write_escaped(key);
-        self.out.push(':');
+        self.out.push(b':');
         self.fresh = true;
     }
 
@@ -496,9 +497,9 @@ impl JsonWriter {
     pub fn name(&mut self, key: &'static str) {
         debug_assert!(key.bytes().all(|b| !NEEDS_A_LOOK[usize::from(b)]), "{key} needs escaping");
         self.separate();
-        self.out.push('"');
-        self.out.push_str(key);
-        self.out.push_str("\":");
+        self.out.push(b'"');
+        self.out.extend_from_slice(key.as_bytes());
+        self.out.extend_from_slice(b"\":");
         self.fresh = true;
     }
 
@@ -535,9 +536,9 @@ impl JsonWriter {
             } else {
                 1
             };
-            self.out.push('.');
+            self.out.push(b'.');
             for d in &digits[..len] {
-                self.out.push(char::from(b'0' + *d as u8));
+                self.out.push(b'0' + *d as u8);
             }
         }
     }
@@ -563,7 +564,7 @@ impl JsonWriter {
     /// Already-valid JSON text (a number kept as written).
     fn raw(&mut self, json: &str) {
         self.separate();
-        self.out.push_str(json);
+        self.out.extend_from_slice(json.as_bytes());
     }
 
     /// `key: "value"`.
@@ -594,7 +595,7 @@ impl JsonWriter {
     /// Writes `s` quoted and escaped, copying unescaped runs whole.
     fn write_escaped(&mut self, s: &str) {
         let bytes = s.as_bytes();
-        self.out.push('"');
+        self.out.push(b'"');
         let (mut run_start, mut i) = (0, 0);
         while i < bytes.len() {
             let b = bytes[i];
@@ -602,41 +603,41 @@ impl JsonWriter {
                 i += 1; // the common case, one table lookup
                 continue;
             }
-            let (escape, width): (&str, usize) = match b {
-                b'"' => ("\\\"", 1),
-                b'\\' => ("\\\\", 1),
-                b'\n' => ("\\n", 1),
-                b'\r' => ("\\r", 1),
-                b'\t' => ("\\t", 1),
-                0..=0x7f => ("", 1),
+            let (escape, width): (&[u8], usize) = match b {
+                b'"' => (b"\\\"", 1),
+                b'\\' => (b"\\\\", 1),
+                b'\n' => (b"\\n", 1),
+                b'\r' => (b"\\r", 1),
+                b'\t' => (b"\\t", 1),
+                0..=0x7f => (b"", 1),
                 // Runs end only at char boundaries, so a non-ASCII byte here starts a character.
-                _ if self.ascii => ("", s.get(i..).and_then(|rest| rest.chars().next()).map_or(1, char::len_utf8)),
+                _ if self.ascii => (b"", s.get(i..).and_then(|rest| rest.chars().next()).map_or(1, char::len_utf8)),
                 // U+2028 and U+2029 break JavaScript string literals when JSON is pasted into a script.
-                0xE2 if bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) => ("", 3),
+                0xE2 if bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) => (b"", 3),
                 _ => {
                     i += 1;
                     continue;
                 }
             };
             // Runs end before an ASCII byte or before the lead byte of an escaped character.
-            self.out.push_str(s.get(run_start..i).unwrap_or_default());
+            self.out.extend_from_slice(bytes.get(run_start..i).unwrap_or_default());
             if escape.is_empty() {
                 let c = s.get(i..).and_then(|rest| rest.chars().next()).unwrap_or('\u{fffd}');
                 let mut units = [0u16; 2];
                 for unit in c.encode_utf16(&mut units) {
-                    self.out.push_str("\\u");
+                    self.out.extend_from_slice(b"\\u");
                     for shift in [12, 8, 4, 0] {
-                        self.out.push(char::from(b"0123456789abcdef"[usize::from((*unit >> shift) & 0xF)]));
+                        self.out.push(b"0123456789abcdef"[usize::from((*unit >> shift) & 0xF)]);
                     }
                 }
             } else {
-                self.out.push_str(escape);
+                self.out.extend_from_slice(escape);
             }
             i += width;
             run_start = i;
         }
-        self.out.push_str(s.get(run_start..).unwrap_or_default());
-        self.out.push('"');
+        self.out.extend_from_slice(bytes.get(run_start..).unwrap_or_default());
+        self.out.push(b'"');
     }
 }
 
@@ -664,17 +665,17 @@ pub fn decimal(value: u64) -> String {
 
 /// Appends `value` in decimal to `out` (no allocation beyond `out`'s own, no `core::fmt`).
 pub fn write_decimal(out: &mut String, value: u64) {
-    push_decimal(out, false, value);
+    let mut buffer = [0; 20];
+    // Only ASCII digits: always UTF-8.
+    out.push_str(core::str::from_utf8(digits(value, &mut buffer)).unwrap_or_default());
 }
 
 /// Decimal digits of `value` (without `core::fmt`, which is slow in the size-optimised wasm build).
-fn push_decimal(out: &mut String, negative: bool, value: u64) {
+fn push_decimal(out: &mut Vec<u8>, negative: bool, value: u64) {
     if negative {
-        out.push('-');
+        out.push(b'-');
     }
-    for &digit in digits(value, &mut [0; 20]) {
-        out.push(char::from(digit));
-    }
+    out.extend_from_slice(digits(value, &mut [0; 20]));
 }
 
 /// The decimal digits of `value`, written at the end of `buffer`.

@@ -19,8 +19,10 @@ export PATH="$PWD/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # 73 -> 72 KB: the browser build without the standard library;
 # 72 -> 61 KB: messages without core::fmt, small text helpers instead of the standard library's,
 # own Date and Timestamp instead of chrono, loops instead of Result-collecting iterators, metadata
-# sections stripped, wasm-opt's one-caller inlining limited to small functions, catalog texts joined).
-CEILING_BYTES=${CLAIMCHECK_SIZE_CEILING:-62464}
+# sections stripped, wasm-opt's one-caller inlining limited to small functions, catalog texts joined;
+# 61 -> 58.5 KB: one placeholder renderer, loops instead of collects, own trim and char offsets,
+# definitions, requests and options read by readers that keep the first problem, borrowed listings).
+CEILING_BYTES=${CLAIMCHECK_SIZE_CEILING:-59904}
 GOAL_BYTES=25600
 
 [ -f pkg/claimcheck_bg.wasm ] || ./scripts/build-npm.sh

@@ -18,28 +18,36 @@ const K: [u32; 64] = [
 pub fn digest(data: &[u8]) -> [u8; 32] {
     let mut h: [u32; 8] =
         [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
-    let bit_len = (data.len() as u64).wrapping_mul(8);
-    let mut tail = [0u8; 128];
     let full = data.len() / 64 * 64;
+    // Whole blocks in a plain loop (an iterator chain of block iterators costs more code in the wasm).
+    let mut at = 0;
+    while at < full {
+        compress(&mut h, &data[at..at + 64]);
+        at += 64;
+    }
+    // The rest, the 0x80 marker and the length in bits fill one or two more blocks.
     let rest = &data[full..];
+    let mut tail = [0u8; 128];
     tail[..rest.len()].copy_from_slice(rest);
     tail[rest.len()] = 0x80;
     let tail_len = if rest.len() < 56 { 64 } else { 128 };
+    let bit_len = (data.len() as u64).wrapping_mul(8);
     tail[tail_len - 8..tail_len].copy_from_slice(&bit_len.to_be_bytes());
-    for block in data[..full].chunks_exact(64).chain(tail[..tail_len].chunks_exact(64)) {
-        compress(&mut h, block);
+    compress(&mut h, &tail[..64]);
+    if tail_len == 128 {
+        compress(&mut h, &tail[64..]);
     }
     let mut out = [0u8; 32];
-    for (chunk, word) in out.chunks_exact_mut(4).zip(h) {
-        chunk.copy_from_slice(&word.to_be_bytes());
+    for i in 0..8 {
+        out[4 * i..4 * i + 4].copy_from_slice(&h[i].to_be_bytes());
     }
     out
 }
 
 fn compress(h: &mut [u32; 8], block: &[u8]) {
     let mut w = [0u32; 64];
-    for (i, word) in block.chunks_exact(4).enumerate() {
-        w[i] = u32::from_be_bytes([word[0], word[1], word[2], word[3]]);
+    for i in 0..16 {
+        w[i] = u32::from_be_bytes([block[4 * i], block[4 * i + 1], block[4 * i + 2], block[4 * i + 3]]);
     }
     for i in 16..64 {
         let s0 = w[i - 15].rotate_right(7) ^ w[i - 15].rotate_right(18) ^ (w[i - 15] >> 3);
@@ -63,8 +71,9 @@ fn compress(h: &mut [u32; 8], block: &[u8]) {
         b = a;
         a = t1.wrapping_add(t2);
     }
-    for (slot, value) in h.iter_mut().zip([a, b, c, d, e, f, g, hh]) {
-        *slot = slot.wrapping_add(value);
+    let sums = [a, b, c, d, e, f, g, hh];
+    for i in 0..8 {
+        h[i] = h[i].wrapping_add(sums[i]);
     }
 }
 

@@ -568,7 +568,7 @@ impl SupportRequest {
     #[allow(clippy::field_reassign_with_default)]
     pub fn from_json_value(value: &Json) -> Result<SupportRequest, RequestError> {
         if value.as_object().is_none() {
-            return Err(RequestError::Field("(request)".into(), "must be an object".into()));
+            return Err(field_error("(request)", "must be an object"));
         }
         let mut r = Reader::default();
         let mut request = SupportRequest::default();

@@ -275,16 +275,12 @@ impl<'a> Context<'a> {
     pub fn new(registry: &'a Registry, options: &CheckOptions) -> Result<Context<'a>, OptionsError> {
         let scheme = match options.scheme.as_deref().map(crate::trim) {
             None | Some("") | Some("auto") => None,
-            Some(id) => Some(registry.get(id).map(|s| &**s).ok_or_else(|| OptionsError::UnknownScheme {
-                id: id.to_owned(),
-                known: {
-                    let mut ids = Vec::new();
-                    for s in registry.schemes() {
-                        ids.push(s.id.clone());
-                    }
-                    ids
-                },
-            })?),
+            Some(id) => Some(
+                registry
+                    .get(id)
+                    .map(|s| &**s)
+                    .ok_or_else(|| OptionsError::UnknownScheme { id: id.to_owned(), known: registry.ids() })?,
+            ),
         };
         let marketplace = options.resolved_marketplace()?;
         Ok(Context {

@@ -723,6 +723,15 @@ impl Registry {
     pub fn schemes(&self) -> &[Arc<Scheme>] {
         &self.schemes
     }
+
+    /// The ids of all schemes, in detection order (for messages that list them).
+    pub fn ids(&self) -> Vec<String> {
+        let mut ids = Vec::with_capacity(self.schemes.len());
+        for s in &self.schemes {
+            ids.push(s.id.clone());
+        }
+        ids
+    }
 }
 
 #[cfg(test)]

@@ -51,7 +51,7 @@ if [ "${1:-}" != "--check" ] && command -v twiggy >/dev/null 2>&1; then
   named=target/size-named
   rm -rf "$named" && mkdir -p "$named"
   wasm-bindgen --target web --out-dir "$named" target/wasm32-unknown-unknown/release/claimcheck.wasm
-  wasm-opt -Oz --converge --one-caller-inline-max-function-size=20 -g --enable-bulk-memory --enable-sign-ext --enable-mutable-globals \
+  wasm-opt -Oz --converge --one-caller-inline-max-function-size=20 --low-memory-unused -g --enable-bulk-memory --enable-sign-ext --enable-mutable-globals \
     --enable-nontrapping-float-to-int --enable-reference-types --enable-multivalue \
     "$named/claimcheck_bg.wasm" -o "$named/named.wasm"
   {

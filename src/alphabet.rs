@@ -1,6 +1,5 @@
 //! An ordered set of ASCII symbols; a symbol's value is its index.
 
-use crate::cat;
 use crate::prelude::*;
 
 /// The alphabet A32 of the gift card and credit schemes: 32 symbols, no 0, 1, I or O.
@@ -126,13 +125,15 @@ impl AlphabetError {
         match self {
             AlphabetError::TooSmall => "needs at least two symbols".into(),
             AlphabetError::TooLarge => "has more than 64 symbols".into(),
-            AlphabetError::Duplicate(c) => cat(&["lists '", c.encode_utf8(&mut buffer), "' twice"]),
-            AlphabetError::Lowercase(c) => {
-                cat(&["contains lowercase '", c.encode_utf8(&mut buffer), "', but input is uppercased before checking"])
-            }
-            AlphabetError::NotAllowed(c) => {
-                cat(&["contains U+", &code_point(*c), ": symbols must be printable ASCII, not separators and not '?'"])
-            }
+            AlphabetError::Duplicate(c) => words("lists '").add(c.encode_utf8(&mut buffer)).add("' twice").done(),
+            AlphabetError::Lowercase(c) => words("contains lowercase '")
+                .add(c.encode_utf8(&mut buffer))
+                .add("', but input is uppercased before checking")
+                .done(),
+            AlphabetError::NotAllowed(c) => words("contains U+")
+                .add(&code_point(*c))
+                .add(": symbols must be printable ASCII, not separators and not '?'")
+                .done(),
         }
     }
 }

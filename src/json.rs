@@ -55,7 +55,7 @@ impl JsonError {
     /// The error in words, with its line and column.
     pub fn describe(&self) -> String {
         let (line, column) = (decimal(self.line as u64), decimal(self.column as u64));
-        crate::cat(&["not valid JSON at line ", &line, " column ", &column, ": ", self.message])
+        words("not valid JSON at line ").add(&line).add(" column ").add(&column).add(": ").add(self.message).done()
     }
 }
 

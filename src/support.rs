@@ -11,13 +11,13 @@ use crate::prelude::*;
 
 use crate::date::Timestamp;
 use crate::explain::explain_rejection;
-use crate::json::{decimal, Json, JsonError, JsonWriter, ToJson};
+use crate::item_path;
+use crate::json::{Json, JsonError, JsonWriter, ToJson};
 use crate::messages::explanations::{SupportLabels, SUPPORT_LABELS};
 use crate::messages::{render_with, Locale, Value};
 use crate::region;
 use crate::scheme::Registry;
 use crate::validate::{CheckOptions, OptionsError, Status, Validation};
-use crate::{cat, item_path};
 
 /// The schema of the packages this version writes.
 pub const SCHEMA: &str = "claimcheck.support/1";
@@ -117,7 +117,7 @@ impl RequestError {
         match self {
             RequestError::Options(e) => e.describe(),
             RequestError::MissingNow => "the support request needs options.now (the time it is created)".into(),
-            RequestError::Field(field, message) => cat(&["support request: ", field, " ", message]),
+            RequestError::Field(field, message) => words("support request: ").add(field).add(" ").add(message).done(),
         }
     }
 }
@@ -297,11 +297,11 @@ fn readable_text(
         }
         out
     };
-    let mut out = Lines(String::with_capacity(1024));
-    out.line(&[l.heading, " ", reference]);
-    out.line(&[l.created, ": ", &now.format(), " (claimcheck ", crate::VERSION, ")"]);
-    out.line(&[]);
-    out.line(&[l.code, ": ", if shown_code.is_empty() { "—" } else { &shown_code }]);
+    let mut out = String::with_capacity(1024);
+    out.add(l.heading).add(" ").add(reference).add("\n");
+    out.add(l.created).add(": ").add(&now.format()).add(" (claimcheck ").add(crate::VERSION).add(")\n");
+    out.add("\n");
+    out.add(l.code).add(": ").add(if shown_code.is_empty() { "—" } else { &shown_code }).add("\n");
     let status = match v.status {
         Status::Valid => l.statuses[0],
         Status::Unverifiable => l.statuses[1],
@@ -309,90 +309,71 @@ fn readable_text(
         Status::Invalid => l.statuses[3],
     };
     let context = [v.scheme.as_deref(), v.region.as_deref(), marketplace.map(|m| m.domain)];
-    out.add(&[l.result, ": ", status, " ("]);
+    out.add(l.result).add(": ").add(status).add(" (");
     for (i, part) in context.iter().flatten().enumerate() {
-        out.add(&[if i == 0 { "" } else { ", " }, part]);
+        out.add(if i == 0 { "" } else { ", " }).add(part);
     }
-    out.line(&[")"]);
+    out.add(")\n");
     if !v.findings.is_empty() {
-        out.line(&[l.noticed, ":"]);
+        out.add(l.noticed).add(":\n");
         for f in &v.findings {
-            out.line(&["  - ", &hide(&f.message)]);
+            out.add("  - ").add(&hide(&f.message)).add("\n");
         }
     }
     if !v.causes.is_empty() {
-        out.line(&[l.causes, ":"]);
+        out.add(l.causes).add(":\n");
         for c in &v.causes {
-            out.line(&["  - ", &c.message]);
+            out.add("  - ").add(&c.message).add("\n");
         }
     }
     if !v.suggestions.is_empty() {
-        out.line(&[l.suggestions, ":"]);
+        out.add(l.suggestions).add(":\n");
         for s in &v.suggestions {
-            out.line(&["  - ", &show(&s.display)]);
+            out.add("  - ").add(&show(&s.display)).add("\n");
         }
     }
-    out.line(&[]);
-    out.line(&[l.attempts, ":"]);
+    out.add("\n");
+    out.add(l.attempts).add(":\n");
     if attempts.is_empty() {
-        out.line(&["  ", l.no_attempts]);
+        out.add("  ").add(l.no_attempts).add("\n");
     }
     for (i, a) in attempts.iter().enumerate() {
-        out.add(&["  ", &decimal(i as u64 + 1), ". ", &a.at]);
+        out.add("  ").num(i + 1).add(". ").add(&a.at);
         if let Some(status) = &a.client_status {
-            out.add(&[" · claimcheck: ", status]);
+            out.add(" · claimcheck: ").add(status);
         }
         if let Some(code) = &a.server_code {
-            out.add(&[" · ", l.server, ": ", code]);
+            out.add(" · ").add(l.server).add(": ").add(code);
         }
         if let Some(http) = a.http_status {
-            out.add(&[" (HTTP ", &decimal(u64::from(http)), ")"]);
+            out.add(" (HTTP ").num(usize::from(http)).add(")");
         }
         if let Some(message) = &a.server_message {
-            out.add(&[" “", &hide(clip(message)), "”"]);
+            out.add(" “").add(&hide(clip(message))).add("”");
         }
-        out.line(&[]);
+        out.add("\n");
         if let Some(code) = &a.server_code {
-            out.line(&["     → ", &explain_rejection(code, locale, marketplace).title]);
+            out.add("     → ").add(&explain_rejection(code, locale, marketplace).title).add("\n");
         }
     }
-    out.line(&[]);
+    out.add("\n");
     if let Some(order) = &request.order_number {
-        out.line(&[l.order, ": ", clip(order)]);
+        out.add(l.order).add(": ").add(clip(order)).add("\n");
     }
     if let Some(serial) = &request.card_serial {
-        out.line(&[l.serial, ": ", &show(clip(serial))]);
+        out.add(l.serial).add(": ").add(&show(clip(serial))).add("\n");
     }
     let env = &request.environment;
     let device = [&env.locale, &env.time_zone, &env.user_agent];
     if device.iter().any(|v| v.is_some()) {
-        out.add(&[l.device, ": "]);
+        out.add(l.device).add(": ");
         for (i, value) in device.iter().filter_map(|v| v.as_deref()).enumerate() {
-            out.add(&[if i == 0 { "" } else { " · " }, clip(value)]);
+            out.add(if i == 0 { "" } else { " · " }).add(clip(value));
         }
-        out.line(&[]);
+        out.add("\n");
     }
-    out.line(&[&render_with(l.closing, &[("reference", Some(Value::Text(reference)))])]);
-    out.0
-}
-
-/// The readable text, built by appending: `format!` would bring its machinery into every line of the
-/// size-optimised wasm build.
-struct Lines(String);
-
-impl Lines {
-    /// Appends the parts to the current line.
-    fn add(&mut self, parts: &[&str]) -> &mut Lines {
-        for part in parts {
-            self.0.push_str(part);
-        }
-        self
-    }
-
-    /// Appends the parts and ends the line.
-    fn line(&mut self, parts: &[&str]) {
-        self.add(parts).0.push('\n');
-    }
+    out.add(&render_with(l.closing, &[("reference", Some(Value::Text(reference)))])).add("\n");
+    out
 }
 
 /// What is wrong with a package that does not verify.
@@ -428,7 +409,7 @@ impl PackageError {
     /// The problem in words.
     pub fn describe(&self) -> String {
         match self {
-            PackageError::NotJson(e) => cat(&["not a support package: ", &e.describe()]),
+            PackageError::NotJson(e) => words("not a support package: ").add(&e.describe()).done(),
             PackageError::Truncated => {
                 "the package is truncated: its integrity check at the end is missing or cut off".into()
             }
@@ -436,17 +417,18 @@ impl PackageError {
                 "the package was changed after claimcheck created it: its content does not match its integrity check"
                     .into()
             }
-            PackageError::UnknownSchema(s) => cat(&["not a claimcheck support package (schema '", s, "')"]),
-            PackageError::NewerVersion(s) => cat(&[
-                "the package uses schema '",
-                s,
-                "', newer than this claimcheck ",
-                crate::VERSION,
-                " reads (",
-                SCHEMA,
-                "); update claimcheck",
-            ]),
-            PackageError::Malformed(field) => cat(&["the package has no valid '", field, "'"]),
+            PackageError::UnknownSchema(s) => {
+                words("not a claimcheck support package (schema '").add(s).add("')").done()
+            }
+            PackageError::NewerVersion(s) => words("the package uses schema '")
+                .add(s)
+                .add("', newer than this claimcheck ")
+                .add(crate::VERSION)
+                .add(" reads (")
+                .add(SCHEMA)
+                .add("); update claimcheck")
+                .done(),
+            PackageError::Malformed(field) => words("the package has no valid '").add(field).add("'").done(),
         }
     }
 }

@@ -8,7 +8,6 @@ use crate::prelude::*;
 
 use core::cell::Cell;
 
-use crate::cat;
 use crate::checksum::{rs32, Checksum};
 use crate::date::{Date, Timestamp};
 use crate::expiry::{self, CreditDates, DateStatus};
@@ -128,19 +127,19 @@ impl OptionsError {
     pub fn describe(&self) -> String {
         match self {
             OptionsError::UnknownScheme { id, known } => {
-                cat(&["unknown scheme '", id, "' (known: auto, ", &crate::join(known, ", "), ")"])
+                words("unknown scheme '").add(id).add("' (known: auto, ").add(&crate::join(known, ", ")).add(")").done()
             }
-            OptionsError::UnknownMarketplace(name) => cat(&[
-                "unknown marketplace '",
-                name,
-                "' (use a code prefix such as DE, a country such as AT, or a domain such as amazon.de)",
-            ]),
-            OptionsError::BadNow(text) => cat(&[
+            OptionsError::UnknownMarketplace(name) => words("unknown marketplace '")
+                .add(name)
+                .add("' (use a code prefix such as DE, a country such as AT, or a domain such as amazon.de)")
+                .done(),
+            OptionsError::BadNow(text) => words(
                 "'now' must be an RFC 3339 timestamp such as 2026-11-22T10:00:00Z or a date such as 2026-11-22, not '",
-                text,
-                "'",
-            ]),
-            OptionsError::NotText(name) => cat(&["options.", name, " must be a string"]),
+            )
+            .add(text)
+            .add("'")
+            .done(),
+            OptionsError::NotText(name) => words("options.").add(name).add(" must be a string").done(),
         }
     }
 }

@@ -11,7 +11,6 @@ use core::cell::RefCell;
 use js_sys::{Date, JSON};
 use wasm_bindgen::prelude::*;
 
-use crate::cat;
 use crate::date::Timestamp;
 use crate::json::{Json, JsonWriter, ToJson};
 use crate::messages::Locale;
@@ -243,7 +242,7 @@ pub fn scam_warning(locale: Option<String>) -> Result<JsValue, JsError> {
 #[wasm_bindgen(js_name = supportPackage, skip_typescript)]
 pub fn support_package(request: JsValue) -> Result<JsValue, JsError> {
     let json = Json::parse(&stringify(&request, "supportPackage: the request must be an object")?)
-        .map_err(|e| JsError::new(&cat(&["supportPackage: ", &e.describe()])))?;
+        .map_err(|e| JsError::new(&words("supportPackage: ").add(&e.describe()).done()))?;
     let mut request = SupportRequest::from_json_value(&json).map_err(|e| JsError::new(&e.describe()))?;
     request.options.now = request.options.now.or_else(clock);
     let package = registry().borrow().support_package(&request).map_err(|e| JsError::new(&e.describe()))?;
@@ -317,7 +316,7 @@ fn check_options(options: &JsValue) -> Result<CheckOptions, JsError> {
 
 /// `CheckOptions` from the JSON text of an options object.
 fn options_from_json(text: &str) -> Result<CheckOptions, JsError> {
-    let options = Json::parse(text).map_err(|e| JsError::new(&cat(&["options: ", &e.describe()])))?;
+    let options = Json::parse(text).map_err(|e| JsError::new(&words("options: ").add(&e.describe()).done()))?;
     CheckOptions::from_json_value(&options).map_err(|e| JsError::new(&e.describe()))
 }
 

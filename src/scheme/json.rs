@@ -3,8 +3,8 @@
 use crate::prelude::*;
 
 use super::{CodeKind, Field, FieldKind, SchemeDefinition, SchemeError, SchemeInfo};
+use crate::item_path;
 use crate::json::{decimal, Json, JsonWriter, ToJson};
-use crate::{cat, item_path};
 
 /// Keys a definition may have, in the order they are written.
 const DEFINITION_KEYS: [&str; 14] = [
@@ -51,7 +51,7 @@ impl SchemeDefinition {
 #[allow(clippy::field_reassign_with_default)]
 fn read_definition(value: &Json) -> Result<SchemeDefinition, Problem> {
     let Some(members) = value.as_object() else {
-        return Err(("(definition)".into(), cat(&["must be an object, not ", value.kind()])));
+        return Err(("(definition)".into(), words("must be an object, not ").add(value.kind()).done()));
     };
     let mut r = Reader::default();
     r.only_known_keys(members, &DEFINITION_KEYS, Path::top(""));
@@ -149,7 +149,7 @@ impl Reader {
 
     /// A type error: `expected` (ending in "not ") and the kind the value has.
     fn not_a(&mut self, value: &Json, path: Path<'_>, expected: &str) {
-        self.fail(path, cat(&[expected, value.kind()]));
+        self.fail(path, words(expected).add(value.kind()).done());
     }
 
     fn object<'v>(&mut self, value: &'v Json, path: Path<'_>) -> &'v [(String, Json)] {
@@ -190,12 +190,11 @@ impl Reader {
         match value.as_i64() {
             Some(n) if (0..=MAX_NUMBER).contains(&n) => n as usize,
             _ => {
-                let message = cat(&[
-                    "must be a whole number from 0 to ",
-                    &decimal(MAX_NUMBER as u64),
-                    ", not ",
-                    &describe(value),
-                ]);
+                let message = words("must be a whole number from 0 to ")
+                    .add(&decimal(MAX_NUMBER as u64))
+                    .add(", not ")
+                    .add(&describe(value))
+                    .done();
                 self.fail(path, message);
                 0
             }
@@ -237,7 +236,7 @@ impl Reader {
             for k in all {
                 crate::push_listed(&mut names, code(*k));
             }
-            self.fail(path, cat(&["unknown value '", text, "'; use one of ", &names]));
+            self.fail(path, words("unknown value '").add(text).add("'; use one of ").add(&names).done());
         }
         found
     }
@@ -263,7 +262,7 @@ impl Reader {
         if let Some((key, _)) = members.iter().find(|(k, _)| !allowed.contains(&k.as_str())) {
             self.fail(
                 Path { member: key, ..path },
-                cat(&["unknown field; the fields are ", &crate::join(allowed, ", ")]),
+                words("unknown field; the fields are ").add(&crate::join(allowed, ", ")).done(),
             );
         }
     }
@@ -272,7 +271,7 @@ impl Reader {
 /// A short description of a value for messages: numbers and strings as written, other kinds by name.
 fn describe(value: &Json) -> String {
     match value {
-        Json::Int(n) if *n < 0 => cat(&["-", &decimal(n.unsigned_abs())]),
+        Json::Int(n) if *n < 0 => words("-").add(&decimal(n.unsigned_abs())).done(),
         Json::Int(n) => decimal(*n as u64),
         Json::OtherNumber(raw) => raw.clone(),
         other => other.kind().to_owned(),
@@ -359,8 +358,10 @@ pub(super) fn read_scheme_file(text: &str) -> Result<(u32, Vec<SchemeDefinition>
     let mut definitions = Vec::with_capacity(schemes.len());
     for (i, v) in schemes.iter().enumerate() {
         definitions.push(
-            SchemeDefinition::from_json_value(v)
-                .map_err(|e| SchemeError { field: cat(&[&item_path("schemes", i), ".", &e.field]), ..e })?,
+            SchemeDefinition::from_json_value(v).map_err(|e| SchemeError {
+                field: words(&item_path("schemes", i)).add(".").add(&e.field).done(),
+                ..e
+            })?,
         );
     }
     Ok((version, definitions))
@@ -369,7 +370,7 @@ pub(super) fn read_scheme_file(text: &str) -> Result<(u32, Vec<SchemeDefinition>
 /// The file's version and its list of scheme definitions, with the file's own fields checked.
 fn read_file_header(value: &Json) -> Result<(u32, &[Json]), Problem> {
     let Some(members) = value.as_object() else {
-        return Err(("(file)".into(), cat(&["must be an object, not ", value.kind()])));
+        return Err(("(file)".into(), words("must be an object, not ").add(value.kind()).done()));
     };
     let mut r = Reader::default();
     r.only_known_keys(members, &["schema", "version", "schemes"], Path::top(""));

@@ -15,9 +15,8 @@ use crate::date::Date;
 
 use crate::alphabet::Alphabet;
 use crate::checksum::{self, Checksum};
-use crate::json::decimal;
+use crate::item_path;
 use crate::region::{self, Marketplace};
-use crate::{cat, item_path};
 
 mod json;
 
@@ -193,8 +192,10 @@ impl SchemeError {
     /// The error in words, naming the scheme (where known) and the field.
     pub fn describe(&self) -> String {
         match self.scheme.as_str() {
-            "" => cat(&["bad scheme definition: ", &self.field, ": ", &self.message]),
-            id => cat(&["bad scheme definition '", id, "': ", &self.field, ": ", &self.message]),
+            "" => words("bad scheme definition: ").add(&self.field).add(": ").add(&self.message).done(),
+            id => {
+                words("bad scheme definition '").add(id).add("': ").add(&self.field).add(": ").add(&self.message).done()
+            }
         }
     }
 }
@@ -222,7 +223,10 @@ impl Scheme {
         let id = &definition.id;
         if let Some(schema) = &definition.schema {
             if schema != SCHEMA {
-                return Err(problem("schema", cat(&["'", schema, "' is not supported (expected '", SCHEMA, "')"])));
+                return Err(problem(
+                    "schema",
+                    words("'").add(schema).add("' is not supported (expected '").add(SCHEMA).add("')").done(),
+                ));
             }
         }
         let id_ok = !id.is_empty()
@@ -245,19 +249,21 @@ impl Scheme {
             for c in checksum::ALL {
                 crate::push_listed(&mut known, c.id());
             }
-            problem("checksum", cat(&["unknown checksum '", &definition.checksum, "' (known: ", &known, ")"]))
+            problem(
+                "checksum",
+                words("unknown checksum '").add(&definition.checksum).add("' (known: ").add(&known).add(")").done(),
+            )
         })?;
         checksum.supports(&alphabet, max_len).map_err(|m| problem("checksum", m))?;
         if min_len <= checksum.check_len() {
             return Err(problem(
                 "checksum",
-                cat(&[
-                    "codes of ",
-                    &decimal(min_len as u64),
-                    " symbols leave no room for ",
-                    &decimal(checksum.check_len() as u64),
-                    " check symbols",
-                ]),
+                words("codes of ")
+                    .num(min_len)
+                    .add(" symbols leave no room for ")
+                    .num(checksum.check_len())
+                    .add(" check symbols")
+                    .done(),
             ));
         }
 
@@ -266,10 +272,9 @@ impl Scheme {
 
         let has = |kind| fields.iter().any(|f: &Field| f.kind == kind);
         let issue_epoch = match (&definition.issue_epoch, has(FieldKind::IssueDay)) {
-            (Some(text), true) => Some(
-                Date::parse(text)
-                    .ok_or_else(|| problem("issueEpoch", cat(&["'", text, "' is not a date (YYYY-MM-DD)"])))?,
-            ),
+            (Some(text), true) => Some(Date::parse(text).ok_or_else(|| {
+                problem("issueEpoch", words("'").add(text).add("' is not a date (YYYY-MM-DD)").done())
+            })?),
             (None, true) => return Err(problem("issueEpoch", "is required with an issue_day field")),
             (Some(_), false) => return Err(problem("issueEpoch", "is only allowed with an issue_day field")),
             (None, false) => None,
@@ -286,13 +291,12 @@ impl Scheme {
         if validity_days.len() > alphabet.len() {
             return Err(problem(
                 "validityDays",
-                cat(&[
-                    "has ",
-                    &decimal(validity_days.len() as u64),
-                    " entries but one symbol can only take ",
-                    &decimal(alphabet.len() as u64),
-                    " values",
-                ]),
+                words("has ")
+                    .num(validity_days.len())
+                    .add(" entries but one symbol can only take ")
+                    .num(alphabet.len())
+                    .add(" values")
+                    .done(),
             ));
         }
 
@@ -393,11 +397,11 @@ fn checked_lengths(d: &SchemeDefinition) -> Result<Vec<usize>, Problem> {
             if min > max {
                 return Err(problem(
                     "minLength",
-                    cat(&[&decimal(min as u64), " is greater than maxLength ", &decimal(max as u64)]),
+                    words("").num(min).add(" is greater than maxLength ").num(max).done(),
                 ));
             }
             if max > MAX_CODE_LENGTH {
-                return Err(problem("maxLength", cat(&["must be at most ", &decimal(MAX_CODE_LENGTH as u64)])));
+                return Err(problem("maxLength", words("must be at most ").num(MAX_CODE_LENGTH).done()));
             }
             let mut all = Vec::new();
             for n in min..=max {
@@ -416,10 +420,7 @@ fn checked_lengths(d: &SchemeDefinition) -> Result<Vec<usize>, Problem> {
         return Err(problem("lengths", "codes must have at least 2 symbols"));
     }
     if lengths[lengths.len() - 1] > MAX_CODE_LENGTH {
-        return Err(problem(
-            "lengths",
-            cat(&["codes may have at most ", &decimal(MAX_CODE_LENGTH as u64), " symbols"]),
-        ));
+        return Err(problem("lengths", words("codes may have at most ").num(MAX_CODE_LENGTH).add(" symbols").done()));
     }
     Ok(lengths)
 }
@@ -431,13 +432,12 @@ fn checked_groups(groups: &[Vec<usize>], lengths: &[usize]) -> Result<Vec<Vec<us
     if groups.len() != lengths.len() {
         return Err(problem(
             "groups",
-            cat(&[
-                "has ",
-                &decimal(groups.len() as u64),
-                " groupings but the scheme allows ",
-                &decimal(lengths.len() as u64),
-                " lengths: give one per length, shortest first",
-            ]),
+            words("has ")
+                .num(groups.len())
+                .add(" groupings but the scheme allows ")
+                .num(lengths.len())
+                .add(" lengths: give one per length, shortest first")
+                .done(),
         ));
     }
     let mut sorted = groups.to_vec();
@@ -448,8 +448,7 @@ fn checked_groups(groups: &[Vec<usize>], lengths: &[usize]) -> Result<Vec<Vec<us
         }
         let sum: usize = grouping.iter().sum();
         if sum != length {
-            let message =
-                cat(&["groups add up to ", &decimal(sum as u64), ", but the length is ", &decimal(length as u64)]);
+            let message = words("groups add up to ").num(sum).add(", but the length is ").num(length).done();
             return Err(problem(item_path("groups", i), message));
         }
     }
@@ -468,20 +467,19 @@ fn checked_fields(d: &SchemeDefinition, lengths: &[usize], checksum: Checksum) -
     for (i, f) in d.fields.iter().enumerate() {
         let name = item_path("fields", i);
         if f.length == 0 {
-            return Err(problem(cat(&[&name, ".length"]), "must be at least 1"));
+            return Err(problem(words(&name).add(".length").done(), "must be at least 1"));
         }
         if f.end() > length {
             return Err(problem(
                 name,
-                cat(&[
-                    "positions ",
-                    &decimal(f.start as u64),
-                    "..",
-                    &decimal(f.end() as u64),
-                    " run past the end of a ",
-                    &decimal(length as u64),
-                    "-symbol code",
-                ]),
+                words("positions ")
+                    .num(f.start)
+                    .add("..")
+                    .num(f.end())
+                    .add(" run past the end of a ")
+                    .num(length)
+                    .add("-symbol code")
+                    .done(),
             ));
         }
         for p in f.start..f.end() {
@@ -489,41 +487,43 @@ fn checked_fields(d: &SchemeDefinition, lengths: &[usize], checksum: Checksum) -
             if let Some(other) = *slot {
                 return Err(problem(
                     name,
-                    cat(&["overlaps ", &item_path("fields", other), " at position ", &decimal(p as u64)]),
+                    words("overlaps ").add(&item_path("fields", other)).add(" at position ").num(p).done(),
                 ));
             }
             *slot = Some(i);
         }
         if d.fields[..i].iter().any(|o| o.kind == f.kind) {
-            return Err(problem(cat(&[&name, ".kind"]), cat(&["a second ", kind_name(f.kind), " field"])));
+            return Err(problem(
+                words(&name).add(".kind").done(),
+                words("a second ").add(kind_name(f.kind)).add(" field").done(),
+            ));
         }
         let fixed = match f.kind {
             FieldKind::Region => Some(2),
             FieldKind::Validity => Some(1),
             FieldKind::Check => Some(checksum.check_len()),
             FieldKind::IssueDay if f.length > 4 => {
-                return Err(problem(cat(&[&name, ".length"]), "an issue_day field has at most 4 symbols"))
+                return Err(problem(words(&name).add(".length").done(), "an issue_day field has at most 4 symbols"))
             }
             _ => None,
         };
         if let Some(expected) = fixed.filter(|&e| e != f.length) {
-            let message = cat(&["must be ", &decimal(expected as u64), " for a ", kind_name(f.kind), " field"]);
-            return Err(problem(cat(&[&name, ".length"]), message));
+            let message = words("must be ").num(expected).add(" for a ").add(kind_name(f.kind)).add(" field").done();
+            return Err(problem(words(&name).add(".length").done(), message));
         }
         if f.kind == FieldKind::Check && f.end() != length {
-            return Err(problem(cat(&[&name, ".start"]), "the check field must be the last symbols"));
+            return Err(problem(words(&name).add(".start").done(), "the check field must be the last symbols"));
         }
     }
     if checksum != Checksum::None && !d.fields.iter().any(|f| f.kind == FieldKind::Check) {
         return Err(problem(
             "fields",
-            cat(&[
-                "the ",
-                checksum.id(),
-                " checksum needs a check field of the last ",
-                &decimal(checksum.check_len() as u64),
-                " symbols",
-            ]),
+            words("the ")
+                .add(checksum.id())
+                .add(" checksum needs a check field of the last ")
+                .num(checksum.check_len())
+                .add(" symbols")
+                .done(),
         ));
     }
     if checksum == Checksum::None && d.fields.iter().any(|f| f.kind == FieldKind::Check) {
@@ -559,9 +559,12 @@ fn checked_regions(list: Option<&[String]>, alphabet: &Alphabet) -> Result<Vec<&
             for (i, prefix) in list.iter().enumerate() {
                 let m = region::by_prefix(prefix).ok_or_else(|| {
                     let hint = region::resolve(prefix)
-                        .map(|m| cat(&[" (", m.domain, " uses ", m.prefix, ")"]))
+                        .map(|m| words(" (").add(m.domain).add(" uses ").add(m.prefix).add(")").done())
                         .unwrap_or_default();
-                    problem(item_path("regions", i), cat(&["'", prefix, "' is not a marketplace prefix", &hint]))
+                    problem(
+                        item_path("regions", i),
+                        words("'").add(prefix).add("' is not a marketplace prefix").add(&hint).done(),
+                    )
                 })?;
                 out.push(m);
             }
@@ -573,15 +576,14 @@ fn checked_regions(list: Option<&[String]>, alphabet: &Alphabet) -> Result<Vec<&
             let field = if list.is_some() { item_path("regions", i).into() } else { Cow::Borrowed("alphabet") };
             return Err(problem(
                 field,
-                cat(&[
-                    "the prefix ",
-                    m.prefix,
-                    " of ",
-                    m.domain,
-                    " uses '",
-                    c.encode_utf8(&mut [0; 4]),
-                    "', which is not in the alphabet",
-                ]),
+                words("the prefix ")
+                    .add(m.prefix)
+                    .add(" of ")
+                    .add(m.domain)
+                    .add(" uses '")
+                    .add(c.encode_utf8(&mut [0; 4]))
+                    .add("', which is not in the alphabet")
+                    .done(),
             ));
         }
     }

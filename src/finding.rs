@@ -159,6 +159,7 @@ impl ToJson for Finding {
 
 impl Finding {
     /// A finding without words yet; [`crate::messages::fill`] adds them.
+    #[inline(never)]
     pub fn new(code: FindingCode, severity: Severity) -> Finding {
         Finding {
             code,
@@ -173,18 +174,21 @@ impl Finding {
     }
 
     /// With a position.
+    #[inline(never)]
     pub fn at(mut self, position: usize) -> Finding {
         self.position = Some(position);
         self
     }
 
     /// With what was expected.
+    #[inline(never)]
     pub fn expected(mut self, value: impl Into<String>) -> Finding {
         self.expected = Some(value.into());
         self
     }
 
     /// With what was found.
+    #[inline(never)]
     pub fn actual(mut self, value: impl Into<String>) -> Finding {
         self.actual = Some(value.into());
         self

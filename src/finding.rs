@@ -159,6 +159,7 @@ impl ToJson for Finding {
 
 impl Finding {
     /// A finding without words yet; [`crate::messages::fill`] adds them.
+    // Out of line: inlined at each call it made the browser module larger (README, "Size").
     #[inline(never)]
     pub fn new(code: FindingCode, severity: Severity) -> Finding {
         Finding {
@@ -174,6 +175,7 @@ impl Finding {
     }
 
     /// With a position.
+    // Out of line: inlined at each call it made the browser module larger (README, "Size").
     #[inline(never)]
     pub fn at(mut self, position: usize) -> Finding {
         self.position = Some(position);
@@ -181,6 +183,7 @@ impl Finding {
     }
 
     /// With what was expected.
+    // Out of line: inlined at each call it made the browser module larger (README, "Size").
     #[inline(never)]
     pub fn expected(mut self, value: impl Into<String>) -> Finding {
         self.expected = Some(value.into());
@@ -188,6 +191,7 @@ impl Finding {
     }
 
     /// With what was found.
+    // Out of line: inlined at each call it made the browser module larger (README, "Size").
     #[inline(never)]
     pub fn actual(mut self, value: impl Into<String>) -> Finding {
         self.actual = Some(value.into());

@@ -111,6 +111,8 @@ pub(crate) fn push_listed(list: &mut prelude::String, item: &str) {
 
 /// The text before the first `stop` byte (all of it when there is none). `stop` is ASCII, so the
 /// cut is a character boundary.
+// Out of line: inlined at each call it made the browser module larger (README, "Size").
+#[inline(never)]
 pub(crate) fn before(text: &str, stop: impl Fn(u8) -> bool) -> &str {
     let end = text.bytes().position(stop).unwrap_or(text.len());
     text.get(..end).unwrap_or(text)
@@ -173,6 +175,8 @@ pub(crate) fn item_path(name: &str, i: usize) -> prelude::String {
 
 /// Stable insertion sort for the handful of items claimcheck sorts (lengths, fields, candidates): a
 /// fraction of the size of the standard library's sorts in the browser bundle.
+// Out of line: inlined at each call it made the browser module larger (README, "Size").
+#[inline(never)]
 pub(crate) fn sort_small<T>(items: &mut [T], less: impl Fn(&T, &T) -> bool) {
     for i in 1..items.len() {
         let mut j = i;

@@ -264,6 +264,8 @@ pub fn mask(display: &str) -> String {
     masked
 }
 
+// Out of line: inlined at each call it made the browser module larger (README, "Size").
+#[inline(never)]
 fn labels(locale: Locale) -> &'static SupportLabels {
     match locale {
         Locale::En => &SUPPORT_LABELS.0,

@@ -53,6 +53,8 @@ pub fn format_as_you_type(input: &str, caret: usize, options: &CheckOptions) -> 
     crate::scheme::builtin_registry().format_as_you_type(input, caret, options)
 }
 
+// Out of line: inlined at each call it made the browser module larger (README, "Size").
+#[inline(never)]
 fn typing_of(v: &Validation, caret: usize) -> Typing {
     if v.finding(FindingCode::InputTooLong).is_some() {
         // Refused before normalisation (too long): leave the field as it is.

@@ -61,6 +61,8 @@ impl Checksum {
     }
 
     /// How many check characters the algorithm appends.
+    // Out of line: inlined at each call it made the browser module larger (README, "Size").
+    #[inline(never)]
     pub fn check_len(self) -> usize {
         match self {
             Checksum::None => 0,

@@ -28,9 +28,12 @@ fi
 # wasm-opt from npm's binaryen: Debian's binaryen 108 rewires the externref table export of
 # wasm-bindgen 0.2.130 output to the function table, and the optimised module then fails to load.
 BINARYEN_VERSION=132.0.0
-if ! .tools/node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q "version ${BINARYEN_VERSION%%.*}"; then
-  log "installing wasm-opt (npm binaryen@$BINARYEN_VERSION) into .tools/"
-  npm install --silent --no-audit --no-fund --prefix .tools "binaryen@$BINARYEN_VERSION" >/dev/null
+# terser minifies the package's JS glue (scripts/build-npm.sh).
+TERSER_VERSION=5.51.4
+if ! .tools/node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q "version ${BINARYEN_VERSION%%.*}" \
+  || ! .tools/node_modules/.bin/terser --version 2>/dev/null | grep -qx "terser $TERSER_VERSION"; then
+  log "installing wasm-opt (npm binaryen@$BINARYEN_VERSION) and terser@$TERSER_VERSION into .tools/"
+  npm install --silent --no-audit --no-fund --prefix .tools "binaryen@$BINARYEN_VERSION" "terser@$TERSER_VERSION" >/dev/null
 fi
 
 if ! command -v wasm-pack >/dev/null 2>&1; then
@@ -42,4 +45,4 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGE
   log "building wasm-bindgen-cli $WASM_BINDGEN_VERSION (a few minutes, once)"
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
-log "toolchain ready: $(wasm-pack --version), $(wasm-bindgen --version), $(.tools/node_modules/.bin/wasm-opt --version | head -n1)"
+log "toolchain ready: $(wasm-pack --version), $(wasm-bindgen --version), $(.tools/node_modules/.bin/wasm-opt --version | head -n1), $(.tools/node_modules/.bin/terser --version)"

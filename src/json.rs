@@ -54,8 +54,13 @@ impl JsonError {
 
     /// The error in words, with its line and column.
     pub fn describe(&self) -> String {
-        let (line, column) = (decimal(self.line as u64), decimal(self.column as u64));
-        words("not valid JSON at line ").add(&line).add(" column ").add(&column).add(": ").add(self.message).done()
+        words("not valid JSON at line ")
+            .num(self.line)
+            .add(" column ")
+            .num(self.column)
+            .add(": ")
+            .add(self.message)
+            .done()
     }
 }
 

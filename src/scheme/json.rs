@@ -191,7 +191,7 @@ impl Reader {
             Some(n) if (0..=MAX_NUMBER).contains(&n) => n as usize,
             _ => {
                 let message = words("must be a whole number from 0 to ")
-                    .add(&decimal(MAX_NUMBER as u64))
+                    .num(MAX_NUMBER as usize)
                     .add(", not ")
                     .add(&describe(value))
                     .done();
@@ -360,10 +360,8 @@ pub(super) fn read_scheme_file(text: &str) -> Result<(u32, Vec<SchemeDefinition>
     let mut definitions = Vec::with_capacity(schemes.len());
     for (i, v) in schemes.iter().enumerate() {
         definitions.push(
-            SchemeDefinition::from_json_value(v).map_err(|e| SchemeError {
-                field: words(&item_path("schemes", i)).add(".").add(&e.field).done(),
-                ..e
-            })?,
+            SchemeDefinition::from_json_value(v)
+                .map_err(|e| SchemeError { field: item_path("schemes", i).add(".").add(&e.field).done(), ..e })?,
         );
     }
     Ok((version, definitions))

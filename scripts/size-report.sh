@@ -53,9 +53,10 @@ if [ "${1:-}" != "--check" ] && command -v twiggy >/dev/null 2>&1; then
   named=target/size-named
   rm -rf "$named" && mkdir -p "$named"
   wasm-bindgen --target web --out-dir "$named" target/wasm32-unknown-unknown/release/claimcheck.wasm
-  wasm-opt -Oz --converge --one-caller-inline-max-function-size=20 --low-memory-unused -g --enable-bulk-memory --enable-sign-ext --enable-mutable-globals \
-    --enable-nontrapping-float-to-int --enable-reference-types --enable-multivalue \
-    "$named/claimcheck_bg.wasm" -o "$named/named.wasm"
+  # wasm-opt's flags as the package build uses them (Cargo.toml's wasm-pack profile), plus -g.
+  read -ra wasm_opt_flags < <(sed -n 's/^wasm-opt = \[\(.*\)\]$/\1/p' Cargo.toml | tr -d '",')
+  [ ${#wasm_opt_flags[@]} -gt 0 ] || { echo "size-report: no wasm-opt flags found in Cargo.toml" >&2; exit 1; }
+  wasm-opt "${wasm_opt_flags[@]}" -g "$named/claimcheck_bg.wasm" -o "$named/named.wasm"
   {
     echo
     echo "Largest contributors (raw bytes before gzip; \`twiggy top -n 15\`):"

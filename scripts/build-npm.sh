@@ -7,12 +7,13 @@
 #   web.js                            browser ESM with init()                     -> exports "./web"
 #   claimcheck_bg.wasm                the module                                  -> exports "./claimcheck_bg.wasm"
 # The wasm is built with opt-level "z" (measured smallest after wasm-opt; native builds keep 3) and
-# without the `std` feature (no standard library: its panic and formatting code stays out). The JS
-# glue is minified with terser.
+# without the `std` feature (no standard library: its panic and formatting code stays out), then
+# optimized by scripts/optimize-wasm.py (wasm-opt, functions ordered for gzip). The JS glue is
+# minified with terser.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ "${CLAIMCHECK_SKIP_SETUP:-}" = 1 ] || ./scripts/setup.sh
-# wasm-pack runs the first wasm-opt on PATH: the one setup.sh installed.
+# The wasm-opt that setup.sh installed comes first on PATH.
 export PATH="$PWD/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 VERSION=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n1)
@@ -27,7 +28,8 @@ for target in nodejs web; do
 done
 
 mkdir -p pkg
-cp pkg-build/bundler/{claimcheck.js,claimcheck_bg.js,claimcheck.d.ts,claimcheck_bg.wasm,claimcheck_bg.wasm.d.ts} pkg/
+cp pkg-build/bundler/{claimcheck.js,claimcheck_bg.js,claimcheck.d.ts,claimcheck_bg.wasm.d.ts} pkg/
+python3 scripts/optimize-wasm.py pkg-build/bundler/claimcheck_bg.wasm pkg/claimcheck_bg.wasm
 cp pkg-build/nodejs/claimcheck.js pkg/node.cjs
 cmp -s pkg-build/nodejs/claimcheck.d.ts pkg/claimcheck.d.ts \
   || { echo "build-npm: Node and bundler type declarations differ" >&2; exit 1; }

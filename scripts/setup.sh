@@ -15,6 +15,10 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# scripts/optimize-wasm.py reads Cargo.toml with tomllib (Python 3.11), which every machine here has.
+python3 -c 'import tomllib' 2>/dev/null \
+  || { echo "setup: python3 3.11 or newer is needed (scripts/optimize-wasm.py)" >&2; exit 1; }
+
 need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)

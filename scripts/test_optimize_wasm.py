@@ -1,0 +1,100 @@
+"""Tests of scripts/optimize-wasm.py's module reading and writing, on a module assembled here.
+
+    python3 -m unittest discover -s scripts -p 'test_*.py'
+"""
+
+import importlib.util
+import unittest
+import zlib
+from pathlib import Path
+
+spec = importlib.util.spec_from_file_location("optimize_wasm", Path(__file__).with_name("optimize-wasm.py"))
+optimize_wasm = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(optimize_wasm)
+leb, read_leb = optimize_wasm.leb, optimize_wasm.read_leb
+
+
+def section(section_id: int, contents: bytes) -> bytes:
+    return bytes([section_id]) + leb(len(contents)) + contents
+
+
+def text(value: bytes) -> bytes:
+    return leb(len(value)) + value
+
+
+def module(names: list[bytes], with_names: bool = True) -> bytes:
+    """One imported function, one memory import and two defined functions of type () -> ()."""
+    types = section(1, leb(1) + b"\x60\x00\x00")
+    imports = section(2, leb(2) + text(b"env") + text(b"f") + b"\x00\x00" + text(b"env") + text(b"m") + b"\x02\x00\x01")
+    functions = section(3, leb(2) + b"\x00\x00")
+    bodies = [b"\x00\x10\x00\x0b", b"\x00\x01\x01\x0b"]  # call 0; nop nop
+    code = section(10, leb(2) + b"".join(leb(len(b)) + b for b in bodies))
+    out = b"\0asm\1\0\0\0" + types + imports + functions + code
+    if with_names:
+        entries = leb(len(names)) + b"".join(leb(i) + text(n) for i, n in enumerate(names))
+        module_name = bytes([0]) + leb(len(text(b"m"))) + text(b"m")
+        out += section(0, text(b"name") + module_name + bytes([1]) + leb(len(entries)) + entries)
+    return out
+
+
+class Leb(unittest.TestCase):
+    def test_round_trip(self):
+        for value in [0, 1, 127, 128, 300, 16383, 16384, 2**32 - 1]:
+            encoded = leb(value)
+            self.assertEqual(read_leb(encoded + b"\xff", 0), (value, len(encoded)))
+
+    def test_truncated_number_is_an_error(self):
+        with self.assertRaises(optimize_wasm.WasmError):
+            read_leb(b"\x80\x80", 0)
+
+
+class Module(unittest.TestCase):
+    def setUp(self):
+        self.module = module([b"imported", b"first", b"second"])
+
+    def test_reads_bodies_names_and_imports(self):
+        self.assertEqual(optimize_wasm.function_bodies(self.module), [b"\x00\x10\x00\x0b", b"\x00\x01\x01\x0b"])
+        self.assertEqual(optimize_wasm.function_names(self.module), {0: b"imported", 1: b"first", 2: b"second"})
+        self.assertEqual(optimize_wasm.imported_function_count(self.module), 1)
+
+    def test_renaming_changes_only_the_names(self):
+        self.assertEqual(optimize_wasm.renamed(self.module, lambda name: name), self.module)
+        renamed = optimize_wasm.renamed(self.module, lambda name: b"00001" + name)
+        self.assertEqual(
+            optimize_wasm.function_names(renamed), {0: b"00001imported", 1: b"00001first", 2: b"00001second"}
+        )
+        self.assertEqual(optimize_wasm.function_bodies(renamed), optimize_wasm.function_bodies(self.module))
+        self.assertEqual(optimize_wasm.renamed(self.module, None), module([], with_names=False))
+
+    def test_a_module_without_names_is_an_error(self):
+        with self.assertRaises(optimize_wasm.WasmError):
+            optimize_wasm.function_names(module([], with_names=False))
+
+    def test_not_a_module_is_an_error(self):
+        with self.assertRaises(optimize_wasm.WasmError):
+            optimize_wasm.sections(b"\0asm\2\0\0\0")
+
+
+class GzipOrder(unittest.TestCase):
+    def test_is_a_permutation_starting_with_the_largest(self):
+        bodies = [bytes([i % 7]) * (10 + i * 3) + bytes(range(i, i + 20)) for i in range(30)]
+        order = optimize_wasm.gzip_order(bodies)
+        self.assertEqual(sorted(order), list(range(30)))
+        self.assertEqual(order[0], 29)
+
+    def test_puts_alike_functions_together(self):
+        # Two families of incompressible bodies, interleaved; each family shares a long run of bytes.
+        family_a, family_b = bytes(range(0, 200, 1)), bytes(range(255, 55, -1))
+        bodies = [(family_a if i % 2 == 0 else family_b) + bytes([i]) * 3 for i in range(8)]
+        order = optimize_wasm.gzip_order(bodies)
+        families = [i % 2 for i in order]
+        self.assertEqual(sum(a != b for a, b in zip(families, families[1:])), 1, order)
+
+        def gz(indices):
+            return len(zlib.compress(b"".join(bodies[i] for i in indices), 9))
+
+        self.assertLessEqual(gz(order), gz(range(8)))
+
+
+if __name__ == "__main__":
+    unittest.main()

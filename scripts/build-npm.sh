@@ -17,6 +17,13 @@ cd "$(dirname "$0")/.."
 export PATH="$PWD/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 VERSION=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n1)
+# The module keeps the source paths of its panic locations. Without remapping, a dependency's path
+# names the builder's home ("/root/.cargo/registry/src/..."), and with rustup's rust-src component
+# installed (rust-analyzer installs it) the standard library's paths point into the local toolchain
+# instead of "/rustc/<commit>": the package would differ by machine (measured: +74 bytes gzip).
+SYSROOT=$(rustc --print sysroot)
+RUSTC_COMMIT=$(rustc -vV | sed -n 's/^commit-hash: //p')
+export RUSTFLAGS="${RUSTFLAGS:-} --remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}/registry/src/= --remap-path-prefix=$SYSROOT/lib/rustlib/src/rust=/rustc/$RUSTC_COMMIT"
 rm -rf pkg pkg-build
 for target in bundler nodejs web; do
   CARGO_PROFILE_RELEASE_OPT_LEVEL=z wasm-pack --log-level warn build --release --target "$target" \

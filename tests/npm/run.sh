@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Consumer test of the packed npm package: installs the tarball into a scratch project, then
 # imports it (ESM), requires it (CJS), type-checks a TypeScript file against its .d.ts, and loads
-# claimcheck/web from a plain <script type="module"> in headless Chromium.
+# claimcheck/web from a plain <script type="module"> in headless Chromium; robust.mjs and stack.mjs
+# send hostile and deep calls through every export.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
@@ -11,7 +12,7 @@ tarball="$repo/target/npm/claimcheck-$version.tgz"
 
 scratch="$repo/target/npm-consumer"
 rm -rf "$scratch" && mkdir -p "$scratch"
-cp "$here"/{esm.mjs,cjs.cjs,robust.mjs,types.ts,tsconfig.json,page.html,browser.mjs} "$scratch/"
+cp "$here"/{esm.mjs,cjs.cjs,robust.mjs,stack.mjs,types.ts,tsconfig.json,page.html,browser.mjs} "$scratch/"
 cd "$scratch"
 echo '{ "name": "claimcheck-consumer", "private": true, "type": "module" }' > package.json
 npm install --silent --no-audit --no-fund "$tarball" typescript@5 playwright-core@1 >/dev/null
@@ -19,5 +20,6 @@ npm install --silent --no-audit --no-fund "$tarball" typescript@5 playwright-cor
 node esm.mjs
 node cjs.cjs
 node robust.mjs
+node stack.mjs
 npx --no-install tsc -p tsconfig.json && echo "types: ok (tsc --noEmit --strict)"
 node browser.mjs

@@ -40,7 +40,10 @@ done
 
 mkdir -p pkg
 cp pkg-build/bundler/{claimcheck.js,claimcheck_bg.js,claimcheck.d.ts,claimcheck_bg.wasm.d.ts} pkg/
-python3 scripts/optimize-wasm.py pkg-build/bundler/claimcheck_bg.wasm pkg/claimcheck_bg.wasm
+# The glue of all three targets, so that exports none of them uses are removed.
+python3 scripts/optimize-wasm.py pkg-build/bundler/claimcheck_bg.wasm pkg/claimcheck_bg.wasm \
+  pkg-build/bundler/claimcheck.js pkg-build/bundler/claimcheck_bg.js pkg-build/nodejs/claimcheck.js \
+  pkg-build/web/claimcheck.js
 cp pkg-build/nodejs/claimcheck.js pkg/node.cjs
 cmp -s pkg-build/nodejs/claimcheck.d.ts pkg/claimcheck.d.ts \
   || { echo "build-npm: Node and bundler type declarations differ" >&2; exit 1; }

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Optimizes the package's .wasm with wasm-opt and orders its functions so that gzip compresses it better.
 
-    scripts/optimize-wasm.py IN.wasm OUT.wasm
+    scripts/optimize-wasm.py IN.wasm OUT.wasm [GLUE.js ...]
 
 wasm-opt keeps the functions in the order the linker left them. gzip only finds repeats within the
 last 32 KB, and the code section is about 90 KB, so which functions sit next to each other matters:
@@ -17,6 +17,10 @@ greedy order below 0.57 KB better with wasm-opt -Oz, 1.0 KB better with -Os (the
    again costs about 0.1 KB (the re-read adds locals that the optimizer had removed). Should the order ever come
    out larger than the linker's, the linker's is kept.
 
+Given the JS glue files, the exports that none of them names are removed first: wasm-bindgen 0.2.130
+exports two statics of its abort machinery (`__abort_handler`, `__instance_terminated`) that only glue
+made with `--force-enable-abort-handler` reads (53 bytes gzip).
+
 Function order changes nothing a program can observe: calls and exports name functions by index,
 and wasm-opt renumbers them. Needs only Python 3.11 (tomllib) and wasm-opt on PATH.
 """
@@ -29,6 +33,7 @@ import zlib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+EXPORT_SECTION = 7
 CODE_SECTION = 10
 CUSTOM_SECTION = 0
 FUNCTION_NAMES = 1
@@ -158,6 +163,28 @@ def renamed(module: bytes, rename) -> bytes:
     return bytes(out)
 
 
+def without_exports(module: bytes, unused) -> tuple[bytes, list[str]]:
+    """The module without the exports for whose names `unused(name)` is true, and their names."""
+    out, dropped = bytearray(module[:8]), []
+    for section_id, start, end in sections(module):
+        contents = module[start:end]
+        if section_id == EXPORT_SECTION:
+            count, at = read_leb(module, start)
+            kept = []
+            for _ in range(count):
+                entry_start = at
+                length, at = read_leb(module, at)
+                name = module[at : at + length].decode()
+                _, at = read_leb(module, at + length + 1)  # kind byte, then the index
+                if unused(name):
+                    dropped.append(name)
+                else:
+                    kept.append(module[entry_start:at])
+            contents = leb(len(kept)) + b"".join(kept)
+        out += bytes([section_id]) + leb(len(contents)) + contents
+    return bytes(out), dropped
+
+
 def imported_function_count(module: bytes) -> int:
     """Imported functions come first in the function index space."""
     for section_id, start, _ in sections(module):
@@ -240,14 +267,21 @@ def gzip_size(path: Path) -> int:
 
 
 def main() -> int:
-    if len(sys.argv) != 3:
+    if len(sys.argv) < 3:
         print(__doc__.strip().splitlines()[2].strip(), file=sys.stderr)
         return 2
     source, target = Path(sys.argv[1]), Path(sys.argv[2])
+    glue = " ".join(Path(file).read_text() for file in sys.argv[3:])
     flags = wasm_opt_flags()
     with tempfile.TemporaryDirectory() as scratch:
         first = Path(scratch) / "first.wasm"
         ordered = Path(scratch) / "ordered-input.wasm"
+        if glue:
+            module, dropped = without_exports(source.read_bytes(), lambda name: name not in glue)
+            if dropped:
+                print(f"optimize-wasm: exports no glue names, removed: {', '.join(dropped)}")
+            source = Path(scratch) / "input.wasm"
+            source.write_bytes(module)
         subprocess.run(["wasm-opt", *flags, "-g", str(source), "-o", str(first)], check=True)
         optimized = first.read_bytes()
         names = function_names(optimized)

@@ -23,13 +23,15 @@ def text(value: bytes) -> bytes:
 
 
 def module(names: list[bytes], with_names: bool = True) -> bytes:
-    """One imported function, one memory import and two defined functions of type () -> ()."""
+    """One imported function, one memory import, two defined functions of type () -> () exported as
+    "first" and "second"."""
     types = section(1, leb(1) + b"\x60\x00\x00")
     imports = section(2, leb(2) + text(b"env") + text(b"f") + b"\x00\x00" + text(b"env") + text(b"m") + b"\x02\x00\x01")
     functions = section(3, leb(2) + b"\x00\x00")
     bodies = [b"\x00\x10\x00\x0b", b"\x00\x01\x01\x0b"]  # call 0; nop nop
     code = section(10, leb(2) + b"".join(leb(len(b)) + b for b in bodies))
-    out = b"\0asm\1\0\0\0" + types + imports + functions + code
+    exports = section(7, leb(2) + text(b"first") + b"\x00\x01" + text(b"second") + b"\x00\x02")
+    out = b"\0asm\1\0\0\0" + types + imports + functions + exports + code
     if with_names:
         entries = leb(len(names)) + b"".join(leb(i) + text(n) for i, n in enumerate(names))
         module_name = bytes([0]) + leb(len(text(b"m"))) + text(b"m")
@@ -65,6 +67,14 @@ class Module(unittest.TestCase):
         )
         self.assertEqual(optimize_wasm.function_bodies(renamed), optimize_wasm.function_bodies(self.module))
         self.assertEqual(optimize_wasm.renamed(self.module, None), module([], with_names=False))
+
+    def test_drops_only_the_exports_asked_for(self):
+        module, dropped = optimize_wasm.without_exports(self.module, lambda name: name == "second")
+        self.assertEqual(dropped, ["second"])
+        self.assertEqual(len(module), len(self.module) - len(text(b"second")) - 2)
+        self.assertEqual(optimize_wasm.without_exports(module, lambda name: True)[1], ["first"])
+        self.assertEqual(optimize_wasm.function_bodies(module), optimize_wasm.function_bodies(self.module))
+        self.assertEqual(optimize_wasm.without_exports(self.module, lambda name: False), (self.module, []))
 
     def test_a_module_without_names_is_an_error(self):
         with self.assertRaises(optimize_wasm.WasmError):

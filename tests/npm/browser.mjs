@@ -1,4 +1,6 @@
-// Opens page.html in headless Chromium (Debian's, via playwright-core) from a tiny static server.
+// Opens page.html (claimcheck/web from a plain module script) and bundled/index.html (the default
+// entry bundled by webpack, see bundle.cjs) in headless Chromium (Debian's, via playwright-core) from
+// a tiny static server, and checks both validate a code in German.
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { readFile, mkdtemp, rm } from 'node:fs/promises';
@@ -29,19 +31,27 @@ const browser = await chromium.launchPersistentContext(profile, {
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
     '--disable-component-update', '--disable-sync'],
 });
+const pages = [
+  { path: '/page.html', label: 'browser (plain <script type="module">)', wasm: /\/node_modules\/claimcheck\/claimcheck_bg\.wasm$/ },
+  { path: '/bundled/index.html', label: 'browser (webpack 5 bundle of the default entry)', wasm: /^\/bundled\/dist\/[^/]+\.wasm$/ },
+];
 try {
-  const page = await browser.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(`http://127.0.0.1:${server.address().port}/page.html`);
-  const result = await page.waitForFunction(() => window.result, null, { timeout: 15000 }).then((h) => h.jsonValue());
-  assert.deepEqual(errors, []);
-  assert.equal(result.error, undefined, result.error);
-  assert.equal(result.status, 'invalid');
-  assert.equal(result.suggestion, 'DE9N8GUZWH279LUF');
-  assert.match(result.message, /Stelle 16/);
-  assert.ok(requests.some((r) => r.endsWith('claimcheck_bg.wasm')), 'the .wasm was fetched next to web.js');
-  console.log('browser (plain <script type="module">): ok');
+  for (const { path, label, wasm } of pages) {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    requests.length = 0;
+    await page.goto(`http://127.0.0.1:${server.address().port}${path}`);
+    const result = await page.waitForFunction(() => window.result, null, { timeout: 15000 }).then((h) => h.jsonValue());
+    assert.deepEqual(errors, [], label);
+    assert.equal(result.error, undefined, `${label}: ${result.error}`);
+    assert.equal(result.status, 'invalid', label);
+    assert.equal(result.suggestion, 'DE9N8GUZWH279LUF', label);
+    assert.match(result.message, /Stelle 16/, label);
+    assert.ok(requests.some((r) => wasm.test(r)), `${label}: the .wasm was fetched (${requests.join(', ')})`);
+    console.log(`${label}: ok`);
+    await page.close();
+  }
 } finally {
   await browser.close();
   server.close();

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Consumer test of the packed npm package: installs the tarball into a scratch project, then
 # imports it (ESM), requires it (CJS), type-checks a TypeScript file against its .d.ts, and loads
-# claimcheck/web from a plain <script type="module"> in headless Chromium; robust.mjs and stack.mjs
+# claimcheck/web from a plain <script type="module"> and the default entry bundled by webpack 5 in
+# headless Chromium; robust.mjs and stack.mjs
 # send hostile and deep calls through every export.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -12,14 +13,15 @@ tarball="$repo/target/npm/claimcheck-$version.tgz"
 
 scratch="$repo/target/npm-consumer"
 rm -rf "$scratch" && mkdir -p "$scratch"
-cp "$here"/{esm.mjs,cjs.cjs,robust.mjs,stack.mjs,types.ts,tsconfig.json,page.html,browser.mjs} "$scratch/"
+cp -r "$here"/{esm.mjs,cjs.cjs,robust.mjs,stack.mjs,types.ts,tsconfig.json,page.html,browser.mjs,bundle.cjs,bundled} "$scratch/"
 cd "$scratch"
 echo '{ "name": "claimcheck-consumer", "private": true, "type": "module" }' > package.json
-npm install --silent --no-audit --no-fund "$tarball" typescript@5 playwright-core@1 >/dev/null
+npm install --silent --no-audit --no-fund "$tarball" typescript@5 playwright-core@1 webpack@5 >/dev/null
 
 node esm.mjs
 node cjs.cjs
 node robust.mjs
 node stack.mjs
 npx --no-install tsc -p tsconfig.json && echo "types: ok (tsc --noEmit --strict)"
+node bundle.cjs
 node browser.mjs

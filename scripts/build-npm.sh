@@ -40,15 +40,15 @@ done
 
 mkdir -p pkg
 cp pkg-build/bundler/{claimcheck.js,claimcheck_bg.js,claimcheck.d.ts,claimcheck_bg.wasm.d.ts} pkg/
-# The glue of all three targets, so that exports none of them uses are removed.
-python3 scripts/optimize-wasm.py pkg-build/bundler/claimcheck_bg.wasm pkg/claimcheck_bg.wasm \
-  pkg-build/bundler/claimcheck.js pkg-build/bundler/claimcheck_bg.js pkg-build/nodejs/claimcheck.js \
-  pkg-build/web/claimcheck.js
 cp pkg-build/nodejs/claimcheck.js pkg/node.cjs
 cmp -s pkg-build/nodejs/claimcheck.d.ts pkg/claimcheck.d.ts \
   || { echo "build-npm: Node and bundler type declarations differ" >&2; exit 1; }
 sed 's|@ts-self-types="./claimcheck.d.ts"|@ts-self-types="./web.d.ts"|' pkg-build/web/claimcheck.js > pkg/web.js
 cp pkg-build/web/claimcheck.d.ts pkg/web.d.ts
+# The module and the glue of all three targets: exports no glue uses are removed, and the import
+# names lose wasm-bindgen's hashes in the module and in the glue alike (both rewritten here).
+python3 scripts/optimize-wasm.py pkg-build/bundler/claimcheck_bg.wasm pkg/claimcheck_bg.wasm \
+  pkg/claimcheck.js pkg/claimcheck_bg.js pkg/node.cjs pkg/web.js
 # The JS glue ships minified: the web glue is 3.3 KB gzip as wasm-bindgen writes it (JSDoc that only
 # says `any`, long local names) and 2.1 KB minified. The one comment kept points TypeScript and Deno
 # at the types. wasm-bindgen's readable output stays in pkg-build/.

@@ -22,11 +22,11 @@ def text(value: bytes) -> bytes:
     return leb(len(value)) + value
 
 
-def module(names: list[bytes], with_names: bool = True) -> bytes:
+def module(names: list[bytes], with_names: bool = True, imported: bytes = b"f") -> bytes:
     """One imported function, one memory import, two defined functions of type () -> () exported as
     "first" and "second"."""
     types = section(1, leb(1) + b"\x60\x00\x00")
-    imports = section(2, leb(2) + text(b"env") + text(b"f") + b"\x00\x00" + text(b"env") + text(b"m") + b"\x02\x00\x01")
+    imports = section(2, leb(2) + text(b"env") + text(imported) + b"\x00\x00" + text(b"env") + text(b"m") + b"\x02\x00\x01")
     functions = section(3, leb(2) + b"\x00\x00")
     bodies = [b"\x00\x10\x00\x0b", b"\x00\x01\x01\x0b"]  # call 0; nop nop
     code = section(10, leb(2) + b"".join(leb(len(b)) + b for b in bodies))
@@ -83,6 +83,28 @@ class Module(unittest.TestCase):
     def test_not_a_module_is_an_error(self):
         with self.assertRaises(optimize_wasm.WasmError):
             optimize_wasm.sections(b"\0asm\2\0\0\0")
+
+
+class Imports(unittest.TestCase):
+    def test_reads_and_renames_import_fields(self):
+        hashed = module([b"imported"], imported=b"__wbg_Error_208446807d0d1e30")
+        self.assertEqual(
+            optimize_wasm.imports(hashed),
+            [(b"env", b"__wbg_Error_208446807d0d1e30", b"\x00\x00"), (b"env", b"m", b"\x02\x00\x01")],
+        )
+        renames = optimize_wasm.unhashed_import_names(hashed)
+        self.assertEqual(renames, {"__wbg_Error_208446807d0d1e30": "__wbg_Error"})
+        renamed = optimize_wasm.with_import_fields(hashed, lambda f: renames.get(f.decode(), f.decode()).encode())
+        self.assertEqual(renamed, module([b"imported"], imported=b"__wbg_Error"))
+        self.assertEqual(optimize_wasm.with_import_fields(hashed, lambda f: f), hashed)
+
+    def test_keeps_the_hash_where_the_short_name_would_clash(self):
+        entries = [b"__wbg_get_0123456789abcdef", b"__wbg_get_fedcba9876543210", b"__wbg_now_00000000000000aa", b"m"]
+        imports = leb(len(entries)) + b"".join(text(b"./glue.js") + text(e) + b"\x00\x00" for e in entries)
+        types = section(1, leb(1) + b"\x60\x00\x00")
+        clash = b"\0asm\1\0\0\0" + types + section(2, imports)
+        self.assertEqual(optimize_wasm.unhashed_import_names(clash), {"__wbg_now_00000000000000aa": "__wbg_now"})
+        self.assertEqual(optimize_wasm.imported_function_count(clash), 4)
 
 
 class GzipOrder(unittest.TestCase):

@@ -85,26 +85,61 @@ class Module(unittest.TestCase):
             optimize_wasm.sections(b"\0asm\2\0\0\0")
 
 
-class Imports(unittest.TestCase):
-    def test_reads_and_renames_import_fields(self):
-        hashed = module([b"imported"], imported=b"__wbg_Error_208446807d0d1e30")
-        self.assertEqual(
-            optimize_wasm.imports(hashed),
-            [(b"env", b"__wbg_Error_208446807d0d1e30", b"\x00\x00"), (b"env", b"m", b"\x02\x00\x01")],
-        )
-        renames = optimize_wasm.unhashed_import_names(hashed)
-        self.assertEqual(renames, {"__wbg_Error_208446807d0d1e30": "__wbg_Error"})
-        renamed = optimize_wasm.with_import_fields(hashed, lambda f: renames.get(f.decode(), f.decode()).encode())
-        self.assertEqual(renamed, module([b"imported"], imported=b"__wbg_Error"))
-        self.assertEqual(optimize_wasm.with_import_fields(hashed, lambda f: f), hashed)
+def glue_module(import_fields: list[bytes], exports: list[bytes]) -> bytes:
+    """Functions imported from "./glue.js" under `import_fields`, one defined function exported under
+    each of `exports`."""
+    types = section(1, leb(1) + b"\x60\x00\x00")
+    imports = section(2, leb(len(import_fields)) + b"".join(text(b"./glue.js") + text(f) + b"\x00\x00" for f in import_fields))
+    functions = section(3, leb(1) + b"\x00")
+    first = len(import_fields)
+    exported = section(7, leb(len(exports)) + b"".join(text(name) + b"\x00" + leb(first) for name in exports))
+    code = section(10, leb(1) + leb(2) + b"\x00\x0b")
+    return b"\0asm\1\0\0\0" + types + imports + functions + exported + code
 
-    def test_keeps_the_hash_where_the_short_name_would_clash(self):
-        entries = [b"__wbg_get_0123456789abcdef", b"__wbg_get_fedcba9876543210", b"__wbg_now_00000000000000aa", b"m"]
-        imports = leb(len(entries)) + b"".join(text(b"./glue.js") + text(e) + b"\x00\x00" for e in entries)
-        types = section(1, leb(1) + b"\x60\x00\x00")
-        clash = b"\0asm\1\0\0\0" + types + section(2, imports)
-        self.assertEqual(optimize_wasm.unhashed_import_names(clash), {"__wbg_now_00000000000000aa": "__wbg_now"})
-        self.assertEqual(optimize_wasm.imported_function_count(clash), 4)
+
+class Interface(unittest.TestCase):
+    GLUE = (
+        "const imports = { __wbg_Error_208446807d0d1e30: () => {}, __wbg_now_00000000000000aa: Date.now };\n"
+        "export function validate(input) { const p = wasm.__wbindgen_malloc(input.length); return wasm.validate(p); }\n"
+        "export function __wbg_set_wasm(val) { wasm = val; }\n"
+    )
+
+    def test_reads_and_renames_imports_and_exports(self):
+        module = glue_module([b"__wbg_Error_208446807d0d1e30", b"m"], [b"validate"])
+        self.assertEqual(
+            optimize_wasm.imports(module),
+            [(b"./glue.js", b"__wbg_Error_208446807d0d1e30", b"\x00\x00"), (b"./glue.js", b"m", b"\x00\x00")],
+        )
+        self.assertEqual(optimize_wasm.imported_function_count(module), 2)
+        renamed = optimize_wasm.with_import_fields(module, lambda f: b"$0" if f == b"m" else f)
+        self.assertEqual(renamed, glue_module([b"__wbg_Error_208446807d0d1e30", b"$0"], [b"validate"]))
+        self.assertEqual(optimize_wasm.with_export_names(module, lambda n: n.upper()), glue_module(
+            [b"__wbg_Error_208446807d0d1e30", b"m"], [b"VALIDATE"]))
+        self.assertEqual(optimize_wasm.export_names(module), ["validate"])
+
+    def test_short_names_in_module_and_glue_alike(self):
+        module = glue_module(
+            [b"__wbg_Error_208446807d0d1e30", b"__wbg_now_00000000000000aa"],
+            [b"validate", b"__wbindgen_malloc", b"__abort_handler"],
+        )
+        shortened, (glue,), summary = optimize_wasm.shortened_interface(module, [self.GLUE])
+        self.assertEqual(shortened, glue_module([b"$0", b"$1"], [b"validate", b"_0"]))
+        self.assertEqual(glue, (
+            "const imports = { $0: () => {}, $1: Date.now };\n"
+            "export function validate(input) { const p = wasm._0(input.length); return wasm.validate(p); }\n"
+            "export function __wbg_set_wasm(val) { wasm = val; }\n"
+        ))
+        self.assertEqual(summary, "3 import and export names shortened; exports no glue names removed: __abort_handler")
+
+    def test_refuses_what_it_cannot_rename_safely(self):
+        module = glue_module([b"__wbg_Error_208446807d0d1e30"], [b"__wbindgen_malloc"])
+        for glue in [
+            "const imports = {};\nwasm.__wbindgen_malloc(1);\n",  # an import the glue does not name
+            "const imports = { __wbg_Error_208446807d0d1e30: 1 };\nconst f = exports.__wbindgen_malloc;\n",
+            "const $0 = 1; const imports = { __wbg_Error_208446807d0d1e30: 1 };\nwasm.__wbindgen_malloc(1);\n",
+        ]:
+            with self.assertRaises(optimize_wasm.WasmError, msg=glue):
+                optimize_wasm.shortened_interface(module, [glue])
 
 
 class GzipOrder(unittest.TestCase):

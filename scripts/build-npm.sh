@@ -45,8 +45,8 @@ cmp -s pkg-build/nodejs/claimcheck.d.ts pkg/claimcheck.d.ts \
   || { echo "build-npm: Node and bundler type declarations differ" >&2; exit 1; }
 sed 's|@ts-self-types="./claimcheck.d.ts"|@ts-self-types="./web.d.ts"|' pkg-build/web/claimcheck.js > pkg/web.js
 cp pkg-build/web/claimcheck.d.ts pkg/web.d.ts
-# The module and the glue of all three targets: exports no glue uses are removed, and the import
-# names lose wasm-bindgen's hashes in the module and in the glue alike (both rewritten here).
+# The module and the glue of all three targets: exports no glue uses are removed, and the names
+# between the two (imports, the glue's own exports) get short, in the module and the glue alike.
 python3 scripts/optimize-wasm.py pkg-build/bundler/claimcheck_bg.wasm pkg/claimcheck_bg.wasm \
   pkg/claimcheck.js pkg/claimcheck_bg.js pkg/node.cjs pkg/web.js
 # The JS glue ships minified: the web glue is 3.3 KB gzip as wasm-bindgen writes it (JSDoc that only

@@ -89,16 +89,15 @@ def sections(module: bytes) -> list[tuple[int, int, int]]:
 
 def function_bodies(module: bytes) -> list[bytes]:
     """The code section's bodies, in order (index = function index minus imported functions)."""
-    for section_id, start, _ in sections(module):
-        if section_id == CODE_SECTION:
-            count, at = read_leb(module, start)
-            bodies = []
-            for _ in range(count):
-                size, at = read_leb(module, at)
-                bodies.append(module[at : at + size])
-                at += size
-            return bodies
-    raise WasmError("no code section")
+    if not any(section_id == CODE_SECTION for section_id, _, _ in sections(module)):
+        raise WasmError("no code section")
+    count, at = entry_count(module, CODE_SECTION)
+    bodies = []
+    for _ in range(count):
+        size, at = read_leb(module, at)
+        bodies.append(module[at : at + size])
+        at += size
+    return bodies
 
 
 def name_section(module: bytes) -> tuple[int, int] | None:
@@ -137,91 +136,115 @@ def is_name_section(module: bytes, start: int) -> bool:
     return module[at : at + length] == b"name"
 
 
+def rebuilt(module: bytes, rewrite) -> bytes:
+    """The module with each section's contents replaced by `rewrite(section_id, start, end)`: new
+    contents, or `None` to leave the section out."""
+    out = bytearray(module[:8])
+    for section_id, start, end in sections(module):
+        contents = rewrite(section_id, start, end)
+        if contents is not None:
+            out += bytes([section_id]) + leb(len(contents)) + contents
+    return bytes(out)
+
+
 def renamed(module: bytes, rename) -> bytes:
     """The module with each function name replaced by `rename(name)` (`None`: without the name
     section); every other byte unchanged."""
-    out = bytearray(module[:8])
-    for section_id, start, end in sections(module):
-        contents = module[start:end]
-        if section_id == CUSTOM_SECTION and is_name_section(module, start):
-            if rename is None:
-                continue
-            length, at = read_leb(module, start)
-            at += length
-            rewritten = bytearray(module[start:at])
-            while at < end:
-                sub_id = module[at]
-                size, at = read_leb(module, at + 1)
-                sub = module[at : at + size]
-                at += size
-                if sub_id == FUNCTION_NAMES:
-                    count, pos = read_leb(sub, 0)
-                    names = bytearray(leb(count))
-                    for _ in range(count):
-                        index, pos = read_leb(sub, pos)
-                        length, pos = read_leb(sub, pos)
-                        name = rename(sub[pos : pos + length])
-                        pos += length
-                        names += leb(index) + leb(len(name)) + name
-                    sub = bytes(names)
-                rewritten += bytes([sub_id]) + leb(len(sub)) + sub
-            contents = bytes(rewritten)
-        out += bytes([section_id]) + leb(len(contents)) + contents
-    return bytes(out)
+
+    def rewrite(section_id: int, start: int, end: int) -> bytes | None:
+        if section_id != CUSTOM_SECTION or not is_name_section(module, start):
+            return module[start:end]
+        if rename is None:
+            return None
+        length, at = read_leb(module, start)
+        at += length
+        rewritten = bytearray(module[start:at])
+        while at < end:
+            sub_id = module[at]
+            size, at = read_leb(module, at + 1)
+            sub = module[at : at + size]
+            at += size
+            if sub_id == FUNCTION_NAMES:
+                count, pos = read_leb(sub, 0)
+                names = bytearray(leb(count))
+                for _ in range(count):
+                    index, pos = read_leb(sub, pos)
+                    length, pos = read_leb(sub, pos)
+                    name = rename(sub[pos : pos + length])
+                    pos += length
+                    names += leb(index) + leb(len(name)) + name
+                sub = bytes(names)
+            rewritten += bytes([sub_id]) + leb(len(sub)) + sub
+        return bytes(rewritten)
+
+    return rebuilt(module, rewrite)
+
+
+def entry_count(module: bytes, wanted: int) -> tuple[int, int]:
+    """(number of entries, where the first starts) of section `wanted`; (0, 0) without one."""
+    for section_id, start, _ in sections(module):
+        if section_id == wanted:
+            return read_leb(module, start)
+    return 0, 0
+
+
+def exports(module: bytes) -> list[tuple[str, bytes]]:
+    """The export section's entries: (name, kind and index as encoded)."""
+    count, at = entry_count(module, EXPORT_SECTION)
+    entries = []
+    for _ in range(count):
+        length, at = read_leb(module, at)
+        name = module[at : at + length].decode()
+        description_start = at + length
+        _, at = read_leb(module, description_start + 1)  # kind byte, then the index
+        entries.append((name, module[description_start:at]))
+    return entries
+
+
+def with_exports(module: bytes, rename) -> bytes:
+    """The module with each export renamed to `rename(name)`, or left out where that is `None`."""
+    entries = [(rename(name), description) for name, description in exports(module)]
+    kept = [leb(len(name.encode())) + name.encode() + description for name, description in entries if name is not None]
+    return rebuilt(
+        module,
+        lambda section_id, start, end: leb(len(kept)) + b"".join(kept)
+        if section_id == EXPORT_SECTION
+        else module[start:end],
+    )
 
 
 def without_exports(module: bytes, unused) -> tuple[bytes, list[str]]:
     """The module without the exports for whose names `unused(name)` is true, and their names."""
-    out, dropped = bytearray(module[:8]), []
-    for section_id, start, end in sections(module):
-        contents = module[start:end]
-        if section_id == EXPORT_SECTION:
-            count, at = read_leb(module, start)
-            kept = []
-            for _ in range(count):
-                entry_start = at
-                length, at = read_leb(module, at)
-                name = module[at : at + length].decode()
-                _, at = read_leb(module, at + length + 1)  # kind byte, then the index
-                if unused(name):
-                    dropped.append(name)
-                else:
-                    kept.append(module[entry_start:at])
-            contents = leb(len(kept)) + b"".join(kept)
-        out += bytes([section_id]) + leb(len(contents)) + contents
-    return bytes(out), dropped
+    dropped = [name for name, _ in exports(module) if unused(name)]
+    return with_exports(module, lambda name: None if name in dropped else name), dropped
 
 
 def imports(module: bytes) -> list[tuple[bytes, bytes, bytes]]:
     """The import section's entries: (module name, field name, kind and description as encoded)."""
-    for section_id, start, _ in sections(module):
-        if section_id != IMPORT_SECTION:
-            continue
-        count, at = read_leb(module, start)
-        entries = []
-        for _ in range(count):
-            names = []
-            for _ in range(2):  # module and field names
-                length, at = read_leb(module, at)
-                names.append(module[at : at + length])
-                at += length
-            description_start = at
-            kind = module[at]
-            at += 1
-            if kind == 0:  # function: type index
+    count, at = entry_count(module, IMPORT_SECTION)
+    entries = []
+    for _ in range(count):
+        names = []
+        for _ in range(2):  # module and field names
+            length, at = read_leb(module, at)
+            names.append(module[at : at + length])
+            at += length
+        description_start = at
+        kind = module[at]
+        at += 1
+        if kind == 0:  # function: type index
+            _, at = read_leb(module, at)
+        elif kind in (1, 2):  # table: reftype and limits; memory: limits
+            flags, at = read_leb(module, at + (kind == 1))
+            _, at = read_leb(module, at)
+            if flags & 1:
                 _, at = read_leb(module, at)
-            elif kind in (1, 2):  # table: reftype and limits; memory: limits
-                flags, at = read_leb(module, at + (kind == 1))
-                _, at = read_leb(module, at)
-                if flags & 1:
-                    _, at = read_leb(module, at)
-            elif kind == 3:  # global: valtype, mutability
-                at += 2
-            else:
-                raise WasmError(f"unknown import kind {kind}")
-            entries.append((names[0], names[1], module[description_start:at]))
-        return entries
-    return []
+        elif kind == 3:  # global: valtype, mutability
+            at += 2
+        else:
+            raise WasmError(f"unknown import kind {kind}")
+        entries.append((names[0], names[1], module[description_start:at]))
+    return entries
 
 
 def imported_function_count(module: bytes) -> int:
@@ -231,43 +254,12 @@ def imported_function_count(module: bytes) -> int:
 
 def with_import_fields(module: bytes, rename) -> bytes:
     """The module with each import's field name replaced by `rename(field)`."""
-    out = bytearray(module[:8])
-    for section_id, start, end in sections(module):
-        contents = module[start:end]
-        if section_id == IMPORT_SECTION:
-            entries = imports(module)
-            contents = leb(len(entries)) + b"".join(
-                leb(len(name)) + name + leb(len(rename(field))) + rename(field) + description
-                for name, field, description in entries
-            )
-        out += bytes([section_id]) + leb(len(contents)) + contents
-    return bytes(out)
-
-
-def with_export_names(module: bytes, rename) -> bytes:
-    """The module with each export's name replaced by `rename(name)`."""
-    out = bytearray(module[:8])
-    for section_id, start, end in sections(module):
-        contents = module[start:end]
-        if section_id == EXPORT_SECTION:
-            count, at = read_leb(module, start)
-            entries = []
-            for _ in range(count):
-                length, at = read_leb(module, at)
-                name = rename(module[at : at + length].decode()).encode()
-                description_start = at + length
-                _, at = read_leb(module, description_start + 1)  # kind byte, then the index
-                entries.append(leb(len(name)) + name + module[description_start:at])
-            contents = leb(count) + b"".join(entries)
-        out += bytes([section_id]) + leb(len(contents)) + contents
-    return bytes(out)
-
-
-def export_names(module: bytes) -> list[str]:
-    """The names of the module's exports, in order."""
-    names: list[str] = []
-    with_export_names(module, lambda name: names.append(name) or name)
-    return names
+    entries = imports(module)
+    contents = leb(len(entries)) + b"".join(
+        leb(len(name)) + name + leb(len(rename(field))) + rename(field) + description
+        for name, field, description in entries
+    )
+    return rebuilt(module, lambda section_id, start, end: contents if section_id == IMPORT_SECTION else module[start:end])
 
 
 def shortened_interface(module: bytes, glue: list[str]) -> tuple[bytes, list[str], str]:
@@ -291,7 +283,7 @@ def shortened_interface(module: bytes, glue: list[str]) -> tuple[bytes, list[str
     renames: list[tuple[re.Pattern, str, str]] = []  # (where the glue names it, old name, new name)
     for index, (_, field, _) in enumerate(imports(module)):
         renames.append((token(field.decode()), field.decode(), "$" + base36(index)))
-    internal = [name for name in export_names(module) if name.startswith("__")]
+    internal = [name for name, _ in exports(module) if name.startswith("__")]
     for index, name in enumerate(internal):
         renames.append((token(name, r"(?<=\bwasm\.)"), name, "_" + base36(index)))
     for _, old, new in renames:
@@ -301,7 +293,7 @@ def shortened_interface(module: bytes, glue: list[str]) -> tuple[bytes, list[str
             raise WasmError(f"no glue file names {old}")
     new_name = {old: new for _, old, new in renames}
     module = with_import_fields(module, lambda field: new_name[field.decode()].encode())
-    module = with_export_names(module, lambda name: new_name.get(name, name))
+    module = with_exports(module, lambda name: new_name.get(name, name))
     for where, _, new in renames:
         glue = [where.sub(new, text) for text in glue]
     for _, old, _ in renames:

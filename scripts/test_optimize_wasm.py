@@ -72,7 +72,7 @@ class Module(unittest.TestCase):
         module, dropped = optimize_wasm.without_exports(self.module, lambda name: name == "second")
         self.assertEqual(dropped, ["second"])
         self.assertEqual(len(module), len(self.module) - len(text(b"second")) - 2)
-        self.assertEqual(optimize_wasm.without_exports(module, lambda name: True)[1], ["first"])
+        self.assertEqual([name for name, _ in optimize_wasm.exports(module)], ["first"])
         self.assertEqual(optimize_wasm.function_bodies(module), optimize_wasm.function_bodies(self.module))
         self.assertEqual(optimize_wasm.without_exports(self.module, lambda name: False), (self.module, []))
 
@@ -113,9 +113,9 @@ class Interface(unittest.TestCase):
         self.assertEqual(optimize_wasm.imported_function_count(module), 2)
         renamed = optimize_wasm.with_import_fields(module, lambda f: b"$0" if f == b"m" else f)
         self.assertEqual(renamed, glue_module([b"__wbg_Error_208446807d0d1e30", b"$0"], [b"validate"]))
-        self.assertEqual(optimize_wasm.with_export_names(module, lambda n: n.upper()), glue_module(
+        self.assertEqual(optimize_wasm.with_exports(module, lambda n: n.upper()), glue_module(
             [b"__wbg_Error_208446807d0d1e30", b"m"], [b"VALIDATE"]))
-        self.assertEqual(optimize_wasm.export_names(module), ["validate"])
+        self.assertEqual(optimize_wasm.exports(module), [("validate", b"\x00\x02")])
 
     def test_short_names_in_module_and_glue_alike(self):
         module = glue_module(

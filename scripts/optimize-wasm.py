@@ -364,10 +364,9 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as scratch:
         first = Path(scratch) / "first.wasm"
         ordered = Path(scratch) / "ordered-input.wasm"
+        glue: list[str] = []
         if glue_files:
             module, glue, summary = shortened_interface(source.read_bytes(), [f.read_text() for f in glue_files])
-            for file, text in zip(glue_files, glue):
-                file.write_text(text)
             print(f"optimize-wasm: {summary}")
             source = Path(scratch) / "input.wasm"
             source.write_bytes(module)
@@ -395,6 +394,9 @@ def main() -> int:
             target.write_bytes(linker_order.read_bytes())
             print(f"optimize-wasm: the gzip order was larger ({after} bytes); kept the linker's order")
             after = before
+    # The glue only once its module is written: a failed run leaves the two as they were, together.
+    for file, text in zip(glue_files, glue):
+        file.write_text(text)
     print(f"optimize-wasm: {target} {after} bytes gzip -9 ({before} in the linker's function order)")
     return 0
 

@@ -2,7 +2,9 @@
 
 use crate::prelude::*;
 
-use super::{CodeKind, Field, FieldKind, SchemeDefinition, SchemeError, SchemeInfo};
+use alloc::sync::Arc;
+
+use super::{CodeKind, Field, FieldKind, Scheme, SchemeDefinition, SchemeError, SchemeInfo};
 use crate::item_path;
 use crate::json::{decimal, Json, JsonWriter, ToJson};
 
@@ -352,40 +354,28 @@ impl ToJson for SchemeInfo<'_> {
     }
 }
 
-/// The file of built-in schemes: `{"schema": "claimcheck.schemes/1", "version": n, "schemes": [...]}`.
-pub(super) fn read_scheme_file(text: &str) -> Result<(u32, Vec<SchemeDefinition>), SchemeError> {
-    let file_error = |(field, message): Problem| SchemeError { scheme: String::new(), field, message };
-    let value = Json::parse(text).map_err(|e| file_error(("(json)".into(), e.describe())))?;
-    let (version, schemes) = read_file_header(&value).map_err(file_error)?;
-    let mut definitions = Vec::with_capacity(schemes.len());
-    for (i, v) in schemes.iter().enumerate() {
-        definitions.push(
-            SchemeDefinition::from_json_value(v)
-                .map_err(|e| SchemeError { field: item_path("schemes", i).add(".").add(&e.field).done(), ..e })?,
-        );
-    }
-    Ok((version, definitions))
-}
-
-/// The file's version and its list of scheme definitions, with the file's own fields checked.
-fn read_file_header(value: &Json) -> Result<(u32, &[Json]), Problem> {
-    let Some(members) = value.as_object() else {
-        return Err(("(file)".into(), words("must be an object, not ").add(value.kind()).done()));
+/// The file of built-in schemes, `{"schema": "claimcheck.schemes/1", "version": n, "schemes": [...]}`:
+/// its version and its schemes, each checked like a registered one and marked built-in. The file is
+/// compiled in and checked by the tests, so its own members get one plain error.
+pub(super) fn read_builtin_file(text: &str) -> Result<(u32, Vec<Arc<Scheme>>), SchemeError> {
+    let value = Json::parse(text).ok();
+    let file = value.as_ref().filter(|v| v.get("schema").and_then(Json::as_str) == Some("claimcheck.schemes/1"));
+    let version = file.and_then(|v| v.get("version")).and_then(Json::as_i64).and_then(|n| u32::try_from(n).ok());
+    let (Some(version), Some(list)) = (version, file.and_then(|v| v.get("schemes")).and_then(Json::as_array)) else {
+        return Err(SchemeError {
+            scheme: String::new(),
+            field: "(file)".into(),
+            message: "must be a claimcheck.schemes/1 object with a version and a list of schemes".into(),
+        });
     };
-    let mut r = Reader::default();
-    r.only_known_keys(members, &["schema", "version", "schemes"], Path::top(""));
-    if value.get("schema").and_then(Json::as_str) != Some("claimcheck.schemes/1") {
-        r.fail(Path::top("schema"), "must be \"claimcheck.schemes/1\"".into());
+    let mut schemes = Vec::with_capacity(list.len());
+    for (i, v) in list.iter().enumerate() {
+        let scheme = SchemeDefinition::from_json_value(v)
+            .and_then(Scheme::from_definition)
+            .map_err(|e| SchemeError { field: item_path("schemes", i).add(".").add(&e.field).done(), ..e })?;
+        schemes.push(Arc::new(Scheme { builtin: true, ..scheme }));
     }
-    let version = r.required_count(value, Path { member: "version", ..Path::top("") });
-    let schemes = match value.present("schemes") {
-        Some(list) => r.list(list, Path::top("schemes")),
-        None => {
-            r.fail(Path::top("schemes"), "is required".into());
-            &[]
-        }
-    };
-    r.finish((version as u32, schemes))
+    Ok((version, schemes))
 }
 
 #[cfg(test)]
@@ -453,9 +443,23 @@ mod tests {
 
     #[test]
     fn the_scheme_file_is_checked() {
-        assert!(read_scheme_file(r#"{"schema": "claimcheck.schemes/2", "version": 1, "schemes": []}"#).is_err());
-        let e = read_scheme_file(r#"{"schema": "claimcheck.schemes/1", "version": 1, "schemes": [{"id": "x"}]}"#)
+        let ok = read_builtin_file(r#"{"schema": "claimcheck.schemes/1", "version": 7, "schemes": []}"#);
+        assert_eq!(ok.map(|(version, schemes)| (version, schemes.len())), Ok((7, 0)));
+        for bad in [
+            r#"{"schema": "claimcheck.schemes/2", "version": 1, "schemes": []}"#,
+            r#"{"schema": "claimcheck.schemes/1", "version": -1, "schemes": []}"#,
+            r#"{"schema": "claimcheck.schemes/1", "version": 1}"#,
+            r#"{"schema": "claimcheck.schemes/1", "version": 1, "schemes": [] "#,
+        ] {
+            assert_eq!(read_builtin_file(bad).unwrap_err().field, "(file)", "{bad}");
+        }
+        let e = read_builtin_file(r#"{"schema": "claimcheck.schemes/1", "version": 1, "schemes": [{"id": "x"}]}"#)
             .unwrap_err();
-        assert_eq!(e.field, "schemes[0].alphabet");
+        assert_eq!((e.scheme.as_str(), e.field.as_str()), ("x", "schemes[0].alphabet"));
+        let e = read_builtin_file(
+            r#"{"schema": "claimcheck.schemes/1", "version": 1, "schemes": [{"id": "x", "alphabet": "AB", "checksum": "none"}]}"#,
+        )
+        .unwrap_err();
+        assert_eq!(e.field, "schemes[0].lengths", "checked like a registered scheme too");
     }
 }

@@ -611,14 +611,7 @@ fn builtin_table() -> &'static (u32, Vec<Arc<Scheme>>) {
 }
 
 fn load_builtin() -> Result<(u32, Vec<Arc<Scheme>>), SchemeError> {
-    let (version, definitions) = json::read_scheme_file(BUILTIN_JSON)?;
-    let mut schemes = Vec::new();
-    for definition in definitions {
-        let mut scheme = Scheme::from_definition(definition)?;
-        scheme.builtin = true;
-        schemes.push(Arc::new(scheme));
-    }
-    Ok((version, schemes))
+    json::read_builtin_file(BUILTIN_JSON)
 }
 
 /// The built-in schemes, in detection order.

@@ -538,7 +538,7 @@ fn schema_error(text: &str) -> Option<PackageError> {
 }
 
 fn classify_schema(schema: &str) -> PackageError {
-    match schema.strip_prefix(SCHEMA_PREFIX).and_then(|v| v.parse::<u32>().ok()) {
+    match schema.strip_prefix(SCHEMA_PREFIX).and_then(crate::json::parse_i64) {
         Some(version) if version > 1 => PackageError::NewerVersion(schema.to_owned()),
         _ => PackageError::UnknownSchema(schema.to_owned()),
     }

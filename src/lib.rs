@@ -149,10 +149,29 @@ pub(crate) fn text_of(symbols: &[char]) -> prelude::String {
     out
 }
 
+/// Unicode `White_Space`, as `char::is_whitespace`, listed out: the standard library looks
+/// non-ASCII characters up in a table whose code is larger than this match in the wasm module.
+pub(crate) fn is_whitespace(c: char) -> bool {
+    matches!(
+        c,
+        '\t'..='\r'
+            | ' '
+            | '\u{85}'
+            | '\u{A0}'
+            | '\u{1680}'
+            | '\u{2000}'..='\u{200A}'
+            | '\u{2028}'
+            | '\u{2029}'
+            | '\u{202F}'
+            | '\u{205F}'
+            | '\u{3000}'
+    )
+}
+
 /// `text` without leading and trailing whitespace (as `str::trim`, whose pattern searchers are
 /// several times the size of this loop in the wasm module).
 pub(crate) fn trim(text: &str) -> &str {
-    let start = text.char_indices().find(|(_, c)| !c.is_whitespace()).map_or(text.len(), |(at, _)| at);
+    let start = text.char_indices().find(|&(_, c)| !is_whitespace(c)).map_or(text.len(), |(at, _)| at);
     trim_end(text.get(start..).unwrap_or_default())
 }
 
@@ -161,7 +180,7 @@ pub(crate) fn trim(text: &str) -> &str {
 pub(crate) fn trim_end(text: &str) -> &str {
     let mut end = 0;
     for (at, c) in text.char_indices() {
-        if !c.is_whitespace() {
+        if !is_whitespace(c) {
             end = at + c.len_utf8();
         }
     }
@@ -264,6 +283,16 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn whitespace_is_the_standard_librarys_for_every_character() {
+        let mut spaces = 0;
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            assert_eq!(super::is_whitespace(c), c.is_whitespace(), "U+{:04X}", u32::from(c));
+            spaces += usize::from(c.is_whitespace());
+        }
+        assert_eq!(spaces, 25, "Unicode's White_Space property");
     }
 
     #[test]

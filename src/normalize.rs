@@ -162,7 +162,7 @@ pub fn is_separator(c: char) -> bool {
             | '\u{2212}' // minus sign
             | '\u{2043}' // hyphen bullet
             | '\u{FE58}' | '\u{FE63}' // small em dash, small hyphen-minus
-    ) || c.is_whitespace()
+    ) || crate::is_whitespace(c)
 }
 
 fn is_invisible(c: char) -> bool {

@@ -85,6 +85,27 @@ class Module(unittest.TestCase):
             optimize_wasm.sections(b"\0asm\2\0\0\0")
 
 
+class TrappingPanics(unittest.TestCase):
+    def test_only_rusts_diverging_functions_trap_at_once(self):
+        names = [b"imported", b"core[1a2b3c]::panicking::panic_bounds_check", b"claimcheck::panicking::report::h0123456789abcdef"]
+        trapping, changed = optimize_wasm.trapping_panics(module(names))
+        self.assertEqual(changed, ["core::panicking::panic_bounds_check"])
+        self.assertEqual(optimize_wasm.function_bodies(trapping), [b"\x00\x00\x0b", b"\x00\x01\x01\x0b"])
+        self.assertEqual(optimize_wasm.function_names(trapping), optimize_wasm.function_names(module(names)))
+        untouched = module([b"imported", b"first", b"<core::panicking::AssertKind as core::fmt::Debug>::fmt"])
+        self.assertEqual(optimize_wasm.trapping_panics(untouched), (untouched, []))
+
+    def test_names_are_compared_without_hashes(self):
+        plain = optimize_wasm.plain_name
+        self.assertEqual(plain(b"alloc[3ca501edff3f0c7c]::raw_vec::handle_error"), "alloc::raw_vec::handle_error")
+        self.assertEqual(plain(b"core::option::unwrap_failed::h0123456789abcdef"), "core::option::unwrap_failed")
+        self.assertEqual(plain(b"__rustc[b7974e8690430dd9]::__rdl_alloc_error_handler"), "__rustc::__rdl_alloc_error_handler")
+        for name in ["core::slice::index::slice_index_fail", "alloc::alloc::handle_alloc_error::rt_error"]:
+            self.assertTrue(any(p.fullmatch(name) for p in optimize_wasm.DIVERGING), name)
+        for name in ["core::slice::index::get", "alloc::raw_vec::finish_grow", "claimcheck::validate::fail"]:
+            self.assertFalse(any(p.fullmatch(name) for p in optimize_wasm.DIVERGING), name)
+
+
 def glue_module(import_fields: list[bytes], exports: list[bytes]) -> bytes:
     """Functions imported from "./glue.js" under `import_fields`, one defined function exported under
     each of `exports`."""

@@ -27,7 +27,9 @@ RUSTC_COMMIT=$(rustc -vV | sed -n 's/^commit-hash: //p')
 # traps, but the data then lies below 1 MB and every address constant is a byte shorter (-88 bytes
 # gzip). The deepest calls use 5.9 KB of it (tests/npm/stack.mjs measures and bounds this).
 STACK_BYTES=131072
-export RUSTFLAGS="${RUSTFLAGS:-} --remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}/registry/src/= --remap-path-prefix=$SYSROOT/lib/rustlib/src/rust=/rustc/$RUSTC_COMMIT -C link-arg=-zstack-size=$STACK_BYTES"
+# --emit-relocs: the linker's output keeps its symbols and relocations (the code and data are the
+# same), so optimize-wasm.py can tell which data only the panic entry points read and zero it.
+export RUSTFLAGS="${RUSTFLAGS:-} --remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}/registry/src/= --remap-path-prefix=$SYSROOT/lib/rustlib/src/rust=/rustc/$RUSTC_COMMIT -C link-arg=-zstack-size=$STACK_BYTES -C link-arg=--emit-relocs"
 rm -rf pkg pkg-build
 for target in bundler nodejs web; do
   CARGO_PROFILE_RELEASE_OPT_LEVEL=z wasm-pack --log-level warn build --release --target "$target" \
@@ -46,8 +48,10 @@ cmp -s pkg-build/nodejs/claimcheck.d.ts pkg/claimcheck.d.ts \
 sed 's|@ts-self-types="./claimcheck.d.ts"|@ts-self-types="./web.d.ts"|' pkg-build/web/claimcheck.js > pkg/web.js
 cp pkg-build/web/claimcheck.d.ts pkg/web.d.ts
 # The module and the glue of all three targets: exports no glue uses are removed, and the names
-# between the two (imports, the glue's own exports) get short, in the module and the glue alike.
-python3 scripts/optimize-wasm.py pkg-build/bundler/claimcheck_bg.wasm pkg/claimcheck_bg.wasm \
+# between the two (imports, the glue's own exports) get short, in the module and the glue alike;
+# panics trap at once, and the data only they read is zeroed (see the script).
+python3 scripts/optimize-wasm.py --linked="${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/claimcheck.wasm" \
+  pkg-build/bundler/claimcheck_bg.wasm pkg/claimcheck_bg.wasm \
   pkg/claimcheck.js pkg/claimcheck_bg.js pkg/node.cjs pkg/web.js
 # The JS glue ships minified: the web glue is 3.3 KB gzip as wasm-bindgen writes it (JSDoc that only
 # says `any`, long local names) and 2.1 KB minified. The one comment kept points TypeScript and Deno

@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Optimizes the package's .wasm with wasm-opt and orders its functions so that gzip compresses it better.
 
-    scripts/optimize-wasm.py IN.wasm OUT.wasm [GLUE.js ...]   (the glue files are rewritten in place)
+    scripts/optimize-wasm.py IN.wasm OUT.wasm [GLUE.js ...] [--linked=LINKED.wasm]
+    (the glue files are rewritten in place; LINKED.wasm is the linker's output, with --emit-relocs)
+    scripts/optimize-wasm.py --prepare-only IN.wasm OUT.wasm   (only the steps before wasm-opt)
 
 wasm-opt keeps the functions in the order the linker left them. gzip only finds repeats within the
 last 32 KB, and the code section is about 90 KB, so which functions sit next to each other matters:
@@ -24,6 +26,11 @@ bodies reduced to `unreachable`, wasm-opt drops those arguments at every call si
 The checks in front of the calls stay: a bug still stops the module, as before, and never reads or
 writes the wrong memory (unlike wasm-opt's --traps-never-happen, which may delete the checks).
 
+After all of it, with `--linked` (the linker's output, linked with --emit-relocs), the data that only
+those entry points or unreachable code read is set to zero: their message templates and the
+allocation failure texts (`dead_data`, from the linker's symbols and relocations; -0.22 KB gzip).
+wasm-opt never moves data, and the zeroed bytes are checked to be named nowhere in the final code.
+
 Given the JS glue files (of every target that shares the module), two things happen first:
 - Exports that none of them names are removed: wasm-bindgen 0.2.130 exports two statics of its abort
   machinery (`__abort_handler`, `__instance_terminated`) that only glue made with
@@ -37,6 +44,7 @@ Function order changes nothing a program can observe: calls and exports name fun
 and wasm-opt renumbers them. Needs only Python 3.11 (tomllib) and wasm-opt on PATH.
 """
 
+import bisect
 import re
 import subprocess
 import sys
@@ -47,8 +55,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 IMPORT_SECTION = 2
+GLOBAL_SECTION = 6
 EXPORT_SECTION = 7
+START_SECTION = 8
 CODE_SECTION = 10
+DATA_SECTION = 11
 CUSTOM_SECTION = 0
 FUNCTION_NAMES = 1
 
@@ -334,10 +345,45 @@ UNREACHABLE_BODY = b"\x00\x00\x0b"  # no locals, `unreachable`, `end`
 
 
 def plain_name(name: bytes) -> str:
-    """A function's demangled name without crate disambiguators (`core[1a2b]::`) and the legacy
-    symbol hash (`::h0123456789abcdef`)."""
-    text = re.sub(r"\[[0-9a-f]+\]", "", name.decode(errors="replace"))
+    """A function's path without crate disambiguators (`core[1a2b]::`) and the legacy symbol hash
+    (`::h0123456789abcdef`). Names as the linker writes them (mangled `_R…`, `_ZN…E`) are demangled
+    when they are plain paths; anything else (generic, impl) comes back as written."""
+    text = name.decode(errors="replace")
+    if text.startswith(("_R", "_ZN")):
+        return demangled_path(text) or text
+    text = re.sub(r"\[[0-9a-f]+\]", "", text)
     return re.sub(r"::h[0-9a-f]{16}$", "", text)
+
+
+def demangled_path(symbol: str) -> str | None:
+    """`core::panicking::panic_fmt` from `_RNvNtCs…_4core9panicking9panic_fmt` (Rust's v0 mangling)
+    or `_ZN4core9panicking9panic_fmt17h…E` (legacy); `None` unless the symbol is a plain path."""
+    if symbol.startswith("_ZN") and symbol.endswith("E"):
+        parts, at = [], 3
+        while at < len(symbol) - 1:
+            digits = re.match(r"\d+", symbol[at:])
+            if not digits:
+                return None
+            at += len(digits.group())
+            parts.append(symbol[at : at + int(digits.group())])
+            at += int(digits.group())
+        if parts and re.fullmatch(r"h[0-9a-f]{16}", parts[-1]):
+            parts.pop()
+        return "::".join(parts) if at == len(symbol) - 1 else None
+    rest, depth = symbol[2:], 0
+    while rest.startswith("N") and len(rest) > 1:
+        depth, rest = depth + 1, rest[2:]  # "N" and the namespace
+    if not rest.startswith("C"):
+        return None
+    rest, parts = rest[1:], []
+    for _ in range(depth + 1):  # the crate, then one identifier per nesting
+        identifier = re.match(r"(?:s[0-9a-zA-Z]*_)?(\d+)_?", rest)
+        if not identifier:
+            return None
+        length, rest = int(identifier.group(1)), rest[identifier.end() :]
+        parts.append(rest[:length])
+        rest = rest[length:]
+    return "::".join(parts) if not rest else None
 
 
 def trapping_panics(module: bytes) -> tuple[bytes, list[str]]:
@@ -355,6 +401,320 @@ def trapping_panics(module: bytes) -> tuple[bytes, list[str]]:
             changed.append(name)
     code = leb(len(bodies)) + b"".join(leb(len(body)) + body for body in bodies)
     return rebuilt(module, lambda section_id, start, end: code if section_id == CODE_SECTION else module[start:end]), changed
+
+
+def read_sleb(data: bytes, at: int) -> tuple[int, int]:
+    """A signed LEB128 number at `at`: (value, offset after it)."""
+    value = shift = 0
+    while True:
+        if at >= len(data):
+            raise WasmError("number runs past the end of the file")
+        byte = data[at]
+        at += 1
+        value |= (byte & 0x7F) << shift
+        shift += 7
+        if byte < 0x80:
+            return (value - (1 << shift) if byte & 0x40 else value), at
+
+
+def custom_name(module: bytes, start: int) -> bytes:
+    length, at = read_leb(module, start)
+    return module[at : at + length]
+
+
+def without_link_metadata(module: bytes) -> bytes:
+    """The module without the linker's `linking` and `reloc.*` sections (`--emit-relocs`). They
+    describe the linker's output only, and wasm-opt would carry them along, stale."""
+
+    def rewrite(section_id: int, start: int, end: int) -> bytes | None:
+        if section_id == CUSTOM_SECTION:
+            name = custom_name(module, start)
+            if name == b"linking" or name.startswith(b"reloc."):
+                return None
+        return module[start:end]
+
+    return rebuilt(module, rewrite)
+
+
+def data_segments(module: bytes) -> list[tuple[int | None, int, int]]:
+    """Each data segment: (memory address, or None for a passive one or an offset that is not a
+    constant; where its bytes start in the file; how many there are)."""
+    count, at = entry_count(module, DATA_SECTION)
+    segments = []
+    for _ in range(count):
+        flags, at = read_leb(module, at)
+        address = None
+        if flags in (0, 2):
+            if flags == 2:
+                _, at = read_leb(module, at)  # memory index
+            if module[at] == 0x41 and module[at + 1 : at + 2] != b"":  # i32.const N end
+                value, after = read_sleb(module, at + 1)
+                if module[after] == 0x0B:
+                    address = value
+            while module[at] != 0x0B:  # skip the offset expression
+                at += 1
+            at += 1
+        elif flags != 1:
+            raise WasmError(f"unknown data segment kind {flags}")
+        size, at = read_leb(module, at)
+        segments.append((address, at, size))
+        at += size
+    return segments
+
+
+# Relocation types that carry an addend (tool-conventions, Linking.md).
+ADDEND_RELOCATIONS = {3, 4, 5, 8, 9, 11, 14, 15, 16, 17, 21, 22, 23, 25}
+FUNCTION_RELOCATIONS = {0, 1, 2, 12, 18, 19, 24, 26}  # calls and taken addresses (table indices)
+MEMORY_RELOCATIONS = {3, 4, 5, 11, 14, 15, 16, 17, 23}
+SYMBOL_TABLE = 8
+FUNCTION_SYMBOL, DATA_SYMBOL = 0, 1
+UNDEFINED, EXPLICIT_NAME = 0x10, 0x40
+
+
+def link_symbols(module: bytes) -> list[tuple[int, object]]:
+    """The `linking` section's symbol table: (kind, function index or (segment, offset, size) of a
+    defined data symbol, else None) per symbol index."""
+    for section_id, start, end in sections(module):
+        if section_id == CUSTOM_SECTION and custom_name(module, start) == b"linking":
+            length, at = read_leb(module, start)
+            version, at = read_leb(module, at + length)
+            if version != 2:
+                raise WasmError(f"linking section version {version}, expected 2")
+            while at < end:
+                kind, size = module[at], None
+                size, at = read_leb(module, at + 1)
+                if kind == SYMBOL_TABLE:
+                    return read_symbol_table(module, at)
+                at += size
+    raise WasmError("the linked module has no symbol table (link with --emit-relocs)")
+
+
+def read_symbol_table(module: bytes, at: int) -> list[tuple[int, object]]:
+    count, at = read_leb(module, at)
+    symbols: list[tuple[int, object]] = []
+    for _ in range(count):
+        kind = module[at]
+        flags, at = read_leb(module, at + 1)
+        if kind == DATA_SYMBOL:
+            length, at = read_leb(module, at)
+            at += length
+            where = None
+            if not flags & UNDEFINED:
+                segment, at = read_leb(module, at)
+                offset, at = read_leb(module, at)
+                size, at = read_leb(module, at)
+                where = (segment, offset, size)
+            symbols.append((kind, where))
+        elif kind == 3:  # section symbol
+            index, at = read_leb(module, at)
+            symbols.append((kind, None))
+        elif kind in (0, 2, 4, 5):  # function, global, tag, table
+            index, at = read_leb(module, at)
+            if not flags & UNDEFINED or flags & EXPLICIT_NAME:
+                length, at = read_leb(module, at)
+                at += length
+            symbols.append((kind, index))
+        else:
+            raise WasmError(f"unknown symbol kind {kind}")
+    return symbols
+
+
+def relocations(module: bytes, name: bytes) -> list[tuple[int, int, int]]:
+    """The entries of the `name` relocation section: (type, offset in the section, symbol index)."""
+    for section_id, start, _ in sections(module):
+        if section_id == CUSTOM_SECTION and custom_name(module, start) == name:
+            length, at = read_leb(module, start)
+            _, at = read_leb(module, at + length)  # the section they apply to
+            count, at = read_leb(module, at)
+            entries = []
+            for _ in range(count):
+                kind = module[at]
+                offset, at = read_leb(module, at + 1)
+                index, at = read_leb(module, at)
+                if kind in ADDEND_RELOCATIONS:
+                    _, at = read_sleb(module, at)
+                entries.append((kind, offset, index))
+            return entries
+    raise WasmError(f"the linked module has no {name.decode()} section (link with --emit-relocs)")
+
+
+def section_start(module: bytes, wanted: int) -> int:
+    for section_id, start, _ in sections(module):
+        if section_id == wanted:
+            return start
+    raise WasmError(f"no section {wanted}")
+
+
+def dead_data(linked: bytes) -> list[tuple[int, int]]:
+    """Address ranges of the linker's data objects that no live code or data refers to, merged.
+
+    From the linker's symbols and relocations (`--emit-relocs`): every call, table index and data
+    address in the code and every pointer in the data is a relocation naming its target. A function
+    is live when the module exports it, or a live function or data object calls it or takes its
+    address; the panic entry points (`DIVERGING`) refer to nothing, as their bodies are replaced. A
+    data object is live when a live function or data object names it; the relocation names the object
+    itself, so an address computed as `object - 4` still keeps the right object. What remains is the
+    panic messages and source locations that only the panic entry points read. wasm-opt only ever
+    removes references, so the module it writes refers to no less than this."""
+    symbols = link_symbols(linked)
+    names = function_names(linked)
+    imported = imported_function_count(linked)
+    segments = data_segments(linked)
+    data_start = section_start(linked, DATA_SECTION)
+    code_start = section_start(linked, CODE_SECTION)
+
+    def data_address(symbol: tuple[int, int, int]) -> tuple[int, int]:
+        segment, offset, size = symbol
+        address = segments[segment][0]
+        if address is None:
+            raise WasmError("a data segment of the linked module has no constant address")
+        return address + offset, address + offset + size
+
+    objects = {i: data_address(where) for i, (kind, where) in enumerate(symbols) if kind == DATA_SYMBOL and where}
+    diverging = {
+        index
+        for index, name in names.items()
+        if any(pattern.fullmatch(plain_name(name)) for pattern in DIVERGING)
+    }
+    # The code section's bodies, as offsets in the section, to place each code relocation.
+    count, at = entry_count(linked, CODE_SECTION)
+    bodies = []
+    for index in range(count):
+        size, body = read_leb(linked, at)
+        bodies.append((body - code_start, body - code_start + size, imported + index))
+        at = body + size
+    edges: dict[tuple[str, int], set[tuple[str, int]]] = {}
+
+    def refers(source: tuple[str, int], kind: int, symbol: int) -> None:
+        target_kind, target = symbols[symbol]
+        if kind in FUNCTION_RELOCATIONS and target_kind == FUNCTION_SYMBOL:
+            edges.setdefault(source, set()).add(("function", target))
+        elif kind in MEMORY_RELOCATIONS and symbol in objects:
+            edges.setdefault(source, set()).add(("data", symbol))
+
+    starts = [start for start, _, _ in bodies]
+    for kind, offset, symbol in relocations(linked, b"reloc.CODE"):
+        place = bisect.bisect_right(starts, offset) - 1
+        if place < 0 or offset >= bodies[place][1]:
+            raise WasmError("a code relocation lies outside every function")
+        if bodies[place][2] not in diverging:
+            refers(("function", bodies[place][2]), kind, symbol)
+    by_address = sorted((start, end, index) for index, (start, end) in objects.items())
+    for kind, offset, symbol in relocations(linked, b"reloc.DATA"):
+        file_offset = data_start + offset
+        segment = next(((a, s, n) for a, s, n in segments if s <= file_offset < s + n), None)
+        if segment is None or segment[0] is None:
+            raise WasmError("a data relocation lies outside every data segment")
+        address = segment[0] + file_offset - segment[1]
+        holders = [i for start, end, i in by_address if start <= address < end]
+        if not holders:
+            raise WasmError(f"a pointer at {address} lies in no data object")
+        for holder in holders:
+            refers(("data", holder), kind, symbol)
+    roots = [("function", index) for name, (kind, index) in export_targets(linked) if kind == 0]
+    roots += [("function", index) for index in start_function(linked)]
+    live, queue = set(roots), list(roots)
+    while queue:
+        for target in edges.get(queue.pop(), ()):
+            if target not in live:
+                live.add(target)
+                queue.append(target)
+    # Addresses a global starts with (the stack pointer, linker-made bounds) keep what they point into.
+    pinned = global_constants(linked)
+    kept = [objects[i] for i in objects if ("data", i) in live]
+    kept += [(start, end) for start, end, _ in by_address if any(start <= a < end for a in pinned)]
+    dead = [objects[i] for i in objects if ("data", i) not in live]
+    return subtract(merged(dead), merged(kept))
+
+
+def merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(r for r in ranges if r[0] < r[1]):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
+def subtract(ranges: list[tuple[int, int]], minus: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`ranges` without any address in `minus` (both sorted and merged)."""
+    out = []
+    for start, end in ranges:
+        for cut_start, cut_end in minus:
+            if cut_end <= start or cut_start >= end:
+                continue
+            if cut_start > start:
+                out.append((start, cut_start))
+            start = max(start, cut_end)
+        if start < end:
+            out.append((start, end))
+    return out
+
+
+def export_targets(module: bytes) -> list[tuple[str, tuple[int, int]]]:
+    """(name, (kind, index)) of each export."""
+    out = []
+    for name, description in exports(module):
+        index, _ = read_leb(description, 1)
+        out.append((name, (description[0], index)))
+    return out
+
+
+def start_function(module: bytes) -> list[int]:
+    for section_id, start, _ in sections(module):
+        if section_id == START_SECTION:
+            return [read_leb(module, start)[0]]
+    return []
+
+
+def global_constants(module: bytes) -> list[int]:
+    """The `i32.const` values globals start with."""
+    count, at = entry_count(module, GLOBAL_SECTION)
+    values = []
+    for _ in range(count):
+        at += 2  # value type, mutability
+        if module[at] == 0x41:
+            value, at = read_sleb(module, at + 1)
+            values.append(value)
+        while module[at] != 0x0B:
+            at += 1
+        at += 1
+    return values
+
+
+def with_zeroed_data(module: bytes, dead: list[tuple[int, int]]) -> tuple[bytes, int]:
+    """The module with the bytes at the `dead` addresses set to zero (in active segments with a
+    constant address), and how many bytes that changed."""
+    out = bytearray(module)
+    changed = 0
+    for address, start, size in data_segments(module):
+        if address is None:
+            continue
+        for dead_start, dead_end in dead:
+            low, high = max(dead_start, address), min(dead_end, address + size)
+            if low < high:
+                at = start + low - address
+                changed += sum(1 for b in out[at : at + high - low] if b)
+                out[at : at + high - low] = bytes(high - low)
+    return bytes(out), changed
+
+
+def named_addresses(module: Path, dead: list[tuple[int, int]]) -> list[int]:
+    """Constants and load/store offsets of the optimized code that fall in a `dead` range: a second,
+    independent look at the result (the relocations already say which object each address is of).
+    A hit means zeroing is not safe to trust; `main` then leaves the data as it is."""
+    text = subprocess.run(["wasm-dis", str(module)], capture_output=True, text=True, check=True).stdout
+    code = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("(data "))
+    numbers = [int(n) for n in re.findall(r"\(i32\.const (-?\d+)\)", code)]
+    numbers += [int(n) for n in re.findall(r"\boffset=(\d+)", code)]
+    starts = [start for start, _ in dead]
+    hits = []
+    for number in sorted(set(numbers)):
+        place = bisect.bisect_right(starts, number) - 1
+        if place >= 0 and number < dead[place][1]:
+            hits.append(number)
+    return hits
 
 
 def deflated_size(compressor) -> int:
@@ -407,21 +767,27 @@ def gzip_size(path: Path) -> int:
 
 
 def main() -> int:
-    if len(sys.argv) < 3:
+    if sys.argv[1:2] == ["--prepare-only"] and len(sys.argv) == 4:
+        # For scripts/size-report.sh's build with names: the input wasm-opt gets, without the
+        # linker's sections (wasm-opt would carry them along) and with the panics trapping at once.
+        Path(sys.argv[3]).write_bytes(trapping_panics(without_link_metadata(Path(sys.argv[2]).read_bytes()))[0])
+        return 0
+    arguments = [a for a in sys.argv[1:] if not a.startswith("--linked=")]
+    linked_files = [Path(a.removeprefix("--linked=")) for a in sys.argv[1:] if a.startswith("--linked=")]
+    if len(arguments) < 2 or len(linked_files) > 1:
         print(__doc__.strip().splitlines()[2].strip(), file=sys.stderr)
         return 2
-    source, target = Path(sys.argv[1]), Path(sys.argv[2])
-    glue_files = [Path(file) for file in sys.argv[3:]]
+    source, target = Path(arguments[0]), Path(arguments[1])
+    glue_files = [Path(file) for file in arguments[2:]]
     flags = wasm_opt_flags()
     with tempfile.TemporaryDirectory() as scratch:
         first = Path(scratch) / "first.wasm"
         ordered = Path(scratch) / "ordered-input.wasm"
         glue: list[str] = []
+        module = without_link_metadata(source.read_bytes())
         if glue_files:
-            module, glue, summary = shortened_interface(source.read_bytes(), [f.read_text() for f in glue_files])
+            module, glue, summary = shortened_interface(module, [f.read_text() for f in glue_files])
             print(f"optimize-wasm: {summary}")
-        else:
-            module = source.read_bytes()
         module, trapping = trapping_panics(module)
         print(f"optimize-wasm: {len(trapping)} panic entry points trap at once")
         source = Path(scratch) / "input.wasm"
@@ -437,23 +803,36 @@ def main() -> int:
         ordered.write_bytes(
             renamed(source.read_bytes(), lambda name: b"%05d" % place[name] + name if name in place else b"z" + name)
         )
+        result = Path(scratch) / "result.wasm"
         subprocess.run(
-            ["wasm-opt", *flags, "--reorder-functions-by-name", str(ordered), "-o", str(target)], check=True
+            ["wasm-opt", *flags, "--reorder-functions-by-name", str(ordered), "-o", str(result)], check=True
         )
         # The first run's code is the same with or without -g: without its names, it is the module
         # in the linker's order.
-        linker_order = Path(scratch) / target.name
+        linker_order = Path(scratch) / "linker-order.wasm"
         linker_order.write_bytes(renamed(optimized, None))
-        before, after = gzip_size(linker_order), gzip_size(target)
+        before, after = gzip_size(linker_order), gzip_size(result)
         if after > before:
             # A greedy order is not always better; never ship one that is worse.
-            target.write_bytes(linker_order.read_bytes())
+            result.write_bytes(linker_order.read_bytes())
             print(f"optimize-wasm: the gzip order was larger ({after} bytes); kept the linker's order")
-            after = before
+        if linked_files:
+            dead = dead_data(linked_files[0].read_bytes())
+            hits = named_addresses(result, dead)
+            if hits:
+                print(f"optimize-wasm: warning: the code names {len(hits)} addresses found unused "
+                      f"(first {hits[0]}); the data is left as it is", file=sys.stderr)
+            else:
+                zeroed, changed = with_zeroed_data(result.read_bytes(), dead)
+                result.write_bytes(zeroed)
+                print(f"optimize-wasm: {changed} bytes of data only panics used set to zero")
+        target.write_bytes(result.read_bytes())
+        after = gzip_size(target)
     # The glue only once its module is written: a failed run leaves the two as they were, together.
     for file, text in zip(glue_files, glue):
         file.write_text(text)
-    print(f"optimize-wasm: {target} {after} bytes gzip -9 ({before} in the linker's function order)")
+    unzeroed = ", data not zeroed" if linked_files else ""
+    print(f"optimize-wasm: {target} {after} bytes gzip -9 ({before} in the linker's function order{unzeroed})")
     return 0
 
 

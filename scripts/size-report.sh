@@ -61,7 +61,8 @@ if [ "${1:-}" != "--check" ] && command -v twiggy >/dev/null 2>&1; then
   # -g; in the linker's function order, which changes no function's size.
   read -ra wasm_opt_flags < <(sed -n 's/^wasm-opt = \[\(.*\)\]$/\1/p' Cargo.toml | tr -d '",')
   [ ${#wasm_opt_flags[@]} -gt 0 ] || { echo "size-report: no wasm-opt flags found in Cargo.toml" >&2; exit 1; }
-  wasm-opt "${wasm_opt_flags[@]}" -g "$named/claimcheck_bg.wasm" -o "$named/named.wasm"
+  python3 scripts/optimize-wasm.py --prepare-only "$named/claimcheck_bg.wasm" "$named/input.wasm"
+  wasm-opt "${wasm_opt_flags[@]}" -g "$named/input.wasm" -o "$named/named.wasm"
   {
     echo
     echo "Largest contributors (raw bytes before gzip; \`twiggy top -n 15\`):"

@@ -23,7 +23,7 @@ wasm-pack test --node -- --test node
 wasm-pack test --headless --chrome -- --test browser
 
 step "build scripts (scripts/optimize-wasm.py)"
-PYTHONDONTWRITEBYTECODE=1 python3 -m unittest discover -s scripts -p 'test_*.py'
+PATH="$PWD/.tools/node_modules/.bin:$PATH" PYTHONDONTWRITEBYTECODE=1 python3 -m unittest discover -s scripts -p 'test_*.py'
 
 step "npm package: build, pack, install into a scratch project (ESM, CJS, TypeScript, <script type=module>)"
 CLAIMCHECK_SKIP_SETUP=1 ./scripts/build-npm.sh

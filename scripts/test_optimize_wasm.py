@@ -1,9 +1,12 @@
 """Tests of scripts/optimize-wasm.py's module reading and writing, on a module assembled here.
 
     python3 -m unittest discover -s scripts -p 'test_*.py'
+
+wasm-dis (binaryen, installed by scripts/setup.sh into .tools) must be on PATH.
 """
 
 import importlib.util
+import tempfile
 import unittest
 import zlib
 from pathlib import Path
@@ -104,6 +107,80 @@ class TrappingPanics(unittest.TestCase):
             self.assertTrue(any(p.fullmatch(name) for p in optimize_wasm.DIVERGING), name)
         for name in ["core::slice::index::get", "alloc::raw_vec::finish_grow", "claimcheck::validate::fail"]:
             self.assertFalse(any(p.fullmatch(name) for p in optimize_wasm.DIVERGING), name)
+
+
+def padded(value: int) -> bytes:
+    """A 5-byte LEB128 (as the linker writes relocatable immediates); positive values only."""
+    return bytes([(value >> (7 * i)) & 0x7F | (0x80 if i < 4 else 0) for i in range(5)])
+
+
+def linked_module() -> bytes:
+    """What the linker writes with --emit-relocs, in small: `run` (exported) reads object A and calls
+    panic_fmt, which reads B; `unused` reads D and nothing calls it; A holds a pointer to C."""
+    types = section(1, leb(1) + b"\x60\x00\x00")
+    functions = section(3, leb(3) + b"\x00\x00\x00")
+    memory = section(5, leb(1) + b"\x00\x01")
+    exports = section(7, leb(1) + text(b"run") + b"\x00\x00")
+    run = b"\x00\x41" + padded(1024) + b"\x1a\x10" + padded(1) + b"\x0b"  # i32.const A; drop; call 1
+    panic = b"\x00\x41" + padded(1028) + b"\x1a\x00\x0b"  # i32.const B; drop; unreachable
+    unused = b"\x00\x41" + padded(1040) + b"\x1a\x0b"  # i32.const D; drop
+    code = section(10, leb(3) + b"".join(leb(len(b)) + b for b in [run, panic, unused]))
+    objects = (1036).to_bytes(4, "little") + b"BBBBBBBB" + b"CCCC" + b"DDDD"
+    data = section(11, leb(1) + b"\x00\x41" + b"\x80\x08" + b"\x0b" + leb(len(objects)) + objects)
+    names = [b"run", b"core[1a2b]::panicking::panic_fmt", b"unused"]
+    entries = leb(len(names)) + b"".join(leb(i) + text(n) for i, n in enumerate(names))
+    name = section(0, text(b"name") + bytes([1]) + leb(len(entries)) + entries)
+    symbols = [b"\x00\x00" + leb(i) + text(n) for i, n in enumerate([b"run", b"panic", b"unused"])]
+    symbols += [b"\x01\x00" + text(n) + leb(0) + leb(o) + leb(z) for n, o, z in [(b"A", 0, 4), (b"B", 4, 8), (b"C", 12, 4), (b"D", 16, 4)]]
+    table = leb(len(symbols)) + b"".join(symbols)
+    linking = section(0, text(b"linking") + leb(2) + bytes([8]) + leb(len(table)) + table)
+    # Offsets in the code section's contents: count, size of `run`, then its bytes.
+    at_run = 2
+    at_panic = at_run + len(run) + 1
+    at_unused = at_panic + len(panic) + 1
+    code_relocations = [(4, at_run + 2, 3, 0), (0, at_run + 9, 1, None), (4, at_panic + 2, 4, 0), (4, at_unused + 2, 6, 0)]
+    entries = b"".join(bytes([k]) + leb(o) + leb(sym) + (b"\x00" if a is not None else b"") for k, o, sym, a in code_relocations)
+    reloc_code = section(0, text(b"reloc.CODE") + leb(4) + leb(len(code_relocations)) + entries)
+    # The pointer to C is A's first bytes: data contents start with count, kind, `i32.const 1024`, end, size.
+    reloc_data = section(0, text(b"reloc.DATA") + leb(5) + leb(1) + bytes([5]) + leb(7) + leb(5) + b"\x00")
+    return b"\0asm\1\0\0\0" + types + functions + memory + exports + code + data + name + linking + reloc_code + reloc_data
+
+
+class DeadData(unittest.TestCase):
+    def test_data_only_panics_and_unreachable_code_read_is_dead(self):
+        # A (1024) is read by `run`, C (1036) through the pointer in A; B only by panic_fmt, D only by
+        # `unused`, which nothing calls.
+        self.assertEqual(optimize_wasm.dead_data(linked_module()), [(1028, 1036), (1040, 1044)])
+
+    def test_zeroing_touches_only_the_dead_bytes(self):
+        module = optimize_wasm.without_link_metadata(linked_module())
+        zeroed, changed = optimize_wasm.with_zeroed_data(module, [(1028, 1036), (1040, 1044)])
+        self.assertEqual(changed, 12)
+        self.assertEqual(len(zeroed), len(module))
+        self.assertIn((1036).to_bytes(4, "little") + bytes(8) + b"CCCC" + bytes(4), zeroed)
+
+    def test_finds_constants_in_zeroed_ranges(self):
+        with tempfile.TemporaryDirectory() as scratch:
+            path = Path(scratch) / "module.wasm"
+            path.write_bytes(optimize_wasm.without_link_metadata(linked_module()))
+            self.assertEqual(optimize_wasm.named_addresses(path, [(1028, 1036)]), [1028])
+            self.assertEqual(optimize_wasm.named_addresses(path, [(1025, 1028), (1044, 2000)]), [])
+
+    def test_link_metadata_is_removed_and_required(self):
+        module = optimize_wasm.without_link_metadata(linked_module())
+        self.assertNotIn(b"reloc.CODE", module)
+        self.assertNotIn(b"linking", module)
+        self.assertEqual(optimize_wasm.function_bodies(module), optimize_wasm.function_bodies(linked_module()))
+        with self.assertRaises(optimize_wasm.WasmError):
+            optimize_wasm.dead_data(module)
+
+    def test_mangled_names_are_read_as_paths(self):
+        plain = optimize_wasm.plain_name
+        self.assertEqual(plain(b"_RNvNtCsgXGp5Oqx2Ny_4core9panicking18panic_bounds_check"), "core::panicking::panic_bounds_check")
+        self.assertEqual(plain(b"_RNvCsfLfy6EI15iL_7___rustc25___rdl_alloc_error_handler"), "__rustc::__rdl_alloc_error_handler")
+        self.assertEqual(plain(b"_ZN4core6option13unwrap_failed17h0123456789abcdefE"), "core::option::unwrap_failed")
+        generic = b"_RNvMNtCs5cOc02OMXlo_5alloc6stringNtB2_6String4push"
+        self.assertEqual(plain(generic), generic.decode())
 
 
 def glue_module(import_fields: list[bytes], exports: list[bytes]) -> bytes:

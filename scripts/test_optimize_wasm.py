@@ -116,29 +116,38 @@ def padded(value: int) -> bytes:
 
 def linked_module() -> bytes:
     """What the linker writes with --emit-relocs, in small: `run` (exported) reads object A and calls
-    panic_fmt, which reads B; `unused` reads D and nothing calls it; A holds a pointer to C."""
-    types = section(1, leb(1) + b"\x60\x00\x00")
-    functions = section(3, leb(3) + b"\x00\x00\x00")
+    panic_fmt with the address of E as its argument (as a caller passes its source location);
+    panic_fmt reads B; `unused` reads D and nothing calls it; A holds a pointer to C."""
+    types = section(1, leb(2) + b"\x60\x00\x00" + b"\x60\x01\x7f\x00")
+    functions = section(3, leb(3) + b"\x00\x01\x00")
     memory = section(5, leb(1) + b"\x00\x01")
     exports = section(7, leb(1) + text(b"run") + b"\x00\x00")
-    run = b"\x00\x41" + padded(1024) + b"\x1a\x10" + padded(1) + b"\x0b"  # i32.const A; drop; call 1
+    # i32.const A; drop; i32.const E; call 1
+    run = b"\x00\x41" + padded(1024) + b"\x1a\x41" + padded(1044) + b"\x10" + padded(1) + b"\x0b"
     panic = b"\x00\x41" + padded(1028) + b"\x1a\x00\x0b"  # i32.const B; drop; unreachable
     unused = b"\x00\x41" + padded(1040) + b"\x1a\x0b"  # i32.const D; drop
     code = section(10, leb(3) + b"".join(leb(len(b)) + b for b in [run, panic, unused]))
-    objects = (1036).to_bytes(4, "little") + b"BBBBBBBB" + b"CCCC" + b"DDDD"
+    objects = (1036).to_bytes(4, "little") + b"BBBBBBBB" + b"CCCC" + b"DDDD" + b"EEEE"
     data = section(11, leb(1) + b"\x00\x41" + b"\x80\x08" + b"\x0b" + leb(len(objects)) + objects)
     names = [b"run", b"core[1a2b]::panicking::panic_fmt", b"unused"]
     entries = leb(len(names)) + b"".join(leb(i) + text(n) for i, n in enumerate(names))
     name = section(0, text(b"name") + bytes([1]) + leb(len(entries)) + entries)
     symbols = [b"\x00\x00" + leb(i) + text(n) for i, n in enumerate([b"run", b"panic", b"unused"])]
-    symbols += [b"\x01\x00" + text(n) + leb(0) + leb(o) + leb(z) for n, o, z in [(b"A", 0, 4), (b"B", 4, 8), (b"C", 12, 4), (b"D", 16, 4)]]
+    layout = [(b"A", 0, 4), (b"B", 4, 8), (b"C", 12, 4), (b"D", 16, 4), (b"E", 20, 4)]  # symbols 3 to 7
+    symbols += [b"\x01\x00" + text(n) + leb(0) + leb(o) + leb(z) for n, o, z in layout]
     table = leb(len(symbols)) + b"".join(symbols)
     linking = section(0, text(b"linking") + leb(2) + bytes([8]) + leb(len(table)) + table)
     # Offsets in the code section's contents: count, size of `run`, then its bytes.
     at_run = 2
     at_panic = at_run + len(run) + 1
     at_unused = at_panic + len(panic) + 1
-    code_relocations = [(4, at_run + 2, 3, 0), (0, at_run + 9, 1, None), (4, at_panic + 2, 4, 0), (4, at_unused + 2, 6, 0)]
+    code_relocations = [
+        (4, at_run + 2, 3, 0),  # A
+        (4, at_run + 9, 7, 0),  # E, the call's argument
+        (0, at_run + 15, 1, None),  # call panic_fmt
+        (4, at_panic + 2, 4, 0),  # B
+        (4, at_unused + 2, 6, 0),  # D
+    ]
     entries = b"".join(bytes([k]) + leb(o) + leb(sym) + (b"\x00" if a is not None else b"") for k, o, sym, a in code_relocations)
     reloc_code = section(0, text(b"reloc.CODE") + leb(4) + leb(len(code_relocations)) + entries)
     # The pointer to C is A's first bytes: data contents start with count, kind, `i32.const 1024`, end, size.
@@ -149,22 +158,26 @@ def linked_module() -> bytes:
 class DeadData(unittest.TestCase):
     def test_data_only_panics_and_unreachable_code_read_is_dead(self):
         # A (1024) is read by `run`, C (1036) through the pointer in A; B only by panic_fmt, D only by
-        # `unused`, which nothing calls.
-        self.assertEqual(optimize_wasm.dead_data(linked_module()), [(1028, 1036), (1040, 1044)])
+        # `unused`, which nothing calls, E (1044) only as panic_fmt's argument.
+        dead, named = optimize_wasm.dead_data(linked_module())
+        self.assertEqual(dead, [(1028, 1036), (1040, 1048)])
+        self.assertEqual(named, [1024], "the constants of live code")
 
     def test_zeroing_touches_only_the_dead_bytes(self):
         module = optimize_wasm.without_link_metadata(linked_module())
-        zeroed, changed = optimize_wasm.with_zeroed_data(module, [(1028, 1036), (1040, 1044)])
-        self.assertEqual(changed, 12)
+        zeroed, changed = optimize_wasm.with_zeroed_data(module, [(1028, 1036), (1040, 1048)])
+        self.assertEqual(changed, 16)
         self.assertEqual(len(zeroed), len(module))
-        self.assertIn((1036).to_bytes(4, "little") + bytes(8) + b"CCCC" + bytes(4), zeroed)
+        self.assertIn((1036).to_bytes(4, "little") + bytes(8) + b"CCCC" + bytes(8), zeroed)
 
     def test_finds_constants_in_zeroed_ranges(self):
         with tempfile.TemporaryDirectory() as scratch:
             path = Path(scratch) / "module.wasm"
             path.write_bytes(optimize_wasm.without_link_metadata(linked_module()))
-            self.assertEqual(optimize_wasm.named_addresses(path, [(1028, 1036)]), [1028])
-            self.assertEqual(optimize_wasm.named_addresses(path, [(1025, 1028), (1044, 2000)]), [])
+            self.assertEqual(optimize_wasm.named_addresses(path, [(1028, 1036)], set()), [1028])
+            self.assertEqual(optimize_wasm.named_addresses(path, [(1025, 1028), (1048, 2000)], set()), [])
+            # A constant live code was linked with (an object's end, say) is expected.
+            self.assertEqual(optimize_wasm.named_addresses(path, [(1028, 1036)], {1028}), [])
 
     def test_link_metadata_is_removed_and_required(self):
         module = optimize_wasm.without_link_metadata(linked_module())

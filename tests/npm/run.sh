@@ -3,7 +3,8 @@
 # imports it (ESM), requires it (CJS), type-checks a TypeScript file against its .d.ts, and loads
 # claimcheck/web from a plain <script type="module"> and the default entry bundled by webpack 5 in
 # headless Chromium; robust.mjs and stack.mjs
-# send hostile and deep calls through every export.
+# send hostile and deep calls through every export; zeroed.mjs compares the module with the same
+# build whose data only panics read was left as it was.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
@@ -13,7 +14,13 @@ tarball="$repo/target/npm/claimcheck-$version.tgz"
 
 scratch="$repo/target/npm-consumer"
 rm -rf "$scratch" && mkdir -p "$scratch"
-cp -r "$here"/{esm.mjs,cjs.cjs,robust.mjs,stack.mjs,types.ts,tsconfig.json,page.html,browser.mjs,bundle.cjs,bundled} "$scratch/"
+cp -r "$here"/{esm.mjs,cjs.cjs,robust.mjs,stack.mjs,zeroed.mjs,types.ts,tsconfig.json,page.html,browser.mjs,bundle.cjs,bundled} "$scratch/"
+# The same build as the package, without --linked: its data left as it was (for zeroed.mjs).
+unzeroed="$scratch/unzeroed"
+mkdir -p "$unzeroed"
+cp "$repo/pkg-build/nodejs/claimcheck.js" "$unzeroed/node.cjs"
+PATH="$repo/.tools/node_modules/.bin:$PATH" python3 "$repo/scripts/optimize-wasm.py" \
+  "$repo/pkg-build/bundler/claimcheck_bg.wasm" "$unzeroed/claimcheck_bg.wasm" "$unzeroed/node.cjs" >/dev/null
 cd "$scratch"
 echo '{ "name": "claimcheck-consumer", "private": true, "type": "module" }' > package.json
 npm install --silent --no-audit --no-fund "$tarball" typescript@5 playwright-core@1 webpack@5 >/dev/null
@@ -22,6 +29,7 @@ node esm.mjs
 node cjs.cjs
 node robust.mjs
 node stack.mjs
+node zeroed.mjs node_modules/claimcheck unzeroed
 npx --no-install tsc -p tsconfig.json && echo "types: ok (tsc --noEmit --strict)"
 node bundle.cjs
 node browser.mjs

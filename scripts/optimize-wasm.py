@@ -69,8 +69,8 @@ class WasmError(Exception):
     """The file is not a module this script can read."""
 
 
-def read_leb(data: bytes, at: int) -> tuple[int, int]:
-    """An unsigned LEB128 number at `at`: (value, offset after it)."""
+def read_leb(data: bytes, at: int, signed: bool = False) -> tuple[int, int]:
+    """An LEB128 number at `at`, unsigned unless `signed`: (value, offset after it)."""
     value = shift = 0
     while True:
         if at >= len(data):
@@ -80,7 +80,12 @@ def read_leb(data: bytes, at: int) -> tuple[int, int]:
         value |= (byte & 0x7F) << shift
         shift += 7
         if byte < 0x80:
-            return value, at
+            return (value - (1 << shift) if signed and byte & 0x40 else value), at
+
+
+def read_sleb(data: bytes, at: int) -> tuple[int, int]:
+    """A signed LEB128 number at `at`: (value, offset after it)."""
+    return read_leb(data, at, signed=True)
 
 
 def leb(value: int) -> bytes:
@@ -402,20 +407,6 @@ def trapping_panics(module: bytes) -> tuple[bytes, list[str]]:
             changed.append(name)
     code = leb(len(bodies)) + b"".join(leb(len(body)) + body for body in bodies)
     return rebuilt(module, lambda section_id, start, end: code if section_id == CODE_SECTION else module[start:end]), changed
-
-
-def read_sleb(data: bytes, at: int) -> tuple[int, int]:
-    """A signed LEB128 number at `at`: (value, offset after it)."""
-    value = shift = 0
-    while True:
-        if at >= len(data):
-            raise WasmError("number runs past the end of the file")
-        byte = data[at]
-        at += 1
-        value |= (byte & 0x7F) << shift
-        shift += 7
-        if byte < 0x80:
-            return (value - (1 << shift) if byte & 0x40 else value), at
 
 
 def custom_name(module: bytes, start: int) -> bytes:

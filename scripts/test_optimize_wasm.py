@@ -48,6 +48,11 @@ class Leb(unittest.TestCase):
             encoded = leb(value)
             self.assertEqual(read_leb(encoded + b"\xff", 0), (value, len(encoded)))
 
+    def test_signed_numbers(self):
+        read_sleb = optimize_wasm.read_sleb
+        for encoded, value in [(b"\x00", 0), (b"\x3f", 63), (b"\x40", -64), (b"\x7f", -1), (b"\x80\x08", 1024), (b"\x80\x7f", -128)]:
+            self.assertEqual(read_sleb(encoded, 0), (value, len(encoded)), encoded)
+
     def test_truncated_number_is_an_error(self):
         with self.assertRaises(optimize_wasm.WasmError):
             read_leb(b"\x80\x80", 0)

@@ -7,16 +7,9 @@ import {
   validate, formatAsYouType, explainRejection, scamWarning, supportPackage, verifySupportPackage,
   registerScheme, schemes,
 } from 'claimcheck';
+import { seeded } from './seeded.mjs';
 
-let seed = 0x2026_1129;
-const random = () => {
-  // xorshift32
-  seed ^= seed << 13; seed >>>= 0;
-  seed ^= seed >>> 17;
-  seed ^= seed << 5; seed >>>= 0;
-  return seed / 2 ** 32;
-};
-const pick = (items) => items[Math.floor(random() * items.length)];
+const { random, pick, maybe } = seeded(0x2026_1129);
 const PIECES = [
   'DE', '9N', '8GUZ', 'WH27', '9LUF', '4G22', 'TMYT', 'VELK', '24BX', 'YS', '-', ' ', '?', 'O', '0', 'I', '1',
   'ä', '🎁', '\u200B', '\u00AD', 'Ｄ', 'Е', 'ο', '\uD800', '\uDFFF', '"', '\\', '{', '}', '\n', '\u2028', 'ß',
@@ -29,7 +22,6 @@ const text = (max) => {
   }
   return out;
 };
-const maybe = (value) => (random() < 0.5 ? value : undefined);
 const options = () => pick([
   undefined, null, {}, 42, 'x',
   {

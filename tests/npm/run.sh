@@ -14,7 +14,7 @@ tarball="$repo/target/npm/claimcheck-$version.tgz"
 
 scratch="$repo/target/npm-consumer"
 rm -rf "$scratch" && mkdir -p "$scratch"
-cp -r "$here"/{esm.mjs,cjs.cjs,robust.mjs,stack.mjs,zeroed.mjs,types.ts,tsconfig.json,page.html,browser.mjs,bundle.cjs,bundled} "$scratch/"
+cp -r "$here"/{esm.mjs,cjs.cjs,robust.mjs,stack.mjs,zeroed.mjs,seeded.mjs,types.ts,tsconfig.json,page.html,browser.mjs,bundle.cjs,bundled} "$scratch/"
 # The same build as the package, without --linked: its data left as it was (for zeroed.mjs).
 unzeroed="$scratch/unzeroed"
 mkdir -p "$unzeroed"

@@ -7,19 +7,12 @@
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { seeded } from './seeded.mjs';
 
 const require = createRequire(import.meta.url);
 const [shipped, unzeroed] = process.argv.slice(2).map((dir) => require(path.resolve(dir, 'node.cjs')));
 
-let seed = 0x5eed;
-const random = () => {
-  seed ^= seed << 13; seed >>>= 0;
-  seed ^= seed >>> 17;
-  seed ^= seed << 5; seed >>>= 0;
-  return seed / 2 ** 32;
-};
-const pick = (items) => items[Math.floor(random() * items.length)];
-const maybe = (value) => (random() < 0.5 ? value : undefined);
+const { random, pick, maybe } = seeded(0x5eed);
 const PIECES = ['DE', '9N', '8GUZ', 'WH27', '9LUF', '4G22', 'TMYT', 'VELK', '24BX', 'YS', '-', ' ', '?', 'O', '0',
   'I', '1', 'ä', '🎁', '\u200B', 'Ｄ', 'Е', 'ο', '"', '\\', '\n', 'ß', 'AT', 'US', 'XX'];
 const text = (max) => {

@@ -439,7 +439,7 @@ def data_segments(module: bytes) -> list[tuple[int | None, int, int]]:
         if flags in (0, 2):
             if flags == 2:
                 _, at = read_leb(module, at)  # memory index
-            if module[at] == 0x41 and module[at + 1 : at + 2] != b"":  # i32.const N end
+            if module[at] == 0x41:  # i32.const N end
                 value, after = read_sleb(module, at + 1)
                 if module[after] == 0x0B:
                     address = value
@@ -473,7 +473,7 @@ def link_symbols(module: bytes) -> list[tuple[int, object]]:
             if version != 2:
                 raise WasmError(f"linking section version {version}, expected 2")
             while at < end:
-                kind, size = module[at], None
+                kind = module[at]
                 size, at = read_leb(module, at + 1)
                 if kind == SYMBOL_TABLE:
                     return read_symbol_table(module, at)
@@ -720,7 +720,7 @@ def with_zeroed_data(module: bytes, dead: list[tuple[int, int]]) -> tuple[bytes,
     return bytes(out), changed
 
 
-def named_addresses(module: Path, dead: list[tuple[int, int]], expected: list[int]) -> list[int]:
+def named_addresses(module: Path, dead: list[tuple[int, int]], expected: set[int]) -> list[int]:
     """Constants and load/store offsets of the optimized code that fall in a `dead` range, other than
     the `expected` ones (live code's address constants as the linker wrote them): a second look at
     the result. A hit means wasm-opt kept or computed an address the analysis did not foresee, so

@@ -17,6 +17,8 @@ rm -rf "$scratch" && mkdir -p "$scratch"
 cp -r "$here"/{esm.mjs,cjs.cjs,robust.mjs,stack.mjs,zeroed.mjs,seeded.mjs,types.ts,tsconfig.json,page.html,browser.mjs,bundle.cjs,bundled} "$scratch/"
 # The same build as the package, without --linked: its data left as it was (for zeroed.mjs).
 unzeroed="$scratch/unzeroed"
+[ -f "$repo/pkg-build/bundler/claimcheck_bg.wasm" ] \
+  || { echo "consumer test: pkg-build/ is missing; run scripts/build-npm.sh first" >&2; exit 1; }
 mkdir -p "$unzeroed"
 cp "$repo/pkg-build/nodejs/claimcheck.js" "$unzeroed/node.cjs"
 PATH="$repo/.tools/node_modules/.bin:$PATH" python3 "$repo/scripts/optimize-wasm.py" \

@@ -167,8 +167,6 @@ pub struct Scheme {
     pub regions: Vec<&'static Marketplace>,
     /// True for the schemes that ship with claimcheck.
     pub builtin: bool,
-    /// The definition it was built from (for listing and export).
-    pub definition: SchemeDefinition,
 }
 
 /// A problem in a scheme definition, naming the field.
@@ -211,14 +209,14 @@ impl Scheme {
     /// Checks a definition; every problem names its field.
     pub fn from_definition(definition: SchemeDefinition) -> Result<Scheme, SchemeError> {
         match Scheme::checked(&definition) {
-            Ok(scheme) => Ok(Scheme { definition, ..scheme }),
+            Ok(scheme) => Ok(scheme),
             Err((field, message)) => {
                 Err(SchemeError { scheme: definition.id, field: field.into_owned(), message: message.into_owned() })
             }
         }
     }
 
-    /// The scheme a definition describes, with an empty `definition`, or the first problem.
+    /// The scheme a definition describes, or the first problem.
     fn checked(definition: &SchemeDefinition) -> Result<Scheme, Problem> {
         let id = &definition.id;
         if let Some(schema) = &definition.schema {
@@ -322,7 +320,6 @@ impl Scheme {
             validity_days: validity_days.clone(),
             regions,
             builtin: false,
-            definition: SchemeDefinition::default(),
         })
     }
 

@@ -556,7 +556,7 @@ impl SupportRequest {
         }
         let mut r = Reader::default();
         let mut request = SupportRequest::default();
-        request.input = r.required_text(value.get("input"), ("", None, "input"));
+        request.input = r.required_text(value.get("input"), "input");
         if let Some(o) = value.present("options") {
             match CheckOptions::from_json_value(o) {
                 Ok(options) => request.options = options,
@@ -568,38 +568,39 @@ impl SupportRequest {
                 return Err(r.problem.unwrap_or_else(|| field_error("attempts", "must be a list")));
             };
             for (i, a) in list.iter().enumerate() {
-                let path = |key| ("attempts", Some(i), key);
+                r.attempt = Some(i);
                 let mut attempt = Attempt::default();
                 attempt.http_status = match a.get("httpStatus") {
                     None | Some(Json::Null) => None,
                     Some(Json::Int(n)) if (100..=599).contains(n) => Some(*n as u16),
                     Some(_) => {
-                        r.fail(path("httpStatus"), "must be an HTTP status (100–599)");
+                        r.fail("httpStatus", "must be an HTTP status (100–599)");
                         None
                     }
                 };
-                attempt.at = r.required_text(a.get("at"), path("at"));
-                attempt.client_status = r.text(a.get("clientStatus"), path("clientStatus"));
-                attempt.server_code = r.text(a.get("serverCode"), path("serverCode"));
-                attempt.server_message = r.text(a.get("serverMessage"), path("serverMessage"));
+                attempt.at = r.required_text(a.get("at"), "at");
+                attempt.client_status = r.text(a.get("clientStatus"), "clientStatus");
+                attempt.server_code = r.text(a.get("serverCode"), "serverCode");
+                attempt.server_message = r.text(a.get("serverMessage"), "serverMessage");
                 request.attempts.push(attempt);
             }
+            r.attempt = None;
         }
         let env = value.present("environment");
         let environment = &mut request.environment;
-        environment.locale = r.text(env.and_then(|e| e.get("locale")), ("environment", None, "locale"));
-        environment.time_zone = r.text(env.and_then(|e| e.get("timeZone")), ("environment", None, "timeZone"));
-        environment.user_agent = r.text(env.and_then(|e| e.get("userAgent")), ("environment", None, "userAgent"));
+        environment.locale = r.text(env.and_then(|e| e.get("locale")), "environment.locale");
+        environment.time_zone = r.text(env.and_then(|e| e.get("timeZone")), "environment.timeZone");
+        environment.user_agent = r.text(env.and_then(|e| e.get("userAgent")), "environment.userAgent");
         request.reveal_code = match value.get("revealCode") {
             None | Some(Json::Null) => false,
             Some(Json::Bool(b)) => *b,
             Some(_) => {
-                r.fail(("", None, "revealCode"), "must be true or false");
+                r.fail("revealCode", "must be true or false");
                 false
             }
         };
-        request.order_number = r.text(value.get("orderNumber"), ("", None, "orderNumber"));
-        request.card_serial = r.text(value.get("cardSerial"), ("", None, "cardSerial"));
+        request.order_number = r.text(value.get("orderNumber"), "orderNumber");
+        request.card_serial = r.text(value.get("cardSerial"), "cardSerial");
         match r.problem {
             Some(problem) => Err(problem),
             None => Ok(request),
@@ -611,15 +612,14 @@ fn field_error(field: &str, message: &str) -> RequestError {
     RequestError::Field(field.to_owned(), message.to_owned())
 }
 
-/// Where a request member sits: parent object or list (empty at the top), list index, key.
-type MemberPath<'a> = (&'a str, Option<usize>, &'a str);
-
 /// Reads request members and keeps the first problem instead of returning at each member: reading
 /// on after a problem is harmless, and members read without an early return need no clean-up code
 /// each in the wasm module. Paths are written out only for a problem.
 #[derive(Default)]
 struct Reader {
     problem: Option<RequestError>,
+    /// The attempt being read: its members' paths are `attempts[i].key`.
+    attempt: Option<usize>,
 }
 
 impl Reader {
@@ -629,37 +629,34 @@ impl Reader {
         }
     }
 
-    fn fail(&mut self, (parent, index, key): MemberPath<'_>, message: &str) {
+    /// `key` is the member's path from the request, or from the attempt being read.
+    fn fail(&mut self, key: &str, message: &str) {
         if self.problem.is_none() {
-            let mut path = match index {
-                Some(i) => item_path(parent, i),
-                None => parent.to_owned(),
+            let path = match self.attempt {
+                Some(i) => item_path("attempts", i).add(".").add(key).done(),
+                None => key.to_owned(),
             };
-            if !path.is_empty() {
-                path.push('.');
-            }
-            path.push_str(key);
             self.problem = Some(RequestError::Field(path, message.to_owned()));
         }
     }
 
     /// An optional string (absent or `null`: `None`).
-    fn text(&mut self, value: Option<&Json>, path: MemberPath<'_>) -> Option<String> {
+    fn text(&mut self, value: Option<&Json>, key: &str) -> Option<String> {
         match value {
             None | Some(Json::Null) => None,
             Some(Json::String(s)) => Some(s.clone()),
             Some(_) => {
-                self.fail(path, "must be a string");
+                self.fail(key, "must be a string");
                 None
             }
         }
     }
 
     /// A required string (empty when it is missing, with the problem kept).
-    fn required_text(&mut self, value: Option<&Json>, path: MemberPath<'_>) -> String {
-        let text = self.text(value, path);
+    fn required_text(&mut self, value: Option<&Json>, key: &str) -> String {
+        let text = self.text(value, key);
         if text.is_none() {
-            self.fail(path, "is required");
+            self.fail(key, "is required");
         }
         text.unwrap_or_default()
     }

@@ -12,12 +12,14 @@ greedy order below 0.57 KB better with wasm-opt -Oz, 1.0 KB better with -Os (the
 
 1. wasm-opt with the flags in Cargo.toml (`[package.metadata.claimcheck] wasm-opt`), keeping names.
 2. The order: start with the largest function, then repeatedly place the function that compresses
-   best after those already placed (the most bytes saved against compressing it alone).
-3. The input's function names are prefixed with their place in that order, and wasm-opt runs again
-   on it with the same flags and `--reorder-functions-by-name` last. Optimizing from the input again,
+   best after those already placed: the most bytes saved against compressing it alone, the largest
+   share saved, or the fewest compressed bytes per byte (`GREEDY_SCORES`; one order each).
+3. The input's function names are prefixed with their place in an order, and wasm-opt runs again on
+   it with the same flags and `--reorder-functions-by-name` last. Optimizing from the input again,
    instead of reordering the optimized module, matters: reading binaryen's output back and writing it
-   again costs about 0.1 KB (the re-read adds locals that the optimizer had removed). Should the order ever come
-   out larger than the linker's, the linker's is kept.
+   again costs about 0.1 KB (the re-read adds locals that the optimizer had removed). Of the three
+   results and the linker's order, each measured with its data zeroed (below), the smallest is kept:
+   which score wins changes from build to build (by up to 0.15 KB, measured).
 
 Before all of this, Rust's panic entry points trap at once (`trapping_panics`): the browser build's
 panic handler traps without reading the message, but each entry point first formats its message
@@ -743,9 +745,20 @@ def deflated_size(compressor) -> int:
     return len(compressor.flush(zlib.Z_SYNC_FLUSH))
 
 
-def gzip_order(bodies: list[bytes]) -> list[int]:
-    """Greedy order: each next function is the one that gains most from what precedes it. Quadratic in
-    the number of functions (each step tries every one left): 1.7 s for the 475 of the 2026-11-29 build."""
+# How the greedy order scores a function placed next: `alone` is its deflated size on its own, `cost`
+# its deflated size after those placed, `size` its raw size. Which one orders best differs from build
+# to build by 0.1-0.2 KB (measured 2026-11-29), so the module is built with each and the smallest kept.
+GREEDY_SCORES = {
+    "bytes saved": lambda alone, cost, size: alone - cost,
+    "share saved": lambda alone, cost, size: (alone - cost) / max(alone, 1),
+    "cost per byte": lambda alone, cost, size: -cost / max(size, 1),
+}
+
+
+def gzip_order(bodies: list[bytes], score=GREEDY_SCORES["bytes saved"]) -> list[int]:
+    """Greedy order: the largest function first, then always the one that scores best after those
+    placed. Quadratic in the number of functions (each step tries every one left): 1.7 s for the 475
+    of the 2026-11-29 build."""
     alone = []
     for body in bodies:
         compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
@@ -762,13 +775,13 @@ def gzip_order(bodies: list[bytes]) -> list[int]:
 
     place(max(left, key=lambda i: (len(bodies[i]), -i)))
     while left:
-        best_gain, best = None, -1
+        best_score, best = None, -1
         for index in sorted(left):
             trial = placed.copy()
             cost = len(trial.compress(bodies[index])) + deflated_size(trial)
-            gain = alone[index] - cost
-            if best_gain is None or gain > best_gain:
-                best_gain, best = gain, index
+            value = score(alone[index], cost, len(bodies[index]))
+            if best_score is None or value > best_score:
+                best_score, best = value, index
         place(best)
     return order
 
@@ -782,9 +795,10 @@ def wasm_opt_flags() -> list[str]:
     return flags
 
 
-def gzip_size(path: Path) -> int:
-    """`gzip -9c FILE`, as scripts/size-report.sh measures (the header holds the file's name)."""
-    return len(subprocess.run(["gzip", "-9c", str(path)], capture_output=True, check=True).stdout)
+def gzip_size(path: Path, named: bool = True) -> int:
+    """`gzip -9c FILE`, as scripts/size-report.sh measures (the header holds the file's name), or
+    without the name (`-n`), to compare files of different names."""
+    return len(subprocess.run(["gzip", "-9c" + ("" if named else "n"), str(path)], capture_output=True, check=True).stdout)
 
 
 def main() -> int:
@@ -817,43 +831,54 @@ def main() -> int:
         optimized = first.read_bytes()
         names = function_names(optimized)
         imported = imported_function_count(optimized)
-        order = gzip_order(function_bodies(optimized))
-        # Input functions that the first run inlined or removed sort last (prefix "z"); the few it
-        # creates itself have no name there and are placed by wasm-opt.
-        place = {names[imported + i]: rank for rank, i in enumerate(order) if imported + i in names}
-        ordered.write_bytes(
-            renamed(source.read_bytes(), lambda name: b"%05d" % place[name] + name if name in place else b"z" + name)
-        )
-        result = Path(scratch) / "result.wasm"
-        subprocess.run(
-            ["wasm-opt", *flags, "--reorder-functions-by-name", str(ordered), "-o", str(result)], check=True
-        )
+        bodies = function_bodies(optimized)
         # The first run's code is the same with or without -g: without its names, it is the module
-        # in the linker's order.
-        linker_order = Path(scratch) / "linker-order.wasm"
-        linker_order.write_bytes(renamed(optimized, None))
-        before, after = gzip_size(linker_order), gzip_size(result)
-        if after > before:
-            # A greedy order is not always better; never ship one that is worse.
-            result.write_bytes(linker_order.read_bytes())
-            print(f"optimize-wasm: the gzip order was larger ({after} bytes); kept the linker's order")
+        # in the linker's order, the one to beat.
+        result = Path(scratch) / "result.wasm"
+        result.write_bytes(renamed(optimized, None))
+        before = gzip_size(result)
+        # The data only panics read, zeroed in every candidate before it is measured: how much that
+        # saves depends on the function order (by up to 0.4 KB, measured 2026-11-29).
+        dead: list[tuple[int, int]] = []
         if linked_files:
             dead, expected = dead_data(linked_files[0].read_bytes())
-            hits = named_addresses(result, dead, set(expected))
+            hits = named_addresses(result, dead, set(expected))  # every order has the same code
             if hits:
                 print(f"optimize-wasm: warning: the code names {len(hits)} addresses found unused "
                       f"(first {hits[0]}); the data is left as it is", file=sys.stderr)
-            else:
-                zeroed, changed = with_zeroed_data(result.read_bytes(), dead)
-                result.write_bytes(zeroed)
-                print(f"optimize-wasm: {changed} bytes of data only panics used set to zero")
+                dead = []
+
+        def finished(path: Path) -> int:
+            module, changed = with_zeroed_data(path.read_bytes(), dead)
+            path.write_bytes(module)
+            return changed
+
+        changed = finished(result)
+        after, chosen = gzip_size(result, named=False), "the linker's order"
+        for label, score in GREEDY_SCORES.items():
+            order = gzip_order(bodies, score)
+            # Input functions that the first run inlined or removed sort last (prefix "z"); the few
+            # it creates itself have no name there and are placed by wasm-opt.
+            place = {names[imported + i]: rank for rank, i in enumerate(order) if imported + i in names}
+            ordered.write_bytes(
+                renamed(source.read_bytes(), lambda name: b"%05d" % place[name] + name if name in place else b"z" + name)
+            )
+            candidate = Path(scratch) / "result.wasm.candidate"
+            subprocess.run(
+                ["wasm-opt", *flags, "--reorder-functions-by-name", str(ordered), "-o", str(candidate)], check=True
+            )
+            finished(candidate)
+            candidate_size = gzip_size(candidate, named=False)
+            if candidate_size < after:
+                result.write_bytes(candidate.read_bytes())
+                after, chosen = candidate_size, f"the greedy order by {label}"
+        print(f"optimize-wasm: functions in {chosen}" + (f"; {changed} bytes of data only panics read set to zero" if dead else ""))
         target.write_bytes(result.read_bytes())
         after = gzip_size(target)
     # The glue only once its module is written: a failed run leaves the two as they were, together.
     for file, text in zip(glue_files, glue):
         file.write_text(text)
-    unzeroed = ", data not zeroed" if linked_files else ""
-    print(f"optimize-wasm: {target} {after} bytes gzip -9 ({before} in the linker's function order{unzeroed})")
+    print(f"optimize-wasm: {target} {after} bytes gzip -9 ({before} in the linker's function order, before zeroing)")
     return 0
 
 

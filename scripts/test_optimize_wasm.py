@@ -261,9 +261,10 @@ class Interface(unittest.TestCase):
 class GzipOrder(unittest.TestCase):
     def test_is_a_permutation_starting_with_the_largest(self):
         bodies = [bytes([i % 7]) * (10 + i * 3) + bytes(range(i, i + 20)) for i in range(30)]
-        order = optimize_wasm.gzip_order(bodies)
-        self.assertEqual(sorted(order), list(range(30)))
-        self.assertEqual(order[0], 29)
+        for label, score in optimize_wasm.GREEDY_SCORES.items():
+            order = optimize_wasm.gzip_order(bodies, score)
+            self.assertEqual(sorted(order), list(range(30)), label)
+            self.assertEqual(order[0], 29, label)
 
     def test_puts_alike_functions_together(self):
         # Two families of incompressible bodies, interleaved; each family shares a long run of bytes.

@@ -727,7 +727,10 @@ def named_addresses(module: Path, dead: list[tuple[int, int]], expected: set[int
     the `expected` ones (live code's address constants as the linker wrote them): a second look at
     the result. A hit means wasm-opt kept or computed an address the analysis did not foresee, so
     `main` then leaves the data as it is."""
-    text = subprocess.run(["wasm-dis", str(module)], capture_output=True, text=True, check=True).stdout
+    try:
+        text = subprocess.run(["wasm-dis", str(module)], capture_output=True, text=True, check=True).stdout
+    except FileNotFoundError:
+        raise WasmError("wasm-dis (binaryen, installed by scripts/setup.sh into .tools) is not on PATH") from None
     code = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("(data "))
     numbers = [int(n) for n in re.findall(r"\(i32\.const (-?\d+)\)", code)]
     numbers += [int(n) for n in re.findall(r"\boffset=(\d+)", code)]

@@ -25,7 +25,7 @@ SYSROOT=$(rustc --print sysroot)
 RUSTC_COMMIT=$(rustc -vV | sed -n 's/^commit-hash: //p')
 # The stack: 128 KB instead of Rust's default 1 MB. It stays first in memory, so an overflow still
 # traps, but the data then lies below 1 MB and every address constant is a byte shorter (-88 bytes
-# gzip). The deepest calls use 4.8 KB of it (tests/npm/stack.mjs measures and bounds this).
+# gzip). The deepest calls use 4.5 KB of it (tests/npm/stack.mjs measures and bounds this).
 STACK_BYTES=131072
 # --emit-relocs: the linker's output keeps its symbols and relocations (the code and data are the
 # same), so optimize-wasm.py can tell which data only the panic entry points read and zero it.

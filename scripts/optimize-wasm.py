@@ -836,8 +836,10 @@ def main() -> int:
         imported = imported_function_count(optimized)
         bodies = function_bodies(optimized)
         # The first run's code is the same with or without -g: without its names, it is the module
-        # in the linker's order, the one to beat.
-        result = Path(scratch) / "result.wasm"
+        # in the linker's order, the one to beat (named like the target, so that its gzip size is
+        # measured as the target's will be).
+        (Path(scratch) / "result").mkdir()
+        result = Path(scratch) / "result" / target.name
         result.write_bytes(renamed(optimized, None))
         before = gzip_size(result)
         # The data only panics read, zeroed in every candidate before it is measured: how much that
@@ -866,7 +868,7 @@ def main() -> int:
             ordered.write_bytes(
                 renamed(source.read_bytes(), lambda name: b"%05d" % place[name] + name if name in place else b"z" + name)
             )
-            candidate = Path(scratch) / "result.wasm.candidate"
+            candidate = Path(scratch) / "candidate.wasm"
             subprocess.run(
                 ["wasm-opt", *flags, "--reorder-functions-by-name", str(ordered), "-o", str(candidate)], check=True
             )

@@ -31,8 +31,13 @@ writes the wrong memory (unlike wasm-opt's --traps-never-happen, which may delet
 After all of it, with `--linked` (the linker's output, linked with --emit-relocs), the data that only
 those entry points or unreachable code read is set to zero: their message templates, the callers'
 source locations and the file names in them, the allocation failure texts (`dead_data`, from the
-linker's symbols and relocations; -0.50 KB gzip). wasm-opt never moves data, and the final code is
-checked to name no zeroed address other than those the linker wrote into live code.
+linker's symbols and relocations; -0.50 KB gzip). Then the data that the optimized code no longer
+names at all (`data_unnamed_by_code`: no constant or offset of it lies in or at the end of the
+object, none equals an address the linker wrote for it, and no such object points to it): what
+wasm-opt left unread when it removed the code reading it, such as the messages of alloc's own
+`assert_failed` functions, which now only trap, and the locations passed through a local to a panic
+(-0.42 KB gzip more). wasm-opt never moves data, and the code of the chosen order is checked to name
+no zeroed address other than those the linker wrote into live code for what only panics read.
 
 Given the JS glue files (of every target that shares the module), two things happen first:
 - Exports that none of them names are removed: wasm-bindgen 0.2.130 exports two statics of its abort
@@ -541,6 +546,39 @@ def section_start(module: bytes, wanted: int) -> int:
     raise WasmError(f"no section {wanted}")
 
 
+def data_objects(linked: bytes) -> dict[int, tuple[int, int]]:
+    """The linker's data objects: symbol index -> address range."""
+    segments = data_segments(linked)
+    objects = {}
+    for index, (kind, where) in enumerate(link_symbols(linked)):
+        if kind == DATA_SYMBOL and where:
+            segment, offset, size = where
+            address = segments[segment][0]
+            if address is None:
+                raise WasmError("a data segment of the linked module has no constant address")
+            objects[index] = (address + offset, address + offset + size)
+    return objects
+
+
+def data_pointers(linked: bytes, objects: dict[int, tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """Every pointer in the data (`reloc.DATA`): (holding object, relocation kind, symbol named)."""
+    segments = data_segments(linked)
+    data_start = section_start(linked, DATA_SECTION)
+    by_address = sorted((start, end, index) for index, (start, end) in objects.items())
+    pointers = []
+    for kind, offset, symbol, _ in relocations(linked, b"reloc.DATA"):
+        file_offset = data_start + offset
+        segment = next(((a, s, n) for a, s, n in segments if s <= file_offset < s + n), None)
+        if segment is None or segment[0] is None:
+            raise WasmError("a data relocation lies outside every data segment")
+        address = segment[0] + file_offset - segment[1]
+        holders = [i for start, end, i in by_address if start <= address < end]
+        if not holders:
+            raise WasmError(f"a pointer at {address} lies in no data object")
+        pointers += [(holder, kind, symbol) for holder in holders]
+    return pointers
+
+
 def dead_data(linked: bytes) -> tuple[list[tuple[int, int]], list[int]]:
     """Address ranges of the linker's data objects that no live code or data refers to (merged), and
     the address constants live code has (an object's address plus the addend, which may lie past
@@ -558,18 +596,8 @@ def dead_data(linked: bytes) -> tuple[list[tuple[int, int]], list[int]]:
     symbols = link_symbols(linked)
     names = function_names(linked)
     imported = imported_function_count(linked)
-    segments = data_segments(linked)
-    data_start = section_start(linked, DATA_SECTION)
     code_start = section_start(linked, CODE_SECTION)
-
-    def data_address(symbol: tuple[int, int, int]) -> tuple[int, int]:
-        segment, offset, size = symbol
-        address = segments[segment][0]
-        if address is None:
-            raise WasmError("a data segment of the linked module has no constant address")
-        return address + offset, address + offset + size
-
-    objects = {i: data_address(where) for i, (kind, where) in enumerate(symbols) if kind == DATA_SYMBOL and where}
+    objects = data_objects(linked)
     diverging = {
         index
         for index, name in names.items()
@@ -620,18 +648,8 @@ def dead_data(linked: bytes) -> tuple[list[tuple[int, int]], list[int]]:
         refers(("function", bodies[place][2]), kind, symbol)
         if kind in MEMORY_RELOCATIONS and symbol in objects:
             constants.setdefault(bodies[place][2], []).append(objects[symbol][0] + addend)
-    by_address = sorted((start, end, index) for index, (start, end) in objects.items())
-    for kind, offset, symbol, _ in relocations(linked, b"reloc.DATA"):
-        file_offset = data_start + offset
-        segment = next(((a, s, n) for a, s, n in segments if s <= file_offset < s + n), None)
-        if segment is None or segment[0] is None:
-            raise WasmError("a data relocation lies outside every data segment")
-        address = segment[0] + file_offset - segment[1]
-        holders = [i for start, end, i in by_address if start <= address < end]
-        if not holders:
-            raise WasmError(f"a pointer at {address} lies in no data object")
-        for holder in holders:
-            refers(("data", holder), kind, symbol)
+    for holder, kind, symbol in data_pointers(linked, objects):
+        refers(("data", holder), kind, symbol)
     roots = [("function", index) for name, (kind, index) in export_targets(linked) if kind == 0]
     roots += [("function", index) for index in start_function(linked)]
     live, queue = set(roots), list(roots)
@@ -643,7 +661,7 @@ def dead_data(linked: bytes) -> tuple[list[tuple[int, int]], list[int]]:
     # Addresses a global starts with (the stack pointer, linker-made bounds) keep what they point into.
     pinned = global_constants(linked)
     kept = [objects[i] for i in objects if ("data", i) in live]
-    kept += [(start, end) for start, end, _ in by_address if any(start <= a < end for a in pinned)]
+    kept += [(start, end) for start, end in objects.values() if any(start <= a < end for a in pinned)]
     dead = [objects[i] for i in objects if ("data", i) not in live]
     named = sorted({value for function, values in constants.items() if ("function", function) in live for value in values})
     return subtract(merged(dead), merged(kept)), named
@@ -722,25 +740,75 @@ def with_zeroed_data(module: bytes, dead: list[tuple[int, int]]) -> tuple[bytes,
     return bytes(out), changed
 
 
-def named_addresses(module: Path, dead: list[tuple[int, int]], expected: set[int]) -> list[int]:
-    """Constants and load/store offsets of the optimized code that fall in a `dead` range, other than
-    the `expected` ones (live code's address constants as the linker wrote them): a second look at
-    the result. A hit means wasm-opt kept or computed an address the analysis did not foresee, so
-    `main` then leaves the data as it is."""
+def code_numbers(module: Path) -> list[int]:
+    """Every i32 constant (as an unsigned number) and load/store offset of the module's code and
+    globals, sorted (through wasm-dis; the data segments' own offsets left out)."""
     try:
         text = subprocess.run(["wasm-dis", str(module)], capture_output=True, text=True, check=True).stdout
     except FileNotFoundError:
         raise WasmError("wasm-dis (binaryen, installed by scripts/setup.sh into .tools) is not on PATH") from None
     code = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("(data "))
-    numbers = [int(n) for n in re.findall(r"\(i32\.const (-?\d+)\)", code)]
-    numbers += [int(n) for n in re.findall(r"\boffset=(\d+)", code)]
+    numbers = {int(n) & 0xFFFFFFFF for n in re.findall(r"\(i32\.const (-?\d+)\)", code)}
+    numbers |= {int(n) for n in re.findall(r"\boffset=(\d+)", code)}
+    return sorted(numbers)
+
+
+def named_addresses(numbers: list[int], dead: list[tuple[int, int]], expected: set[int]) -> list[int]:
+    """The `numbers` of the optimized code (`code_numbers`) that fall in a `dead` range, other than
+    the `expected` ones (live code's address constants as the linker wrote them): a second look at
+    the result. A hit means wasm-opt kept or computed an address the analysis did not foresee, so
+    `main` then leaves the data as it is."""
     starts = [start for start, _ in dead]
     hits = []
-    for number in sorted(set(numbers)):
+    for number in numbers:
         place = bisect.bisect_right(starts, number) - 1
         if place >= 0 and number < dead[place][1] and number not in expected:
             hits.append(number)
     return hits
+
+
+def data_unnamed_by_code(linked: bytes, numbers: list[int]) -> list[tuple[int, int]]:
+    """Address ranges (merged) of the linker's data objects that the optimized code never names and
+    no such object points to: what wasm-opt left unread when it removed the code that read it (a
+    bounds-check message whose only reader now traps, a table whose users it folded away).
+
+    An object is named when one of the optimized code's `numbers` (`code_numbers`: constants and
+    load/store offsets) lies in it or at its end (a loop may count up to there), or equals an
+    address the linker wrote for it (object + addend, which may lie outside it); an object named
+    by no number, and not pointed to by a named object (the linker's data relocations, followed
+    through), cannot be read: the code has no other way to come by an address of static data, as
+    every one the compiler computes starts from its object's own address. Addresses a global starts
+    with keep their objects too."""
+    objects = data_objects(linked)
+    written: dict[int, set[int]] = {}
+    for kind, _, symbol, addend in relocations(linked, b"reloc.CODE"):
+        if kind in MEMORY_RELOCATIONS and symbol in objects:
+            written.setdefault(symbol, set()).add(objects[symbol][0] + (addend or 0))
+    present = set(numbers)
+    pinned = global_constants(linked)
+
+    def named(symbol: int) -> bool:
+        start, end = objects[symbol]
+        place = bisect.bisect_left(numbers, start)
+        return (
+            (place < len(numbers) and numbers[place] <= end)
+            or not present.isdisjoint(written.get(symbol, ()))
+            or any(start <= a < end for a in pinned)
+        )
+
+    pointers: dict[int, set[int]] = {}
+    for holder, kind, symbol in data_pointers(linked, objects):
+        if kind in MEMORY_RELOCATIONS and symbol in objects:
+            pointers.setdefault(holder, set()).add(symbol)
+    live = {symbol for symbol in objects if named(symbol)}
+    queue = list(live)
+    while queue:
+        for target in pointers.get(queue.pop(), ()):
+            if target not in live:
+                live.add(target)
+                queue.append(target)
+    kept = merged([objects[i] for i in live])
+    return subtract(merged([objects[i] for i in objects if i not in live]), kept)
 
 
 def deflated_size(compressor) -> int:
@@ -845,13 +913,21 @@ def main() -> int:
         # The data only panics read, zeroed in every candidate before it is measured: how much that
         # saves depends on the function order (by up to 0.4 KB, measured 2026-11-29).
         dead: list[tuple[int, int]] = []
+        unread: list[tuple[int, int]] = []
+        expected: set[int] = set()
         if linked_files:
-            dead, expected = dead_data(linked_files[0].read_bytes())
-            hits = named_addresses(result, dead, set(expected))  # every order has the same code
+            linked = linked_files[0].read_bytes()
+            panics_only, linked_constants = dead_data(linked)
+            expected = set(linked_constants)
+            numbers = code_numbers(result)  # every order has the same code (checked at the end)
+            hits = named_addresses(numbers, panics_only, expected)
             if hits:
                 print(f"optimize-wasm: warning: the code names {len(hits)} addresses found unused "
                       f"(first {hits[0]}); the data is left as it is", file=sys.stderr)
-                dead = []
+            else:
+                # What the linker's view leaves live but the optimized code no longer reads.
+                unread = subtract(data_unnamed_by_code(linked, numbers), panics_only)
+                dead = merged(panics_only + unread)
 
         def finished(path: Path) -> int:
             module, changed = with_zeroed_data(path.read_bytes(), dead)
@@ -877,7 +953,13 @@ def main() -> int:
             if candidate_size < after:
                 result.write_bytes(candidate.read_bytes())
                 after, chosen = candidate_size, f"the greedy order by {label}"
-        print(f"optimize-wasm: functions in {chosen}" + (f"; {changed} bytes of data only panics read set to zero" if dead else ""))
+        if dead:
+            # The chosen order's own code, checked like the first: nothing named in what was zeroed.
+            numbers = code_numbers(result)
+            hits = named_addresses(numbers, unread, set()) + named_addresses(numbers, panics_only, expected)
+            if hits:
+                raise WasmError(f"the code in {chosen} names {len(hits)} zeroed addresses (first {hits[0]})")
+        print(f"optimize-wasm: functions in {chosen}" + (f"; {changed} bytes of data no live code reads set to zero" if dead else ""))
         target.write_bytes(result.read_bytes())
         after = gzip_size(target)
     # The glue only once its module is written: a failed run leaves the two as they were, together.

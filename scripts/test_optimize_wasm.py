@@ -119,10 +119,12 @@ def padded(value: int) -> bytes:
     return bytes([(value >> (7 * i)) & 0x7F | (0x80 if i < 4 else 0) for i in range(5)])
 
 
-def linked_module() -> bytes:
+def linked_module(d_addend: int = 0, alias: bool = False) -> bytes:
     """What the linker writes with --emit-relocs, in small: `run` (exported) reads object A and calls
     panic_fmt with the address of E as its argument (as a caller passes its source location);
-    panic_fmt reads B; `unused` reads D and nothing calls it; A holds a pointer to C."""
+    panic_fmt reads B; `unused` reads D (its relocation's addend `d_addend`, from -64 to 63) and
+    nothing calls it; A holds a pointer to C. With `alias`, a symbol F names C's bytes too (as when
+    the linker merges equal constants)."""
     types = section(1, leb(2) + b"\x60\x00\x00" + b"\x60\x01\x7f\x00")
     functions = section(3, leb(3) + b"\x00\x01\x00")
     memory = section(5, leb(1) + b"\x00\x01")
@@ -139,6 +141,7 @@ def linked_module() -> bytes:
     name = section(0, text(b"name") + bytes([1]) + leb(len(entries)) + entries)
     symbols = [b"\x00\x00" + leb(i) + text(n) for i, n in enumerate([b"run", b"panic", b"unused"])]
     layout = [(b"A", 0, 4), (b"B", 4, 8), (b"C", 12, 4), (b"D", 16, 4), (b"E", 20, 4)]  # symbols 3 to 7
+    layout += [(b"F", 12, 4)] if alias else []
     symbols += [b"\x01\x00" + text(n) + leb(0) + leb(o) + leb(z) for n, o, z in layout]
     table = leb(len(symbols)) + b"".join(symbols)
     linking = section(0, text(b"linking") + leb(2) + bytes([8]) + leb(len(table)) + table)
@@ -151,9 +154,9 @@ def linked_module() -> bytes:
         (4, at_run + 9, 7, 0),  # E, the call's argument
         (0, at_run + 15, 1, None),  # call panic_fmt
         (4, at_panic + 2, 4, 0),  # B
-        (4, at_unused + 2, 6, 0),  # D
+        (4, at_unused + 2, 6, d_addend),  # D
     ]
-    entries = b"".join(bytes([k]) + leb(o) + leb(sym) + (b"\x00" if a is not None else b"") for k, o, sym, a in code_relocations)
+    entries = b"".join(bytes([k]) + leb(o) + leb(sym) + (bytes([a & 0x7F]) if a is not None else b"") for k, o, sym, a in code_relocations)
     reloc_code = section(0, text(b"reloc.CODE") + leb(4) + leb(len(code_relocations)) + entries)
     # The pointer to C is A's first bytes: data contents start with count, kind, `i32.const 1024`, end, size.
     reloc_data = section(0, text(b"reloc.DATA") + leb(5) + leb(1) + bytes([5]) + leb(7) + leb(5) + b"\x00")
@@ -179,10 +182,36 @@ class DeadData(unittest.TestCase):
         with tempfile.TemporaryDirectory() as scratch:
             path = Path(scratch) / "module.wasm"
             path.write_bytes(optimize_wasm.without_link_metadata(linked_module()))
-            self.assertEqual(optimize_wasm.named_addresses(path, [(1028, 1036)], set()), [1028])
-            self.assertEqual(optimize_wasm.named_addresses(path, [(1025, 1028), (1048, 2000)], set()), [])
-            # A constant live code was linked with (an object's end, say) is expected.
-            self.assertEqual(optimize_wasm.named_addresses(path, [(1028, 1036)], {1028}), [])
+            numbers = optimize_wasm.code_numbers(path)
+        self.assertEqual(numbers, [1024, 1028, 1040, 1044], "the constants; not the data segment's offset")
+        self.assertEqual(optimize_wasm.named_addresses(numbers, [(1028, 1036)], set()), [1028])
+        self.assertEqual(optimize_wasm.named_addresses(numbers, [(1025, 1028), (1048, 2000)], set()), [])
+        # A constant live code was linked with (an object's end, say) is expected.
+        self.assertEqual(optimize_wasm.named_addresses(numbers, [(1028, 1036)], {1028}), [])
+
+    def test_data_the_optimized_code_does_not_name_is_dead(self):
+        # Objects: A 1024-1028 (points to C), B 1028-1036, C 1036-1040, D 1040-1044, E 1044-1048.
+        unnamed = optimize_wasm.data_unnamed_by_code
+        linked = linked_module()
+        self.assertEqual(unnamed(linked, [1024]), [(1028, 1036), (1040, 1048)], "C is read through A")
+        self.assertEqual(unnamed(linked, []), [(1024, 1048)])
+        # A number at an object's end keeps it (a loop may count up to there), as one inside does.
+        self.assertEqual(unnamed(linked, [1036]), [(1024, 1028), (1040, 1048)])
+        self.assertEqual(unnamed(linked, [1030, 1047]), [(1024, 1028), (1036, 1044)])
+        # Numbers outside every object name nothing.
+        self.assertEqual(unnamed(linked, [0, 1023, 1049, 70000]), [(1024, 1048)])
+
+    def test_bytes_of_a_named_object_stay_when_another_symbol_names_them_too(self):
+        # C is read through A; F, the same bytes under another name, is named by nothing.
+        self.assertEqual(optimize_wasm.data_unnamed_by_code(linked_module(alias=True), [1024]), [(1028, 1036), (1040, 1048)])
+
+    def test_an_address_the_linker_wrote_names_its_object_even_outside_it(self):
+        # The linker wrote D's address as D - 4 (say, a loop counting from before it): that number
+        # lies in C and at B's end, and it is D's address too, so it keeps B, C and D.
+        moved = linked_module(d_addend=-4)
+        self.assertIn((4, 37, 6, -4), optimize_wasm.relocations(moved, b"reloc.CODE"))
+        self.assertEqual(optimize_wasm.data_unnamed_by_code(moved, [1036]), [(1024, 1028), (1044, 1048)])
+        self.assertEqual(optimize_wasm.data_unnamed_by_code(linked_module(), [1036]), [(1024, 1028), (1040, 1048)])
 
     def test_link_metadata_is_removed_and_required(self):
         module = optimize_wasm.without_link_metadata(linked_module())

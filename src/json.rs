@@ -418,7 +418,11 @@ pub(crate) fn parse_i64(raw: &str) -> Option<i64> {
     let mut value: i64 = 0;
     for b in digits.bytes() {
         let digit = i64::from(b.checked_sub(b'0').filter(|d| *d < 10)?);
-        value = value.checked_mul(10)?.checked_add(if negative { -digit } else { digit })?;
+        // A range check instead of `checked_mul`, which the wasm build lowers to a 128-bit multiply.
+        if !(i64::MIN / 10..=i64::MAX / 10).contains(&value) {
+            return None;
+        }
+        value = (value * 10).checked_add(if negative { -digit } else { digit })?;
     }
     Some(value)
 }
@@ -757,6 +761,22 @@ impl ToJson for Json {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn integers_agree_with_the_standard_library_up_to_the_limits() {
+        use alloc::string::ToString;
+        let mut texts = alloc::vec!["0".to_string(), "-0".to_string(), "007".to_string(), "12a".to_string()];
+        for edge in [i64::MAX, i64::MIN, i64::MAX / 10, i64::MIN / 10] {
+            for delta in -12i128..=12 {
+                texts.push((i128::from(edge) + delta).to_string());
+                texts.push((i128::from(edge) * 10 + delta).to_string());
+            }
+        }
+        for text in &texts {
+            assert_eq!(super::parse_i64(text), text.parse::<i64>().ok(), "{text}");
+        }
+        assert_eq!(super::parse_i64(""), Some(0));
+    }
+
     #[test]
     fn ascii_writer_escapes_every_other_character() {
         let text = "Grüße “G” \u{1F600} \u{2028} \"\\\n\u{1} plain";

@@ -386,7 +386,7 @@ mod tests {
             assert_ne!(e.en.message(), e.de.message());
             assert!(!e.en.hint().is_empty() && !e.de.hint().is_empty(), "{}", e.key);
         }
-        for e in explanations::CAUSES {
+        for e in explanations::CAUSES.iter() {
             assert!(CauseCode::ALL.iter().any(|c| c.code() == e.key), "{} is no cause code", e.key);
         }
         for code in SERVER_CODES {

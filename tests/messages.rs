@@ -148,7 +148,7 @@ fn explanation_texts_match_the_snapshot() {
         out.push('\n');
     }
     assert!(!out.contains('{'), "an unfilled placeholder:\n{out}");
-    for entry in CAUSES {
+    for entry in CAUSES.iter() {
         let _ = writeln!(out, "## cause {}", entry.key);
         let _ = writeln!(out, "[en] {} | {}", entry.en.message(), entry.en.hint());
         let _ = writeln!(out, "[de] {} | {}\n", entry.de.message(), entry.de.hint());

@@ -3,31 +3,10 @@
 //!
 //! Placeholders: `{position}` (1-based), `{actual}`, `{expected}`, `{marketplace}` (a domain).
 
-use super::{Locale, Text};
-
-/// A likely cause of a failed check, in both languages.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct CauseEntry {
-    /// The stable cause code (see [`crate::explain::CauseCode`]).
-    pub key: &'static str,
-    /// English: what probably happened, and what to do.
-    pub en: Text,
-    /// German.
-    pub de: Text,
-}
-
-impl CauseEntry {
-    /// The text in `locale`.
-    pub fn text(&self, locale: Locale) -> Text {
-        match locale {
-            Locale::En => self.en,
-            Locale::De => self.de,
-        }
-    }
-}
+use super::{Catalog, Entry, Locale};
 
 /// Likely causes, by cause code.
-pub const CAUSES: &[CauseEntry] = &[
+pub const CAUSES: Catalog = catalog![
     CauseEntry {
         key: "typo",
         en: t!("Most likely a typo at position {position}: “{actual}” was entered where the card probably shows “{expected}”.", "Use the suggested code, or check position {position} on the card and correct it."),
@@ -333,8 +312,8 @@ pub const SCAM_WARNING: (RejectionText, RejectionText) = (
 );
 
 /// The cause entry for a cause code.
-pub fn cause(key: &str) -> Option<&'static CauseEntry> {
-    CAUSES.iter().find(|e| e.key == key)
+pub fn cause(key: &str) -> Option<Entry> {
+    CAUSES.get(key)
 }
 
 /// The rejection entry for a key (`code` or `code.variant`).

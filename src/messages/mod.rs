@@ -9,10 +9,23 @@ use crate::prelude::*;
 use crate::finding::Finding;
 use crate::json::write_decimal;
 
-/// `t!("message", "hint")`: a [`Text`], its two parts joined when compiling.
+/// `t!("message", "hint")`: a [`Text`], its two parts joined when compiling (the catalogs' own
+/// entries are written with it too, inside `catalog!`, which reads them as they are).
+#[cfg(test)]
 macro_rules! t {
     ($message:literal, $hint:literal) => {
         $crate::messages::Text::joined(concat!($message, "\u{1f}", $hint))
+    };
+}
+
+/// `catalog![Entry { key: "…", en: t!("…", "…"), de: t!("…", "…") }, …]`: a [`Catalog`] written
+/// like a list of entries, joined into one [`TextTable`] when compiling.
+macro_rules! catalog {
+    ($($entry:ident { key: $key:literal, en: t!($en:literal, $en_hint:literal), de: t!($de:literal, $de_hint:literal) $(,)? }),* $(,)?) => {
+        $crate::messages::Catalog::new(&$crate::messages::TextTable::new(
+            concat!($($key, $en, "\u{1f}", $en_hint, $de, "\u{1f}", $de_hint),*),
+            [$($key.len(), concat!($en, "\u{1f}", $en_hint).len(), concat!($de, "\u{1f}", $de_hint).len()),*],
+        ))
     };
 }
 
@@ -58,6 +71,7 @@ impl Locale {
 pub struct Text(&'static str);
 
 impl Text {
+    #[cfg(test)]
     const fn joined(text: &'static str) -> Text {
         Text(text)
     }
@@ -94,8 +108,103 @@ impl Entry {
     }
 }
 
+/// Texts joined into one string when compiling, each found by where it ends (a `u16`).
+///
+/// The browser module then holds two bytes per text instead of a pointer and a length (eight bytes
+/// that compress badly): the findings and causes catalogs as tables of `&str` cost 0.3 KB more gzip.
+/// Made by `TextTable::new` from the joined text and the lengths of its parts (see `catalog!`).
+#[derive(Debug)]
+pub struct TextTable<Ends: ?Sized = [u16]> {
+    joined: &'static str,
+    ends: Ends,
+}
+
+impl<const N: usize> TextTable<[u16; N]> {
+    /// The texts of `lengths` bytes each, one after the other in `joined`. Checked when compiling:
+    /// the lengths add up to `joined`, which fits `u16` offsets, and every text ends on a char
+    /// boundary.
+    pub const fn new(joined: &'static str, lengths: [usize; N]) -> Self {
+        let bytes = joined.as_bytes();
+        let mut ends = [0u16; N];
+        let (mut i, mut at) = (0, 0);
+        while i < N {
+            at += lengths[i];
+            assert!(at <= u16::MAX as usize, "a text table holds at most 65,535 bytes");
+            assert!(at == bytes.len() || (bytes[at] as i8) >= -0x40, "texts end on char boundaries");
+            ends[i] = at as u16;
+            i += 1;
+        }
+        assert!(at == bytes.len(), "the lengths add up to the joined text");
+        TextTable { joined, ends }
+    }
+}
+
+impl TextTable {
+    /// The text at `index` (empty past the end).
+    pub fn get(&self, index: usize) -> &'static str {
+        let Some(&end) = self.ends.get(index) else {
+            return "";
+        };
+        let start = if index == 0 { 0 } else { self.ends[index - 1] };
+        // SAFETY: `new` checked when compiling that the ends rise within `joined` and fall on char
+        // boundaries, and it is the only way to make a table.
+        unsafe { self.joined.get_unchecked(usize::from(start)..usize::from(end)) }
+    }
+
+    /// How many texts the table holds.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// True when the table holds no text.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+}
+
+/// Catalog entries (a key and the text in English and German), kept as one [`TextTable`] of three
+/// texts per entry.
+#[derive(Clone, Copy, Debug)]
+pub struct Catalog(&'static TextTable);
+
+impl Catalog {
+    /// A catalog of `texts`: key, English, German, for each entry.
+    pub const fn new(texts: &'static TextTable) -> Catalog {
+        Catalog(texts)
+    }
+
+    /// The entry with this key.
+    pub fn get(&self, key: &str) -> Option<Entry> {
+        for i in 0..self.len() {
+            if self.0.get(3 * i) == key {
+                return Some(self.entry(i));
+            }
+        }
+        None
+    }
+
+    /// Every entry, in catalog order.
+    pub fn iter(&self) -> impl Iterator<Item = Entry> + '_ {
+        (0..self.len()).map(|i| self.entry(i))
+    }
+
+    /// How many entries the catalog holds.
+    pub fn len(&self) -> usize {
+        self.0.len() / 3
+    }
+
+    /// True when the catalog holds no entry.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn entry(&self, index: usize) -> Entry {
+        Entry { key: self.0.get(3 * index), en: Text(self.0.get(3 * index + 1)), de: Text(self.0.get(3 * index + 2)) }
+    }
+}
+
 /// Texts for findings, by reason code (and variants).
-pub const FINDINGS: &[Entry] = &[
+pub const FINDINGS: Catalog = catalog![
     Entry {
         key: "empty",
         en: t!("Please enter your code.", "You'll find it on the back of the card (under the scratch-off strip) or in the email you received."),
@@ -208,11 +317,8 @@ pub const TERMS: &[(&str, &str, &str)] = &[
 ];
 
 /// Looks up an entry by key; a `code.variant` key falls back to its base code.
-pub fn entry(key: &str) -> Option<&'static Entry> {
-    FINDINGS.iter().find(|e| e.key == key).or_else(|| {
-        let base = crate::before(key, |b| b == b'.');
-        FINDINGS.iter().find(|e| e.key == base)
-    })
+pub fn entry(key: &str) -> Option<Entry> {
+    FINDINGS.get(key).or_else(|| FINDINGS.get(crate::before(key, |b| b == b'.')))
 }
 
 fn term(value: &str, locale: Locale) -> Option<&'static str> {
@@ -306,11 +412,37 @@ mod tests {
                 assert!(!e.text(locale).message().is_empty(), "{} {locale:?}", e.key);
             }
         }
-        for e in FINDINGS {
+        for e in FINDINGS.iter() {
             let base = e.key.split('.').next().unwrap();
             assert!(FindingCode::from_code(base).is_some(), "catalog key {} names no finding", e.key);
             assert_ne!(e.en.message(), e.de.message(), "{} is not translated", e.key);
         }
+    }
+
+    #[test]
+    fn text_tables_give_back_each_text() {
+        let table: &TextTable = &TextTable::new("emptyGrüße\u{1f}Hint", [5, 0, 7, 5]);
+        let texts: Vec<_> = (0..table.len()).map(|i| table.get(i)).collect();
+        assert_eq!(texts, ["empty", "", "Grüße", "\u{1f}Hint"]);
+        assert_eq!((table.get(4), table.get(usize::MAX)), ("", ""));
+        const CATALOG: Catalog = catalog![Entry { key: "a", en: t!("A", "hint"), de: t!("Ä", "") }];
+        let catalog = CATALOG;
+        let entry = catalog.get("a").unwrap();
+        assert_eq!((entry.en.message(), entry.en.hint(), entry.de.message(), entry.de.hint()), ("A", "hint", "Ä", ""));
+        assert_eq!((catalog.len(), catalog.get("b")), (1, None));
+        assert_eq!(FINDINGS.iter().count(), FINDINGS.len());
+    }
+
+    #[test]
+    #[should_panic(expected = "the lengths add up to the joined text")]
+    fn text_tables_refuse_lengths_that_do_not_add_up() {
+        let _ = TextTable::new("abc", [1, 1]);
+    }
+
+    #[test]
+    #[should_panic(expected = "texts end on char boundaries")]
+    fn text_tables_refuse_to_cut_a_character() {
+        let _ = TextTable::new("ü", [1, 1]);
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! symbol are tried. Every candidate must pass every check of its scheme (region, dates, marketplace
 //! included). Candidates are ranked by edit distance, then by a human-error model (look-alikes such as
 //! 5/S are likely, far-apart substitutions are not). Schemes without a checksum get no invented
-//! corrections; [`ambiguous_characters`] points at the characters worth re-checking instead.
+//! corrections; `ambiguous_characters` points at the characters worth re-checking instead.
 
 use crate::prelude::*;
 

@@ -14,6 +14,8 @@ cargo fmt --all -- --check
 cargo clippy --workspace --all-targets -- -D warnings
 # The browser build: no standard library (the npm package is built this way).
 cargo clippy --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
+# The API documentation builds without a broken or private link.
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --workspace
 
 step "native tests (unit, integration, property, doc)"
 cargo test --workspace

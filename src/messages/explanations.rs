@@ -7,87 +7,87 @@ use super::{Catalog, Entry, Locale};
 
 /// Likely causes, by cause code.
 pub const CAUSES: Catalog = catalog![
-    CauseEntry {
+    Entry {
         key: "typo",
         en: t!("Most likely a typo at position {position}: “{actual}” was entered where the card probably shows “{expected}”.", "Use the suggested code, or check position {position} on the card and correct it."),
         de: t!("Wahrscheinlich ein Tippfehler an Stelle {position}: Eingegeben wurde „{actual}“, auf der Karte steht vermutlich „{expected}“.", "Übernehmen Sie den vorgeschlagenen Code oder prüfen Sie Stelle {position} auf der Karte und korrigieren Sie sie."),
     },
-    CauseEntry {
+    Entry {
         key: "swapped_characters",
         en: t!("Most likely two neighbouring characters were swapped at positions {position} and {expected}.", "Use the suggested code, or compare these two positions with the card."),
         de: t!("Wahrscheinlich wurden zwei benachbarte Zeichen an Stelle {position} und {expected} vertauscht.", "Übernehmen Sie den vorgeschlagenen Code oder vergleichen Sie diese beiden Stellen mit der Karte."),
     },
-    CauseEntry {
+    Entry {
         key: "ambiguous_typo",
         en: t!("Probably a typo, but more than one correction fits, so we can't tell which one is right.", "Compare the suggested codes with the card and pick the one that matches it exactly."),
         de: t!("Wahrscheinlich ein Tippfehler, aber mehrere Korrekturen passen – welche stimmt, lässt sich nicht sagen.", "Vergleichen Sie die vorgeschlagenen Codes mit der Karte und wählen Sie den, der genau übereinstimmt."),
     },
-    CauseEntry {
+    Entry {
         key: "unreadable_characters",
         en: t!("Some characters were unreadable or can't occur in these codes (0, 1, I, O), and we worked them out from the rest.", "Check the suggested code against the card before you redeem it."),
         de: t!("Einige Zeichen waren unleserlich oder kommen in diesen Codes nicht vor (0, 1, I, O); wir haben sie aus dem Rest ermittelt.", "Vergleichen Sie den vorgeschlagenen Code vor dem Einlösen mit der Karte."),
     },
-    CauseEntry {
+    Entry {
         key: "missing_character",
         en: t!("Most likely one character is missing.", "Use the suggested code, or compare the code with the card character by character."),
         de: t!("Wahrscheinlich fehlt ein Zeichen.", "Übernehmen Sie den vorgeschlagenen Code oder vergleichen Sie den Code Zeichen für Zeichen mit der Karte."),
     },
-    CauseEntry {
+    Entry {
         key: "extra_character",
         en: t!("Most likely one character was typed twice or added by mistake.", "Use the suggested code, or compare the code with the card character by character."),
         de: t!("Wahrscheinlich wurde ein Zeichen doppelt oder versehentlich zusätzlich eingegeben.", "Übernehmen Sie den vorgeschlagenen Code oder vergleichen Sie den Code Zeichen für Zeichen mit der Karte."),
     },
-    CauseEntry {
+    Entry {
         key: "incomplete_code",
         en: t!("The code isn't complete: {actual} of {expected} characters have been entered.", "Please enter the rest of the code from the card."),
         de: t!("Der Code ist unvollständig: {actual} von {expected} Zeichen sind eingegeben.", "Bitte geben Sie den Rest des Codes von der Karte ein."),
     },
-    CauseEntry {
+    Entry {
         key: "extra_text",
         en: t!("More than the code was entered ({actual} characters).", "Please enter only the code, without other text from the email or card."),
         de: t!("Es wurde mehr als der Code eingegeben ({actual} Zeichen).", "Bitte geben Sie nur den Code ein, ohne weiteren Text aus der E-Mail oder von der Karte."),
     },
-    CauseEntry {
+    Entry {
         key: "several_typos",
         en: t!("Several characters are probably mistyped.", "Please enter the code again slowly, comparing each character with the card."),
         de: t!("Wahrscheinlich sind mehrere Zeichen vertippt.", "Bitte geben Sie den Code noch einmal langsam ein und vergleichen Sie jedes Zeichen mit der Karte."),
     },
-    CauseEntry {
+    Entry {
         key: "not_our_code",
         en: t!("It may not be a code of ours, for example a code for another shop or a reference number from the email.", "Check that you took the claim code (under the scratch-off strip or marked as the code in the email)."),
         de: t!("Es ist möglicherweise keiner unserer Codes, etwa ein Code eines anderen Shops oder eine Referenznummer aus der E-Mail.", "Prüfen Sie, ob Sie den Einlösecode genommen haben (unter dem Rubbelfeld oder in der E-Mail als Code gekennzeichnet)."),
     },
-    CauseEntry {
+    Entry {
         key: "mistyped_prefix",
         en: t!("The first two characters are probably mistyped: they name the country the code was issued for.", "Please check the first two characters on the card."),
         de: t!("Die ersten beiden Zeichen sind wahrscheinlich vertippt: Sie stehen für das Land, für das der Code ausgegeben wurde.", "Bitte prüfen Sie die ersten beiden Zeichen auf der Karte."),
     },
-    CauseEntry {
+    Entry {
         key: "other_marketplace",
         en: t!("The code is for {actual}, and codes work only on the store they were issued for.", "Redeem it with an account on {actual}, or ask the sender for a code for {expected}."),
         de: t!("Der Code gilt für {actual}, und Codes funktionieren nur in dem Shop, für den sie ausgegeben wurden.", "Lösen Sie ihn mit einem Konto auf {actual} ein oder bitten Sie den Absender um einen Code für {expected}."),
     },
-    CauseEntry {
+    Entry {
         key: "serial_number",
         en: t!("The card's serial number was entered instead of its code.", "The code is under the scratch-off strip and has letters as well as digits."),
         de: t!("Statt des Codes wurde die Seriennummer der Karte eingegeben.", "Der Code steht unter dem Rubbelfeld und enthält Buchstaben und Ziffern."),
     },
-    CauseEntry {
+    Entry {
         key: "wrong_code_type",
         en: t!("This code is of another kind than this field expects.", "Please redeem it where codes of its kind are redeemed."),
         de: t!("Dieser Code ist von anderer Art, als dieses Feld erwartet.", "Bitte lösen Sie ihn dort ein, wo Codes dieser Art eingelöst werden."),
     },
-    CauseEntry {
+    Entry {
         key: "expired",
         en: t!("The credit has expired: courtesy credits last 30 days to 12 months from the day they are issued.", "If you believe this is a mistake, contact customer service and keep the code: it is what they need to look into it."),
         de: t!("Das Guthaben ist abgelaufen: Kulanzgutschriften gelten ab Ausstellung 30 Tage bis 12 Monate.", "Wenn Sie einen Fehler vermuten, wenden Sie sich an den Kundenservice und bewahren Sie den Code auf: Er wird für die Prüfung gebraucht."),
     },
-    CauseEntry {
+    Entry {
         key: "device_clock",
         en: t!("The date on this device may be wrong: the code's issue date lies in the future.", "Check your device's date and time, then try again."),
         de: t!("Das Datum dieses Geräts stimmt möglicherweise nicht: Das Ausstellungsdatum des Codes liegt in der Zukunft.", "Prüfen Sie Datum und Uhrzeit Ihres Geräts und versuchen Sie es dann erneut."),
     },
-    CauseEntry {
+    Entry {
         key: "foreign_characters",
         en: t!("Characters that never occur in codes were entered, perhaps from pasted text.", "Please enter only the letters and digits of the code."),
         de: t!("Es wurden Zeichen eingegeben, die in Codes nie vorkommen, vielleicht aus eingefügtem Text.", "Bitte geben Sie nur die Buchstaben und Ziffern des Codes ein."),

@@ -21,7 +21,7 @@ macro_rules! t {
 /// `catalog![Entry { key: "…", en: t!("…", "…"), de: t!("…", "…") }, …]`: a [`Catalog`] written
 /// like a list of entries, joined into one [`TextTable`] when compiling.
 macro_rules! catalog {
-    ($($entry:ident { key: $key:literal, en: t!($en:literal, $en_hint:literal), de: t!($de:literal, $de_hint:literal) $(,)? }),* $(,)?) => {
+    ($(Entry { key: $key:literal, en: t!($en:literal, $en_hint:literal), de: t!($de:literal, $de_hint:literal) $(,)? }),* $(,)?) => {
         $crate::messages::Catalog::new(&$crate::messages::TextTable::new(
             concat!($($key, $en, "\u{1f}", $en_hint, $de, "\u{1f}", $de_hint),*),
             [$($key.len(), concat!($en, "\u{1f}", $en_hint).len(), concat!($de, "\u{1f}", $de_hint).len()),*],
@@ -111,8 +111,9 @@ impl Entry {
 /// Texts joined into one string when compiling, each found by where it ends (a `u16`).
 ///
 /// The browser module then holds two bytes per text instead of a pointer and a length (eight bytes
-/// that compress badly): the findings and causes catalogs as tables of `&str` cost 0.3 KB more gzip.
-/// Made by `TextTable::new` from the joined text and the lengths of its parts (see `catalog!`).
+/// that compress badly): for the findings and causes catalogs 0.28 KB less gzip of data, 69 bytes
+/// less in all once the lookup code is counted (measured 2026-11-29). Made by `TextTable::new` from
+/// the joined text and the lengths of its parts (see `catalog!`).
 #[derive(Debug)]
 pub struct TextTable<Ends: ?Sized = [u16]> {
     joined: &'static str,
@@ -146,8 +147,8 @@ impl TextTable {
             return "";
         };
         let start = if index == 0 { 0 } else { self.ends[index - 1] };
-        // SAFETY: `new` checked when compiling that the ends rise within `joined` and fall on char
-        // boundaries, and it is the only way to make a table.
+        // SAFETY: `new`, the only way to make a table, checked that the ends rise within `joined` and
+        // fall on char boundaries (when compiling, for every table in a `const`).
         unsafe { self.joined.get_unchecked(usize::from(start)..usize::from(end)) }
     }
 

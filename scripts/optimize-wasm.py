@@ -913,6 +913,7 @@ def main() -> int:
         # The data only panics read, zeroed in every candidate before it is measured: how much that
         # saves depends on the function order (by up to 0.4 KB, measured 2026-11-29).
         dead: list[tuple[int, int]] = []
+        panics_only: list[tuple[int, int]] = []
         unread: list[tuple[int, int]] = []
         expected: set[int] = set()
         if linked_files:

@@ -131,6 +131,7 @@ impl<const N: usize> TextTable<[u16; N]> {
         while i < N {
             at += lengths[i];
             assert!(at <= u16::MAX as usize, "a text table holds at most 65,535 bytes");
+            // `str::is_char_boundary` by hand: it is `const` only from Rust 1.86, above the MSRV.
             assert!(at == bytes.len() || (bytes[at] as i8) >= -0x40, "texts end on char boundaries");
             ends[i] = at as u16;
             i += 1;

@@ -131,6 +131,7 @@ impl<const N: usize> TextTable<[u16; N]> {
         while i < N {
             at += lengths[i];
             assert!(at <= u16::MAX as usize, "a text table holds at most 65,535 bytes");
+            assert!(at <= bytes.len(), "the lengths add up to the joined text");
             // `str::is_char_boundary` by hand: it is `const` only from Rust 1.86, above the MSRV.
             assert!(at == bytes.len() || (bytes[at] as i8) >= -0x40, "texts end on char boundaries");
             ends[i] = at as u16;
@@ -439,6 +440,12 @@ mod tests {
     #[should_panic(expected = "the lengths add up to the joined text")]
     fn text_tables_refuse_lengths_that_do_not_add_up() {
         let _ = TextTable::new("abc", [1, 1]);
+    }
+
+    #[test]
+    #[should_panic(expected = "the lengths add up to the joined text")]
+    fn text_tables_refuse_lengths_past_the_end() {
+        let _ = TextTable::new("abc", [2, 2]);
     }
 
     #[test]

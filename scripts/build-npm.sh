@@ -66,7 +66,7 @@ for name in sys.argv[1:]:
 PY
 # The module and the glue of all three targets: exports no glue uses are removed, and the names
 # between the two (imports, the glue's own exports) get short, in the module and the glue alike;
-# panics trap at once, and the data only they read is zeroed (see the script).
+# panics trap at once, and the data no live code reads is zeroed (see the script).
 python3 scripts/optimize-wasm.py --linked="${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/claimcheck.wasm" \
   pkg-build/bundler/claimcheck_bg.wasm pkg/claimcheck_bg.wasm \
   pkg/claimcheck.js pkg/claimcheck_bg.js pkg/node.cjs pkg/web.js

@@ -54,16 +54,36 @@ cp pkg-build/web/claimcheck.d.ts pkg/web.d.ts
 #   encodeInto came in Chrome 74, Firefox 66, Safari 14.1, Node 12);
 # - passStringToWasm0's branch for a call without `realloc`: every call passes it.
 # Together 72 bytes gzip of the web glue.
-python3 - pkg/claimcheck_bg.js pkg/node.cjs pkg/web.js <<'PY'
+# And the binding's own JS (src/wasm.js, which wasm-bindgen copies to snippets/) goes into each glue
+# file in place of its import: one file per target, no ES module for Node's CommonJS to require.
+# pkg-build/node.cjs: the same Node glue, for the test that loads it with the module before its
+# data is zeroed (tests/npm/run.sh).
+cp pkg/node.cjs pkg-build/node.cjs
+python3 - pkg/claimcheck_bg.js:bundler pkg/node.cjs:nodejs pkg/web.js:web pkg-build/node.cjs:nodejs <<'PY'
 import re
 import sys
+
+with open("src/wasm.js") as file:
+    binding = file.read()
+own_names = re.findall(r"^(?:function|let|const) (\w+)", binding, re.M)  # not exported
+snippet = re.compile(r"^(?:import \{ [\w, ]+ \} from '\./(snippets/[^']+)';"
+                     r"|const \{ [\w, ]+ \} = require\(String\.raw`\./(snippets/[^`]+)`\);)$", re.M)
 
 fallback = re.compile(r"\nif \(!\('encodeInto' in cachedTextEncoder\)\) \{\n.*?\n\}\n", re.S)
 without_realloc = re.compile(r"(\nfunction passStringToWasm0\(arg, malloc, realloc\) \{\n)    if \(realloc === undefined\) \{\n.*?\n    \}\n\n", re.S)
 calls = re.compile(r"passStringToWasm0\(([^()]*)\)")
-for name in sys.argv[1:]:
+for argument in sys.argv[1:]:
+    name, target = argument.split(":")
     with open(name) as file:
         text = file.read()
+    imports = snippet.findall(text)
+    with open(f"pkg-build/{target}/{''.join(imports[0])}" if len(imports) == 1 else "/dev/null") as file:
+        copied = file.read()
+    clashes = [n for n in own_names if re.search(rf"\b{n}\b", snippet.sub("", text))]
+    if copied != binding or clashes:
+        sys.exit(f"build-npm: the binding's JS is not imported once as expected in {name} ({imports}, "
+                 f"names also used by the glue: {clashes})")
+    text = snippet.sub(lambda _: binding.replace("export function", "function"), text)
     text, fallbacks = fallback.subn("\n", text)
     text, branches = without_realloc.subn(r"\1", text)
     arguments = [a for a in calls.findall(text) if a != "arg, malloc, realloc"]

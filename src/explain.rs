@@ -8,7 +8,7 @@
 use crate::prelude::*;
 
 use crate::finding::{Finding, FindingCode, Severity};
-use crate::json::{decimal, JsonWriter, ToJson};
+use crate::json::{decimal, JsonWriter, Key, ToJson};
 use crate::messages::explanations::{self, RejectionText};
 use crate::messages::{render_with, Locale, Value};
 use crate::region::Marketplace;
@@ -121,14 +121,14 @@ impl Eq for Cause {}
 impl ToJson for Cause {
     fn write_json(&self, w: &mut JsonWriter) {
         w.begin_object();
-        w.field_str("code", self.code.code());
-        w.name("confidence");
+        w.field_str(Key::Code, self.code.code());
+        w.name(Key::Confidence);
         w.thousandths(crate::round_non_negative(self.confidence.clamp(0.0, 1.0) * 1000.0) as u32);
         if let Some(position) = self.position {
-            w.field_uint("position", position);
+            w.field_uint(Key::Position, position);
         }
-        w.field_str("message", &self.message);
-        w.field_str("hint", &self.hint);
+        w.field_str(Key::Message, &self.message);
+        w.field_str(Key::Hint, &self.hint);
         w.end_object();
     }
 }
@@ -283,13 +283,13 @@ pub struct Explanation {
 impl ToJson for Explanation {
     fn write_json(&self, w: &mut JsonWriter) {
         w.begin_object();
-        w.field_str("code", &self.code);
-        w.field_str("title", &self.title);
-        w.field_str("message", &self.message);
-        w.field_list("steps", &self.steps);
-        w.name("retry");
+        w.field_str(Key::Code, &self.code);
+        w.field_str(Key::Title, &self.title);
+        w.field_str(Key::Message, &self.message);
+        w.field_list(Key::Steps, &self.steps);
+        w.name(Key::Retry);
         w.bool(self.retry);
-        w.name("contactSupport");
+        w.name(Key::ContactSupport);
         w.bool(self.contact_support);
         w.end_object();
     }
@@ -354,9 +354,9 @@ pub struct Notice {
 impl ToJson for Notice {
     fn write_json(&self, w: &mut JsonWriter) {
         w.begin_object();
-        w.field_str("title", &self.title);
-        w.field_str("message", &self.message);
-        w.field_list("steps", &self.steps);
+        w.field_str(Key::Title, &self.title);
+        w.field_str(Key::Message, &self.message);
+        w.field_list(Key::Steps, &self.steps);
         w.end_object();
     }
 }

@@ -5,7 +5,7 @@
 
 use crate::prelude::*;
 
-use crate::json::{JsonWriter, ToJson};
+use crate::json::{JsonWriter, Key, ToJson};
 
 /// The stable reason code of a finding.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -144,15 +144,15 @@ pub struct Finding {
 impl ToJson for Finding {
     fn write_json(&self, w: &mut JsonWriter) {
         w.begin_object();
-        w.field_str("code", self.code.code());
-        w.field_str("severity", self.severity.code());
+        w.field_str(Key::Code, self.code.code());
+        w.field_str(Key::Severity, self.severity.code());
         if let Some(position) = self.position {
-            w.field_uint("position", position);
+            w.field_uint(Key::Position, position);
         }
-        w.field_opt_str("expected", self.expected.as_deref());
-        w.field_opt_str("actual", self.actual.as_deref());
-        w.field_str("message", &self.message);
-        w.field_opt_str("hint", self.hint.as_deref());
+        w.field_opt_str(Key::Expected, self.expected.as_deref());
+        w.field_opt_str(Key::Actual, self.actual.as_deref());
+        w.field_str(Key::Message, &self.message);
+        w.field_opt_str(Key::Hint, self.hint.as_deref());
         w.end_object();
     }
 }

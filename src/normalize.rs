@@ -7,7 +7,7 @@
 
 use crate::prelude::*;
 
-use crate::json::{JsonWriter, ToJson};
+use crate::json::{JsonWriter, Key, ToJson};
 
 /// Longest input accepted, in characters; longer input is rejected before any other work.
 pub const MAX_INPUT_CHARS: usize = 256;
@@ -57,18 +57,18 @@ pub struct Change {
 impl ToJson for Change {
     fn write_json(&self, w: &mut JsonWriter) {
         w.begin_object();
-        w.field_uint("position", self.position);
+        w.field_uint(Key::Position, self.position);
         // Chars, not Strings: a pasted code can make a change per character, each one allocation less.
         let mut buffer = [0; 4];
-        w.field_str("from", self.from.encode_utf8(&mut buffer));
+        w.field_str(Key::From, self.from.encode_utf8(&mut buffer));
         w.field_str(
-            "to",
+            Key::To,
             match self.to {
                 Some(to) => to.encode_utf8(&mut buffer),
                 None => "",
             },
         );
-        w.field_str("reason", self.reason.code());
+        w.field_str(Key::Reason, self.reason.code());
         w.end_object();
     }
 }

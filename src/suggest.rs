@@ -12,7 +12,7 @@ use crate::prelude::*;
 
 use crate::checksum::{rs32, Checksum};
 use crate::finding::{Finding, FindingCode, Severity};
-use crate::json::{decimal, JsonWriter, ToJson};
+use crate::json::{decimal, JsonWriter, Key, ToJson};
 use crate::scheme::Scheme;
 use crate::validate::{is_recoverable, Context, Status};
 
@@ -75,10 +75,10 @@ impl Eq for Suggestion {}
 impl ToJson for Edit {
     fn write_json(&self, w: &mut JsonWriter) {
         w.begin_object();
-        w.field_str("kind", self.kind.code());
-        w.field_uint("position", self.position);
-        w.field_opt_str("from", self.from.as_deref());
-        w.field_opt_str("to", self.to.as_deref());
+        w.field_str(Key::Kind, self.kind.code());
+        w.field_uint(Key::Position, self.position);
+        w.field_opt_str(Key::From, self.from.as_deref());
+        w.field_opt_str(Key::To, self.to.as_deref());
         w.end_object();
     }
 }
@@ -86,12 +86,12 @@ impl ToJson for Edit {
 impl ToJson for Suggestion {
     fn write_json(&self, w: &mut JsonWriter) {
         w.begin_object();
-        w.field_str("code", &self.code);
-        w.field_str("display", &self.display);
-        w.name("confidence");
+        w.field_str(Key::Code, &self.code);
+        w.field_str(Key::Display, &self.display);
+        w.name(Key::Confidence);
         // Confidence is in [0, 1] with two decimals: written without float formatting.
         w.thousandths(crate::round_non_negative(self.confidence.clamp(0.0, 1.0) * 1000.0) as u32);
-        w.field_list("edits", &self.edits);
+        w.field_list(Key::Edits, &self.edits);
         w.end_object();
     }
 }

@@ -12,7 +12,7 @@ use crate::prelude::*;
 use crate::date::Timestamp;
 use crate::explain::explain_rejection;
 use crate::item_path;
-use crate::json::{Json, JsonError, JsonWriter, ToJson};
+use crate::json::{Json, JsonError, JsonWriter, Key, ToJson};
 use crate::messages::explanations::{SupportLabels, SUPPORT_LABELS};
 use crate::messages::{render_with, Locale, Value};
 use crate::region;
@@ -87,9 +87,9 @@ pub struct SupportPackage {
 impl ToJson for SupportPackage {
     fn write_json(&self, w: &mut JsonWriter) {
         w.begin_object();
-        w.field_str("reference", &self.reference);
-        w.field_str("json", &self.json);
-        w.field_str("text", &self.text);
+        w.field_str(Key::Reference, &self.reference);
+        w.field_str(Key::Json, &self.json);
+        w.field_str(Key::Text, &self.text);
         w.end_object();
     }
 }
@@ -140,37 +140,37 @@ impl Registry {
 
         // Everything after the reference; the reference is derived from it.
         let mut body = JsonWriter::new();
-        body.field_str("createdAt", &now.format());
-        body.name("library");
+        body.field_str(Key::CreatedAt, &now.format());
+        body.name(Key::Library);
         body.begin_object();
-        body.field_str("version", crate::VERSION);
-        body.field_uint("catalog", crate::messages::CATALOG_VERSION as usize);
-        body.field_uint("schemes", crate::scheme::builtin_version() as usize);
-        body.field_uint("marketplaces", region::TABLE_VERSION as usize);
+        body.field_str(Key::Version, crate::VERSION);
+        body.field_uint(Key::Catalog, crate::messages::CATALOG_VERSION as usize);
+        body.field_uint(Key::Schemes, crate::scheme::builtin_version() as usize);
+        body.field_uint(Key::Marketplaces, region::TABLE_VERSION as usize);
         body.end_object();
-        body.name("request");
+        body.name(Key::Request);
         body.begin_object();
-        body.field_str("scheme", request.options.scheme.as_deref().unwrap_or("auto"));
-        body.name("marketplace");
+        body.field_str(Key::Scheme, request.options.scheme.as_deref().unwrap_or("auto"));
+        body.name(Key::Marketplace);
         body.opt_string(marketplace.map(|m| m.domain));
-        body.field_str("locale", request.options.locale.tag());
+        body.field_str(Key::Locale, request.options.locale.tag());
         body.end_object();
-        body.name("environment");
+        body.name(Key::Environment);
         body.begin_object();
-        body.name("locale");
+        body.name(Key::Locale);
         body.opt_string(request.environment.locale.as_deref().map(clip));
-        body.name("timeZone");
+        body.name(Key::TimeZone);
         body.opt_string(request.environment.time_zone.as_deref().map(clip));
-        body.name("userAgent");
+        body.name(Key::UserAgent);
         body.opt_string(request.environment.user_agent.as_deref().map(clip));
         body.end_object();
-        body.name("orderNumber");
+        body.name(Key::OrderNumber);
         body.opt_string(request.order_number.as_deref().map(clip));
-        body.name("cardSerial");
+        body.name(Key::CardSerial);
         body.opt_string(request.card_serial.as_deref().map(clip));
-        body.name("validation");
+        body.name(Key::Validation);
         validation.write_json(&mut body);
-        body.name("attempts");
+        body.name(Key::Attempts);
         body.begin_array();
         for a in attempts {
             write_attempt(&mut body, a);
@@ -201,14 +201,14 @@ pub fn support_package(request: &SupportRequest) -> Result<SupportPackage, Reque
 
 fn write_attempt(w: &mut JsonWriter, a: &Attempt) {
     w.begin_object();
-    w.field_str("at", clip(&a.at));
-    w.name("clientStatus");
+    w.field_str(Key::At, clip(&a.at));
+    w.name(Key::ClientStatus);
     w.opt_string(a.client_status.as_deref().map(clip));
-    w.name("serverCode");
+    w.name(Key::ServerCode);
     w.opt_string(a.server_code.as_deref().map(clip));
-    w.name("serverMessage");
+    w.name(Key::ServerMessage);
     w.opt_string(a.server_message.as_deref().map(clip));
-    w.name("httpStatus");
+    w.name(Key::HttpStatus);
     match a.http_status {
         Some(status) => w.uint(usize::from(status)),
         None => w.null(),
@@ -457,11 +457,11 @@ pub struct VerifiedPackage {
 impl ToJson for VerifiedPackage {
     fn write_json(&self, w: &mut JsonWriter) {
         w.begin_object();
-        w.name("ok");
+        w.name(Key::Ok);
         w.bool(true);
-        w.field_str("schema", &self.schema);
-        w.field_str("reference", &self.reference);
-        w.name("package");
+        w.field_str(Key::Schema, &self.schema);
+        w.field_str(Key::Reference, &self.reference);
+        w.name(Key::Package);
         self.content.write_json(w);
         w.end_object();
     }
@@ -470,12 +470,12 @@ impl ToJson for VerifiedPackage {
 impl ToJson for PackageError {
     fn write_json(&self, w: &mut JsonWriter) {
         w.begin_object();
-        w.name("ok");
+        w.name(Key::Ok);
         w.bool(false);
-        w.name("error");
+        w.name(Key::Error);
         w.begin_object();
-        w.field_str("code", self.code());
-        w.field_str("message", &self.describe());
+        w.field_str(Key::Code, self.code());
+        w.field_str(Key::Message, &self.describe());
         w.end_object();
         w.end_object();
     }

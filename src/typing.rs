@@ -9,7 +9,7 @@
 use crate::prelude::*;
 
 use crate::finding::FindingCode;
-use crate::json::{JsonWriter, ToJson};
+use crate::json::{JsonWriter, Key, ToJson};
 use crate::scheme::Registry;
 use crate::validate::{CheckOptions, OptionsError, Status, Validation};
 
@@ -27,9 +27,9 @@ pub struct Typing {
 impl ToJson for Typing {
     fn write_json(&self, w: &mut JsonWriter) {
         w.begin_object();
-        w.field_str("display", &self.display);
-        w.field_uint("caret", self.caret);
-        w.field_str("status", self.status.code());
+        w.field_str(Key::Display, &self.display);
+        w.field_uint(Key::Caret, self.caret);
+        w.field_str(Key::Status, self.status.code());
         w.end_object();
     }
 }

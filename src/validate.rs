@@ -13,7 +13,7 @@ use crate::date::{Date, Timestamp};
 use crate::expiry::{self, CreditDates, DateStatus};
 use crate::explain::{self, Cause};
 use crate::finding::{Finding, FindingCode, Severity};
-use crate::json::{decimal, Json, JsonWriter, ToJson};
+use crate::json::{decimal, Json, JsonWriter, Key, ToJson};
 use crate::messages::{self, Locale};
 use crate::normalize::{self, Change, MAX_INPUT_CHARS};
 use crate::region::{self, Marketplace};
@@ -203,24 +203,24 @@ pub struct Validation {
 impl ToJson for Validation {
     fn write_json(&self, w: &mut JsonWriter) {
         w.begin_object();
-        w.field_str("status", self.status.code());
-        w.field_str("input", &self.input);
-        w.field_str("normalized", &self.normalized);
-        w.field_str("display", &self.display);
-        w.name("scheme");
+        w.field_str(Key::Status, self.status.code());
+        w.field_str(Key::Input, &self.input);
+        w.field_str(Key::Normalized, &self.normalized);
+        w.field_str(Key::Display, &self.display);
+        w.name(Key::Scheme);
         w.opt_string(self.scheme.as_deref());
-        w.name("region");
+        w.name(Key::Region);
         w.opt_string(self.region.as_deref());
         if let Some(day) = self.issued_on {
-            w.field_str("issuedOn", &day.format());
+            w.field_str(Key::IssuedOn, &day.format());
         }
         if let Some(day) = self.expires_on {
-            w.field_str("expiresOn", &day.format());
+            w.field_str(Key::ExpiresOn, &day.format());
         }
-        w.field_list("changes", &self.changes);
-        w.field_list("findings", &self.findings);
-        w.field_list("suggestions", &self.suggestions);
-        w.field_list("causes", &self.causes);
+        w.field_list(Key::Changes, &self.changes);
+        w.field_list(Key::Findings, &self.findings);
+        w.field_list(Key::Suggestions, &self.suggestions);
+        w.field_list(Key::Causes, &self.causes);
         w.end_object();
     }
 }

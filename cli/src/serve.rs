@@ -21,7 +21,7 @@ use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use claimcheck::date::{Date, Timestamp};
 use claimcheck::finding::FindingCode;
 use claimcheck::generate::{generate, Issue};
-use claimcheck::json::{Json, JsonWriter};
+use claimcheck::json::{Json, JsonWriter, Key};
 use claimcheck::scheme::builtin_registry;
 use claimcheck::support::mask;
 use claimcheck::CheckOptions;
@@ -251,10 +251,12 @@ fn security_headers(headers: &mut axum::http::HeaderMap) {
 fn error(status: StatusCode, code: &str, message: &str) -> Response<Body> {
     let mut w = JsonWriter::new();
     w.begin_object();
-    w.name("ok");
+    w.key("ok");
     w.bool(false);
-    w.field_str("code", code);
-    w.field_str("message", message);
+    w.key("code");
+    w.string(code);
+    w.key("message");
+    w.string(message);
     w.end_object();
     json_response(status, w.finish())
 }
@@ -271,25 +273,33 @@ async fn demo_api(State(state): State<Arc<AppState>>) -> Response<Body> {
     };
     let mut w = JsonWriter::new();
     w.begin_object();
-    w.name("accounts");
+    w.key("accounts");
     w.begin_array();
     for (id, name, marketplace) in &demo.accounts {
         w.begin_object();
-        w.field_str("id", id);
-        w.field_str("name", name);
-        w.field_str("marketplace", marketplace);
+        w.key("id");
+        w.string(id);
+        w.key("name");
+        w.string(name);
+        w.key("marketplace");
+        w.string(marketplace);
         w.end_object();
     }
     w.end_array();
-    w.name("codes");
+    w.key("codes");
     w.begin_array();
     for c in &demo.codes {
         w.begin_object();
-        w.field_str("code", &c.display);
-        w.field_str("kind", &c.kind);
-        w.field_str("marketplace", &c.marketplace);
-        w.field_str("note", &c.note);
-        w.field_str("amount", &money(c.cents, &c.marketplace));
+        w.key("code");
+        w.string(&c.display);
+        w.key("kind");
+        w.string(&c.kind);
+        w.key("marketplace");
+        w.string(&c.marketplace);
+        w.key("note");
+        w.string(&c.note);
+        w.key("amount");
+        w.string(&money(c.cents, &c.marketplace));
         w.end_object();
     }
     w.end_array();
@@ -331,17 +341,20 @@ fn balance_json(conn: &Connection, account: &str, today: Date) -> rusqlite::Resu
         stmt.query_map(params![account, today.format()], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?;
     let mut w = JsonWriter::new();
     w.begin_object();
-    w.field_str("account", account);
-    w.field_str("currency", currency(&marketplace));
-    w.name("giftcardCents");
+    w.key("account");
+    w.string(account);
+    w.key("currency");
+    w.string(currency(&marketplace));
+    w.key("giftcardCents");
     w.int(giftcard);
-    w.name("credits");
+    w.key("credits");
     w.begin_array();
     for (cents, expires) in &credits {
         w.begin_object();
-        w.name("amountCents");
+        w.key("amountCents");
         w.int(*cents);
-        w.field_str("expiresOn", expires);
+        w.key("expiresOn");
+        w.string(expires);
         w.end_object();
     }
     w.end_array();
@@ -420,14 +433,16 @@ impl Outcome {
             Outcome::Redeemed { kind, cents, currency, expires_on, balance } => {
                 let mut w = JsonWriter::new();
                 w.begin_object();
-                w.name("ok");
+                w.key("ok");
                 w.bool(true);
-                w.field_str("kind", &kind);
-                w.name("amountCents");
+                w.key("kind");
+                w.string(&kind);
+                w.key("amountCents");
                 w.int(cents);
-                w.field_str("currency", currency);
-                w.field_opt_str("expiresOn", expires_on.as_deref());
-                w.name("balance");
+                w.key("currency");
+                w.string(currency);
+                w.field_opt_str(Key::ExpiresOn, expires_on.as_deref());
+                w.key("balance");
                 // Already JSON from `balance_json`; parse to embed.
                 claimcheck::ToJson::write_json(&Json::parse(&balance).unwrap_or(Json::Null), &mut w);
                 w.end_object();

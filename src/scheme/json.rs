@@ -6,7 +6,7 @@ use alloc::sync::Arc;
 
 use super::{CodeKind, Field, FieldKind, Scheme, SchemeDefinition, SchemeError, SchemeInfo};
 use crate::item_path;
-use crate::json::{decimal, Json, JsonWriter, ToJson};
+use crate::json::{decimal, Json, JsonWriter, Key, ToJson};
 
 /// Keys a definition may have, in the order they are written.
 const DEFINITION_KEYS: [&str; 14] = [
@@ -285,9 +285,9 @@ fn describe(value: &Json) -> String {
 impl ToJson for Field {
     fn write_json(&self, w: &mut JsonWriter) {
         w.begin_object();
-        w.field_str("kind", self.kind.code());
-        w.field_uint("start", self.start);
-        w.field_uint("length", self.length);
+        w.field_str(Key::Kind, self.kind.code());
+        w.field_uint(Key::Start, self.start);
+        w.field_uint(Key::Length, self.length);
         w.end_object();
     }
 }
@@ -295,37 +295,37 @@ impl ToJson for Field {
 impl ToJson for SchemeDefinition {
     fn write_json(&self, w: &mut JsonWriter) {
         w.begin_object();
-        w.field_opt_str("schema", self.schema.as_deref());
-        w.field_str("id", &self.id);
-        w.field_opt_str("name", self.name.as_deref());
-        w.field_opt_str("kind", self.kind.map(CodeKind::code));
-        w.field_str("alphabet", &self.alphabet);
+        w.field_opt_str(Key::Schema, self.schema.as_deref());
+        w.field_str(Key::Id, &self.id);
+        w.field_opt_str(Key::Name, self.name.as_deref());
+        w.field_opt_str(Key::Kind, self.kind.map(CodeKind::code));
+        w.field_str(Key::Alphabet, &self.alphabet);
         if let Some(lengths) = &self.lengths {
-            w.field_list("lengths", lengths);
+            w.field_list(Key::Lengths, lengths);
         }
         if let Some(n) = self.min_length {
-            w.field_uint("minLength", n);
+            w.field_uint(Key::MinLength, n);
         }
         if let Some(n) = self.max_length {
-            w.field_uint("maxLength", n);
+            w.field_uint(Key::MaxLength, n);
         }
         if !self.groups.is_empty() {
-            w.field_list("groups", &self.groups);
+            w.field_list(Key::Groups, &self.groups);
         }
-        w.field_str("checksum", &self.checksum);
+        w.field_str(Key::Checksum, &self.checksum);
         if !self.fields.is_empty() {
-            w.field_list("fields", &self.fields);
+            w.field_list(Key::Fields, &self.fields);
         }
-        w.field_opt_str("issueEpoch", self.issue_epoch.as_deref());
+        w.field_opt_str(Key::IssueEpoch, self.issue_epoch.as_deref());
         if !self.validity_days.is_empty() {
             let mut days = Vec::with_capacity(self.validity_days.len());
             for &d in &self.validity_days {
                 days.push(d as usize);
             }
-            w.field_list("validityDays", &days);
+            w.field_list(Key::ValidityDays, &days);
         }
         if let Some(regions) = &self.regions {
-            w.field_list("regions", regions);
+            w.field_list(Key::Regions, regions);
         }
         w.end_object();
     }
@@ -334,17 +334,17 @@ impl ToJson for SchemeDefinition {
 impl ToJson for SchemeInfo<'_> {
     fn write_json(&self, w: &mut JsonWriter) {
         w.begin_object();
-        w.field_str("id", self.id);
-        w.field_str("name", self.name);
-        w.field_str("kind", self.kind.code());
-        w.name("builtin");
+        w.field_str(Key::Id, self.id);
+        w.field_str(Key::Name, self.name);
+        w.field_str(Key::Kind, self.kind.code());
+        w.name(Key::Builtin);
         w.bool(self.builtin);
-        w.field_str("alphabet", self.alphabet);
-        w.field_list("lengths", self.lengths);
-        w.field_list("groups", self.groups);
-        w.field_str("checksum", self.checksum);
+        w.field_str(Key::Alphabet, self.alphabet);
+        w.field_list(Key::Lengths, self.lengths);
+        w.field_list(Key::Groups, self.groups);
+        w.field_str(Key::Checksum, self.checksum);
         // The region prefixes.
-        w.name("regions");
+        w.name(Key::Regions);
         w.begin_array();
         for m in self.regions {
             w.string(m.prefix);

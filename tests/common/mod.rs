@@ -290,3 +290,57 @@ fn support_packages_round_trip_and_name_tampering() {
     let message = error_message(wasm::support_package(options(r#"{"input": 5}"#)).unwrap_err());
     assert!(message.contains("input must be a string"), "{message}");
 }
+
+/// Every kind of result, read from the tape in JS, is the value its JSON holds: strings with
+/// quotes, backslashes, control characters, non-ASCII and astral characters; numbers with
+/// fractions; `true`, `false`, `null`; empty and nested lists; keys that are not claimcheck's own.
+#[wasm_bindgen_test]
+fn results_read_from_the_tape_equal_their_json() {
+    use claimcheck::json::{Json, ToJson};
+    use claimcheck::{support, CheckOptions, Locale};
+    fn same<T: ToJson>(value: &T) {
+        let json = value.to_json();
+        let from_tape = JSON::stringify(&wasm::to_js(value).unwrap()).unwrap();
+        let from_json = JSON::stringify(&JSON::parse(&json).unwrap()).unwrap();
+        assert_eq!(from_tape, from_json, "{json}");
+    }
+    let now = claimcheck::date::Timestamp::parse("2026-11-22T12:00:00Z");
+    let inputs = [
+        "DE9N8GUZWH279LUF",
+        "DE9N8GUZWH279LUG",
+        "de9n-8guz-wh27-9luf",
+        "DE9N8GUZWH27",
+        "DE9N8GUZWH279LUFX",
+        "DE9N8GUZWH279L?F",
+        "",
+        "\"quoted\" \\ back\u{1}slash\nline",
+        "Grüße 😀 \u{2028} “x”",
+        "ＤＥ９Ｎ８ＧＵＺＷＨ２７９ＬＵＦ",
+        "1234 5678 9012 3456",
+    ];
+    let registry = claimcheck::scheme::builtin_registry();
+    for locale in [Locale::En, Locale::De] {
+        let options = CheckOptions { locale, now, ..CheckOptions::default() };
+        for input in inputs {
+            same(&registry.validate(input, &options).unwrap());
+            same(&registry.format_as_you_type(input, 3, &options).unwrap());
+        }
+        for code in ["invalid_code", "already_redeemed", "expired", "region_restricted", "what"] {
+            same(&claimcheck::explain::explain_rejection(code, locale, None));
+        }
+        same(&claimcheck::explain::scam_warning(locale));
+    }
+    let infos: Vec<_> = registry.schemes().iter().map(|s| s.info()).collect();
+    same(&infos);
+    let request = Json::parse(
+        r#"{"input": "DE9N8GUZWH279LUG", "options": {"locale": "de", "now": "2026-11-22T12:00:00Z"},
+            "attempts": [{"at": "2026-11-22T11:58:00Z", "serverCode": "invalid_code", "httpStatus": 400}],
+            "environment": {"timeZone": "Europe/Berlin", "userAgent": "tést \"quoted\""}}"#,
+    )
+    .unwrap();
+    let package = registry.support_package(&support::SupportRequest::from_json_value(&request).unwrap()).unwrap();
+    same(&package);
+    same(&support::verify_support_package(&package.json));
+    same(&support::verify_support_package(&package.json.replacen("invalid_code", "expired", 1)));
+    same(&Json::parse(r#"{"a": [1, -2, 3.5, 1e3, true, false, null, {}, []], "k\"ey": {"😀": ""}}"#).unwrap());
+}

@@ -4,7 +4,7 @@
 # claimcheck/web from a plain <script type="module"> and the default entry bundled by webpack 5 in
 # headless Chromium; robust.mjs and stack.mjs
 # send hostile and deep calls through every export; zeroed.mjs compares the module with the same
-# build whose data only panics read was left as it was.
+# build whose data only panics read was left as it was; tape.mjs tests the binding's JS (src/wasm.js).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
@@ -12,15 +12,18 @@ version=$(sed -n 's/^version = "\(.*\)"/\1/p' "$repo/Cargo.toml" | head -n1)
 tarball="$repo/target/npm/claimcheck-$version.tgz"
 [ -f "$tarball" ] || { echo "consumer test: $tarball is missing; run scripts/build-npm.sh first" >&2; exit 1; }
 
+# The binding's own JS first, on its own (a broken tape must not loop: the timeout would say so).
+timeout 120 node "$here/tape.mjs"
+
 scratch="$repo/target/npm-consumer"
 rm -rf "$scratch" && mkdir -p "$scratch"
 cp -r "$here"/{esm.mjs,cjs.cjs,robust.mjs,stack.mjs,zeroed.mjs,seeded.mjs,types.ts,tsconfig.json,page.html,browser.mjs,bundle.cjs,bundled} "$scratch/"
 # The same build as the package, without --linked: its data left as it was (for zeroed.mjs).
 unzeroed="$scratch/unzeroed"
-[ -f "$repo/pkg-build/bundler/claimcheck_bg.wasm" ] \
+[ -f "$repo/pkg-build/bundler/claimcheck_bg.wasm" ] && [ -f "$repo/pkg-build/node.cjs" ] \
   || { echo "consumer test: pkg-build/ is missing; run scripts/build-npm.sh first" >&2; exit 1; }
 mkdir -p "$unzeroed"
-cp "$repo/pkg-build/nodejs/claimcheck.js" "$unzeroed/node.cjs"
+cp "$repo/pkg-build/node.cjs" "$unzeroed/node.cjs" # made by build-npm.sh, the binding's JS inlined
 PATH="$repo/.tools/node_modules/.bin:$PATH" python3 "$repo/scripts/optimize-wasm.py" \
   "$repo/pkg-build/bundler/claimcheck_bg.wasm" "$unzeroed/claimcheck_bg.wasm" "$unzeroed/node.cjs" >/dev/null
 cd "$scratch"

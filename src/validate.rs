@@ -260,6 +260,9 @@ pub(crate) struct Context<'a> {
     /// rs32 repairs worked out during detection, taken by suggestions so that the input is not
     /// repaired twice; keyed by the scheme and the symbols' address and length (the same slice).
     repairs: Cell<Option<KeptRepairs>>,
+    /// The scheme and symbols (address, length) whose checksum detection found to pass, so that
+    /// the checks do not compute it again.
+    verified: Cell<Option<(*const Scheme, *const char, usize)>>,
 }
 
 /// rs32 repairs of one scheme for one symbol slice (known by its address and length).
@@ -289,6 +292,7 @@ impl<'a> Context<'a> {
             locale: options.locale,
             now: options.now,
             repairs: Cell::new(None),
+            verified: Cell::new(None),
         })
     }
 
@@ -443,6 +447,7 @@ impl<'a> Context<'a> {
             return if erasures == 0 { Fit::Shape } else { Fit::None };
         }
         if erasures == 0 && checksum_passes(s, symbols) {
+            self.verified.set(Some((s, symbols.as_ptr(), symbols.len())));
             return Fit::Verified;
         }
         if s.checksum == Checksum::Rs32 && self.has_rs32_repair(s, symbols) {
@@ -606,7 +611,8 @@ impl<'a> Context<'a> {
         if hard_invalid || unreadable > 0 {
             return Outcome { status: Status::Invalid, findings, region, dates: None };
         }
-        if !checksum_passes(s, symbols) {
+        let verified = self.verified.get() == Some((s, symbols.as_ptr(), symbols.len()));
+        if !verified && !checksum_passes(s, symbols) {
             let mut f = Finding::new(FindingCode::ChecksumMismatch, Severity::Error);
             if let Some((position, value)) = self.located_error(s, symbols) {
                 f = f
@@ -776,8 +782,10 @@ fn typed(symbols: &[char], field: crate::scheme::Field) -> &[char] {
 }
 
 /// True when `prefix` starts with the typed symbols.
+/// True when `typed` begins `prefix` (a marketplace prefix: ASCII, tested in `region`). Compared by
+/// bytes: decoding the prefix's chars cost every check a UTF-8 decoder per marketplace.
 fn starts_with(prefix: &str, typed: &[char]) -> bool {
-    prefix.len() >= typed.len() && prefix.chars().zip(typed).all(|(a, &b)| a == b)
+    prefix.len() >= typed.len() && prefix.bytes().zip(typed).all(|(a, &b)| char::from(a) == b)
 }
 
 fn looks_like_serial(symbols: &[char]) -> bool {

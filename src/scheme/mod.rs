@@ -355,10 +355,10 @@ impl Scheme {
 
     /// Inserts `-` between groups; symbols past the last group are appended as they are.
     pub fn display(&self, symbols: &str) -> String {
-        let groups = self.groups_for(crate::char_count(symbols));
+        let ascii = symbols.is_ascii(); // then every rest is too, and sizes are byte counts
+        let groups = self.groups_for(if ascii { symbols.len() } else { crate::char_count(symbols) });
         let mut out = String::with_capacity(symbols.len() + groups.len());
         let mut rest = symbols;
-        let ascii = symbols.is_ascii(); // then every rest is too, and sizes are byte counts
         for (i, &size) in groups.iter().enumerate() {
             if rest.is_empty() {
                 break;

@@ -3,15 +3,17 @@
 // hands back the same string while the four options stay the same. (That real results read the same
 // from the tape as from their JSON is tested in tests/common, in Node and Chromium.)
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 // Imported from a copy with an .mjs name: src/ has no package.json saying its .js files are modules.
-const copy = join(mkdtempSync(join(tmpdir(), 'claimcheck-')), 'wasm.mjs');
+const folder = mkdtempSync(join(tmpdir(), 'claimcheck-'));
+const copy = join(folder, 'wasm.mjs');
 copyFileSync(new URL('../../src/wasm.js', import.meta.url), copy);
 const { readTape, optionsJson } = await import(pathToFileURL(copy));
+rmSync(folder, { recursive: true });
 
 const names = '!status,input,x,\n';
 assert.deepEqual(readTape(`${names}{#3,abc$[d1.5;tfn{}[]]%{"2,k"1,v}}`), {

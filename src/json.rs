@@ -471,8 +471,8 @@ impl Key {
         KEY_NAMES.get(self as usize)
     }
 
-    /// The key at `index` in declaration order (the tape's numbering), if there is one.
-    pub fn at(index: usize) -> Option<&'static str> {
+    /// The name of the key at `index` in declaration order (the tape's numbering), if there is one.
+    pub fn name_at(index: usize) -> Option<&'static str> {
         (index < KEY_NAMES.len()).then(|| KEY_NAMES.get(index))
     }
 }
@@ -996,10 +996,10 @@ mod tests {
         let names: Vec<&str> = with_names.strip_prefix('!').unwrap().strip_suffix(",\n").unwrap().split(',').collect();
         assert_eq!(names.len(), KEY_NAMES.len());
         for (i, name) in names.iter().enumerate() {
-            assert_eq!(Key::at(i), Some(*name));
+            assert_eq!(Key::name_at(i), Some(*name));
             assert!(!name.is_empty() && name.bytes().all(|b| b.is_ascii_alphabetic()), "{name}");
         }
-        assert_eq!(Key::at(names.len()), None);
+        assert_eq!(Key::name_at(names.len()), None);
         assert_eq!((Key::Actual.name(), Key::IssuedOn.name(), Key::Version.name()), ("actual", "issuedOn", "version"));
     }
 }

@@ -258,19 +258,24 @@ pub(crate) struct Context<'a> {
     pub locale: Locale,
     pub now: Option<Timestamp>,
     /// rs32 repairs worked out during detection, taken by suggestions so that the input is not
-    /// repaired twice; keyed by the scheme and the symbols' address and length (the same slice).
+    /// repaired twice.
     repairs: Cell<Option<KeptRepairs>>,
-    /// The scheme and symbols (address, length) whose checksum detection found to pass, so that
-    /// the checks do not compute it again.
-    verified: Cell<Option<(*const Scheme, *const char, usize)>>,
+    /// What detection found to pass its checksum, so that the checks do not compute it again.
+    verified: Cell<Option<Worked>>,
 }
 
-/// rs32 repairs of one scheme for one symbol slice (known by its address and length).
+/// A scheme and a symbol slice something was worked out for: the same scheme, the same slice (its
+/// address and length).
+type Worked = (*const Scheme, *const char, usize);
+
+/// rs32 repairs and what they were worked out for.
 struct KeptRepairs {
-    scheme: *const Scheme,
-    symbols: *const char,
-    len: usize,
+    of: Worked,
     repairs: Vec<Candidate>,
+}
+
+fn worked(s: &Scheme, symbols: &[char]) -> Worked {
+    (s, symbols.as_ptr(), symbols.len())
 }
 
 impl<'a> Context<'a> {
@@ -447,7 +452,7 @@ impl<'a> Context<'a> {
             return if erasures == 0 { Fit::Shape } else { Fit::None };
         }
         if erasures == 0 && checksum_passes(s, symbols) {
-            self.verified.set(Some((s, symbols.as_ptr(), symbols.len())));
+            self.verified.set(Some(worked(s, symbols)));
             return Fit::Verified;
         }
         if s.checksum == Checksum::Rs32 && self.has_rs32_repair(s, symbols) {
@@ -464,18 +469,14 @@ impl<'a> Context<'a> {
     fn has_rs32_repair(&self, s: &Scheme, symbols: &[char]) -> bool {
         let repairs = suggest::rs32_repairs(self, s, symbols);
         let found = !repairs.is_empty();
-        self.repairs.set(Some(KeptRepairs { scheme: s, symbols: symbols.as_ptr(), len: symbols.len(), repairs }));
+        self.repairs.set(Some(KeptRepairs { of: worked(s, symbols), repairs }));
         found
     }
 
     /// [`suggest::rs32_repairs`], taken from detection when it already worked them out.
     pub(crate) fn rs32_repairs(&self, s: &Scheme, symbols: &[char]) -> Vec<Candidate> {
         match self.repairs.take() {
-            Some(kept)
-                if core::ptr::eq(kept.scheme, s) && kept.symbols == symbols.as_ptr() && kept.len == symbols.len() =>
-            {
-                kept.repairs
-            }
+            Some(kept) if kept.of == worked(s, symbols) => kept.repairs,
             _ => suggest::rs32_repairs(self, s, symbols),
         }
     }
@@ -611,7 +612,7 @@ impl<'a> Context<'a> {
         if hard_invalid || unreadable > 0 {
             return Outcome { status: Status::Invalid, findings, region, dates: None };
         }
-        let verified = self.verified.get() == Some((s, symbols.as_ptr(), symbols.len()));
+        let verified = self.verified.get() == Some(worked(s, symbols));
         if !verified && !checksum_passes(s, symbols) {
             let mut f = Finding::new(FindingCode::ChecksumMismatch, Severity::Error);
             if let Some((position, value)) = self.located_error(s, symbols) {

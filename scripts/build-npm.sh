@@ -54,36 +54,61 @@ cp pkg-build/web/claimcheck.d.ts pkg/web.d.ts
 #   encodeInto came in Chrome 74, Firefox 66, Safari 14.1, Node 12);
 # - passStringToWasm0's branch for a call without `realloc`: every call passes it.
 # Together 72 bytes gzip of the web glue.
-# And the binding's own JS (src/wasm.js, which wasm-bindgen copies to snippets/) goes into each glue
-# file in place of its import: one file per target, no ES module for Node's CommonJS to require.
+# And the binding's own JS (src/wasm.js) goes into each glue file: its exported functions are the
+# API, each wrapping wasm-bindgen's function of the same name with `__` in front, which is then no
+# longer exported (nor re-exported by the bundler entry). The build stops unless every wrapper has
+# exactly one such function, every function the types declare is exported, and no name clashes.
 # pkg-build/node.cjs: the same Node glue, for the test that loads it with the module before its
 # data is zeroed (tests/npm/run.sh).
 cp pkg/node.cjs pkg-build/node.cjs
-python3 - pkg/claimcheck_bg.js:bundler pkg/node.cjs:nodejs pkg/web.js:web pkg-build/node.cjs:nodejs <<'PY'
+python3 - pkg/claimcheck.d.ts pkg/claimcheck.js pkg/claimcheck_bg.js:esm pkg/node.cjs:cjs pkg/web.js:esm \
+  pkg-build/node.cjs:cjs <<'PY'
 import re
 import sys
 
+types_file, entry_file, *glue_files = sys.argv[1:]
 with open("src/wasm.js") as file:
     binding = file.read()
-own_names = re.findall(r"^(?:function|let|const) (\w+)", binding, re.M)  # not exported
-snippet = re.compile(r"^(?:import \{ [\w, ]+ \} from '\./(snippets/[^']+)';"
-                     r"|const \{ [\w, ]+ \} = require\(String\.raw`\./(snippets/[^`]+)`\);)$", re.M)
+with open(types_file) as file:
+    declared = set(re.findall(r"^export function (\w+)\(", file.read(), re.M))
+exported = re.findall(r"^export function (\w+)\(", binding, re.M)
+wrappers = [name for name in exported if name in declared]
+own_names = re.findall(r"^(?:export )?(?:function|let|const) (\w+)", binding, re.M)
+if not wrappers:
+    sys.exit("build-npm: src/wasm.js exports none of the declared functions")
+# The binding without `export` on its helpers (readTape is exported for wasm-pack's tests only).
+binding = re.sub(r"^export function (\w+)", lambda m: m[0] if m[1] in wrappers else f"function {m[1]}",
+                 binding, flags=re.M)
 
 fallback = re.compile(r"\nif \(!\('encodeInto' in cachedTextEncoder\)\) \{\n.*?\n\}\n", re.S)
 without_realloc = re.compile(r"(\nfunction passStringToWasm0\(arg, malloc, realloc\) \{\n)    if \(realloc === undefined\) \{\n.*?\n    \}\n\n", re.S)
 calls = re.compile(r"passStringToWasm0\(([^()]*)\)")
-for argument in sys.argv[1:]:
-    name, target = argument.split(":")
+for argument in glue_files:
+    name, kind = argument.split(":")
     with open(name) as file:
         text = file.read()
-    imports = snippet.findall(text)
-    with open(f"pkg-build/{target}/{''.join(imports[0])}" if len(imports) == 1 else "/dev/null") as file:
-        copied = file.read()
-    clashes = [n for n in own_names if re.search(rf"\b{n}\b", snippet.sub("", text))]
-    if copied != binding or clashes:
-        sys.exit(f"build-npm: the binding's JS is not imported once as expected in {name} ({imports}, "
-                 f"names also used by the glue: {clashes})")
-    text = snippet.sub(lambda _: binding.replace("export function", "function"), text)
+    problems = []
+    for wrapper in wrappers:
+        if kind == "esm":
+            text, n = re.subn(rf"^export function __{wrapper}\(", f"function __{wrapper}(", text, flags=re.M)
+        else:
+            text, n = re.subn(rf"^exports\.__{wrapper} = __{wrapper};\n", "", text, flags=re.M)
+        if n != 1 or len(re.findall(rf"^function __{wrapper}\(", text, re.M)) != 1:
+            problems.append(f"no single function __{wrapper}")
+    problems += [f"the glue also declares {n}" for n in own_names
+                 if re.search(rf"\b(?:function|let|const|var|class)\s+{n}\b|^import .*\b{n}\b", text, re.M)]
+    problems += [f"snippet import {s}" for s in re.findall(r"snippets/[^'`]+", text)]
+    exports = set(re.findall(r"^export function (\w+)\(" if kind == "esm" else r"^exports\.(\w+) = ", text, re.M))
+    missing = declared - exports - set(wrappers)
+    if problems or missing:
+        sys.exit(f"build-npm: the glue in {name} is not as expected: {problems}, not exported: {missing}")
+    own = binding
+    if kind == "cjs":
+        own = re.sub(r"^export function (\w+)", r"function \1", own, flags=re.M)
+        own += "".join(f"exports.{w} = {w};\n" for w in wrappers)
+    # First (after the @ts-self-types comment): the binding's `let`s are then set before anything runs.
+    first, rest = text.split("\n", 1) if text.startswith("/* @ts-self-types") else ("", text)
+    text = f"{first}\n{own}\n{rest}"
     text, fallbacks = fallback.subn("\n", text)
     text, branches = without_realloc.subn(r"\1", text)
     arguments = [a for a in calls.findall(text) if a != "arg, malloc, realloc"]
@@ -93,6 +118,16 @@ for argument in sys.argv[1:]:
                  f"(encodeInto fallbacks {fallbacks}, realloc branches {branches}, calls {arguments})")
     with open(name, "w") as file:
         file.write(text)
+
+# The bundler entry re-exports the API from claimcheck_bg.js: the wrappers, not what they wrap.
+with open(entry_file) as file:
+    entry = file.read()
+for wrapper in wrappers:
+    entry, n = re.subn(rf"(?<![\w$])__{wrapper}(?![\w$])", wrapper, entry)
+    if n != 1:
+        sys.exit(f"build-npm: the bundler entry does not re-export __{wrapper} once")
+with open(entry_file, "w") as file:
+    file.write(entry)
 PY
 # The module and the glue of all three targets: exports no glue uses are removed, and the names
 # between the two (imports, the glue's own exports) get short, in the module and the glue alike;

@@ -297,9 +297,9 @@ def shortened_interface(module: bytes, glue: list[str]) -> tuple[bytes, list[str
     """The module and its glue with short names between the two, and what was done, in words.
 
     Exports no glue names are removed. Every import gets a short name (`$0`, `$1`, ...), in the module
-    and wherever the glue names it; so does every export wasm-bindgen adds for the glue's own use
-    (`__wbindgen_malloc` -> `_0`), which the glue always reads as `wasm.<name>`. The API's exports
-    (`validate`, ...) and `memory` keep their names. A name the glue does not use the expected way is
+    and wherever the glue names it; so does every export whose name starts with `__` (`__wbindgen_malloc`
+    -> `_0`, and the binding's `__validate`, ...), which only the glue uses: as `wasm.<name>`, and for the
+    binding's, as the glue's function of the same name. `version` and `memory` keep their names. A name the glue does not use the expected way is
     an error, never a silently broken package.
     """
     module, dropped = without_exports(module, lambda name: all(name not in text for text in glue))
@@ -316,7 +316,10 @@ def shortened_interface(module: bytes, glue: list[str]) -> tuple[bytes, list[str
         renames.append((token(field.decode()), field.decode(), "$" + base36(index)))
     internal = [name for name, _ in exports(module) if name.startswith("__")]
     for index, name in enumerate(internal):
-        renames.append((token(name, r"(?<=\bwasm\.)"), name, "_" + base36(index)))
+        # Read as `wasm.<name>`; the binding's wrapped exports are also functions of that name in
+        # the glue (`function __validate`), which take the short name too. As a property of anything
+        # else (`exports.__validate`) it is left, and refused below.
+        renames.append((token(name, r"(?:(?<=\bwasm\.)|(?<![.\w$]))"), name, "_" + base36(index)))
     for _, old, new in renames:
         if any(token(new).search(text) for text in glue):
             raise WasmError(f"the glue already uses the short name {new}")

@@ -276,6 +276,17 @@ class Interface(unittest.TestCase):
         ))
         self.assertEqual(summary, "3 import and export names shortened; exports no glue names removed: __abort_handler")
 
+    def test_a_wrapped_export_and_its_glue_function_get_one_short_name(self):
+        module = glue_module([], [b"__validate", b"version"])
+        glue = ("function __validate(i) { return wasm.__validate(i); }\n"
+                "export function validate(i) { return read(__validate(i)); }\n"
+                "export function version() { return wasm.version(); }\n")
+        shortened, (glue,), _ = optimize_wasm.shortened_interface(module, [glue])
+        self.assertEqual(shortened, glue_module([], [b"_0", b"version"]))
+        self.assertEqual(glue, "function _0(i) { return wasm._0(i); }\n"
+                               "export function validate(i) { return read(_0(i)); }\n"
+                               "export function version() { return wasm.version(); }\n")
+
     def test_refuses_what_it_cannot_rename_safely(self):
         module = glue_module([b"__wbg_Error_208446807d0d1e30"], [b"__wbindgen_malloc"])
         for glue in [

@@ -509,7 +509,8 @@ impl JsonWriter {
     /// definition). A value is a string (its length in UTF-16 units, `,`, the text as it is), a
     /// number (`d`, the number as JSON writes it, `;`), `t`, `f`, `n` (null), an array (`[` values
     /// `]`) or an object (`{`, then per member its [`Key`] as one character from `#` on, or `"` and
-    /// the name as a string, and the value, then `}`). With `key_names`, the tape starts with the
+    /// the name as a string, and the value, then `}`); instead of a result, `e` and a string is the
+    /// message of an error ([`JsonWriter::error`]). With `key_names`, the tape starts with the
     /// names of the keys in order: `!`, each name and `,`, then a line break.
     pub fn tape(key_names: bool) -> JsonWriter {
         let mut w = JsonWriter { tape: true, ..JsonWriter::new() };
@@ -522,6 +523,15 @@ impl JsonWriter {
             w.out.push(b'\n');
         }
         w
+    }
+
+    /// In a tape, the message of an error instead of a value: `e` and the message as a string
+    /// (`readTape` throws it as an `Error`). In JSON, the message as a string.
+    pub fn error(&mut self, message: &str) {
+        if self.tape {
+            self.out.push(b'e');
+        }
+        self.string(message);
     }
 
     /// The text written so far.
@@ -850,6 +860,12 @@ impl ToJson for &str {
 impl ToJson for String {
     fn write_json(&self, w: &mut JsonWriter) {
         w.string(self);
+    }
+}
+
+impl<T: ToJson + ?Sized> ToJson for &T {
+    fn write_json(&self, w: &mut JsonWriter) {
+        (**self).write_json(w);
     }
 }
 

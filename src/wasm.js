@@ -1,9 +1,14 @@
-// The JavaScript half of the binding: src/wasm.rs imports these two functions. The npm build copies
-// them into each target's glue (scripts/build-npm.sh); wasm-pack's tests load this file as it is.
+// The JavaScript half of the binding (src/wasm.rs is the module's half). The npm build adds this file
+// to each target's glue (scripts/build-npm.sh): the functions it exports are the package's API, each
+// calling the module's export of the same name with `__` in front, which wasm-bindgen's glue defines.
+// Arguments go in as text; the answer comes back as a tape. wasm-pack's tests import `readTape`.
 
 let tapeKeys;
 
-/** The value a tape holds (its format: `JsonWriter::tape` in src/json.rs). */
+/**
+ * The value a tape holds (its format: `JsonWriter::tape` in src/json.rs); a tape of an error is
+ * thrown as an `Error` with its message.
+ */
 export function readTape(tape) {
   let at = 0;
   // "!" starts the key names, sent with the first result.
@@ -29,27 +34,85 @@ export function readTape(tape) {
     }
     if (c === 110) return null;
     if (c === 116 || c === 102) return c === 116;
+    if (c === 101) throw new Error(value());
     throw new Error('claimcheck: a result could not be read');
   };
   return value();
 }
 
-let lastOptions = [];
-let lastOptionsJson = '{}';
+/** The four options the module read last: none at first, as in the module. */
+let sentOptions = [];
+/** The four options of the call in progress. */
+let readOptions;
 
 /**
- * The JSON of the four options the core reads; the same string as last time while they stay the same
- * (a form passes the same options on every keystroke; the core then compares one string).
+ * The JSON of the four options the core reads, or `undefined` when they are the ones the module read
+ * last (a form passes the same options on every keystroke; the module keeps what it read).
  */
-export function optionsJson(options) {
-  const read = [options.scheme, options.marketplace, options.locale, options.now];
+function optionsText(options) {
+  if (options != null && typeof options !== 'object') throw new Error('options must be an object');
+  const read = (readOptions = options == null ? [] : [options.scheme, options.marketplace, options.locale, options.now]);
   for (let i = 0; i < 4; i++) {
-    // An object (a Date) may have changed since: it is turned into JSON again.
-    if (read[i] !== lastOptions[i] || (typeof read[i] === 'object' && read[i] !== null)) {
-      lastOptions = read;
-      lastOptionsJson = JSON.stringify({ scheme: read[0], marketplace: read[1], locale: read[2], now: read[3] });
-      break;
+    // An object (a Date) may have changed since: it is sent again.
+    if (read[i] !== sentOptions[i] || (typeof read[i] === 'object' && read[i] !== null)) {
+      return toJson({ scheme: read[0], marketplace: read[1], locale: read[2], now: read[3] }, 'options cannot be turned into JSON');
     }
   }
-  return lastOptionsJson;
+}
+
+/** The value of the module's answer to a call given `sent` (from `optionsText`). */
+function answer(tape, sent) {
+  if (sent !== undefined) sentOptions = readOptions; // the module has read them, even if it refused them
+  return readTape(tape);
+}
+
+/** `JSON.stringify(value)`, or an `Error` with `message` when there is no JSON of it. */
+function toJson(value, message) {
+  let text;
+  try {
+    text = JSON.stringify(value);
+  } catch {}
+  if (typeof text !== 'string') throw new Error(message);
+  return text;
+}
+
+export function validate(input, options) {
+  const sent = optionsText(options);
+  return answer(__validate(input, sent), sent);
+}
+
+export function formatAsYouType(input, caret, options) {
+  const sent = optionsText(options);
+  return answer(__formatAsYouType(input, caret, sent), sent);
+}
+
+export function explainRejection(serverCode, options) {
+  const sent = optionsText(options);
+  return answer(__explainRejection(serverCode, sent), sent);
+}
+
+export function scamWarning(locale) {
+  return readTape(__scamWarning(locale));
+}
+
+export function supportPackage(request) {
+  return readTape(__supportPackage(toJson(request, 'supportPackage: the request must be an object')));
+}
+
+export function verifySupportPackage(json) {
+  return readTape(__verifySupportPackage(json));
+}
+
+export function schemes() {
+  return readTape(__schemes());
+}
+
+export function registerScheme(definition) {
+  if (typeof definition !== 'string') {
+    if (typeof definition !== 'object' || definition === null) {
+      throw new Error('registerScheme: the definition must be an object or a JSON string');
+    }
+    definition = toJson(definition, 'registerScheme: the definition cannot be turned into JSON');
+  }
+  readTape(__registerScheme(definition));
 }

@@ -1,15 +1,17 @@
-//! The JavaScript binding: the only file that names wasm-bindgen or js-sys. It converts types and
-//! nothing else: every decision is made by the core.
+//! The JavaScript binding: the only Rust file that names wasm-bindgen or js-sys. It converts types
+//! and nothing else: every decision is made by the core.
 //!
-//! Options cross the boundary once, as JSON of the four fields the core reads (`optionsJson` in
-//! `src/wasm.js`, which hands back the same string while they stay the same), and the last options
-//! read are kept for the next call. Results are written once by the core ([`ToJson`]) as a tape
-//! ([`JsonWriter::tape`]) that `readTape` in `src/wasm.js` turns into JS values, about twice as fast
-//! as `JSON.parse` reads the same values as JSON. No serde in the `.wasm`.
+//! Nothing but numbers and text crosses the boundary. `src/wasm.js`, the binding's JS half, defines
+//! the API's functions: each sends its arguments as text to the export of the same name with `__`
+//! in front (options as JSON of the four fields the core reads, and only when they changed since
+//! the last call; the module keeps the last options read), and reads the answer, a tape written by
+//! the core ([`JsonWriter::tape`]), into JS values, about twice as fast as `JSON.parse` reads the
+//! same values as JSON; an error's tape becomes a thrown `Error`. So no JS value is ever held by the
+//! module, and a call crosses from JS into the module once. No serde in the `.wasm`.
 
 use core::cell::{Cell, RefCell};
 
-use js_sys::{Date, JSON};
+use js_sys::Date;
 use wasm_bindgen::prelude::*;
 
 use crate::date::Timestamp;
@@ -33,20 +35,11 @@ unsafe impl<T> Sync for PageLocal<T> {}
 
 /// The schemes of this page: the built-ins plus those registered with `registerScheme`.
 static REGISTRY: PageLocal<OnceLock<RefCell<Registry>>> = PageLocal(OnceLock::new());
-/// The JSON text of the last options object (a JS string, compared in JS without copying it into
-/// the module) and what was read from it.
-static LAST_OPTIONS: PageLocal<RefCell<Option<(JsValue, CheckOptions)>>> = PageLocal(RefCell::new(None));
+/// What was read from the options last sent (none yet: the defaults).
+static LAST_OPTIONS: PageLocal<RefCell<Option<Result<CheckOptions, String>>>> = PageLocal(RefCell::new(None));
 
 /// Whether the key names went to JS with a result already (they go with the first).
 static KEY_NAMES_SENT: PageLocal<Cell<bool>> = PageLocal(Cell::new(false));
-
-#[wasm_bindgen(module = "/src/wasm.js")]
-extern "C" {
-    #[wasm_bindgen(js_name = readTape, catch)]
-    fn read_tape(tape: &str) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(js_name = optionsJson, catch)]
-    fn options_json(options: &JsValue) -> Result<JsValue, JsValue>;
-}
 
 fn registry() -> &'static RefCell<Registry> {
     REGISTRY.0.get_or_init(|| RefCell::new(Registry::new()))
@@ -213,85 +206,93 @@ export interface SchemeInfo {
   checksum: "none" | "rs32" | "luhn" | "iso7064-mod37-2" | "iso7064-mod97-10" | "damm";
   regions: string[];
 }
+
+/** The registered schemes: the built-ins first, in detection order. */
+export function schemes(): SchemeInfo[];
+
+/**
+ * Registers a custom scheme from its definition (an object, or its JSON text). Throws an `Error`
+ * naming the bad field; a custom scheme with the same id is replaced, a built-in one never is.
+ */
+export function registerScheme(definition: object | string): void;
 "#;
 
-/// Checks a code. Never throws for a bad code (that is a result); throws an `Error` for bad options
-/// (unknown scheme or marketplace, malformed `now`).
-// Typed in TYPES above: wasm-bindgen cannot mark a typed parameter optional.
-#[wasm_bindgen(js_name = validate, skip_typescript)]
-pub fn validate(input: &str, options: JsValue) -> Result<JsValue, JsError> {
-    let options = check_options(&options)?;
-    let result = registry().borrow().validate(input, &options).map_err(|e| JsError::new(&e.describe()))?;
-    to_js(&result)
+// The exports below are the module's half of the API; `src/wasm.js` wraps each in the function of
+// the same name without the `__` (typed in `TYPES`). Each returns a tape: its result, or the message
+// of the `Error` the JS half throws. Options arrive as the JSON text of their four fields, or as
+// `None` when they are the same as the last call's (the JS half keeps track).
+
+/// The tape of `validate`'s result.
+#[wasm_bindgen(js_name = __validate, skip_typescript)]
+pub fn validate(input: &str, options: Option<String>) -> String {
+    tape_of(
+        check_options(options)
+            .and_then(|options| registry().borrow().validate(input, &options).map_err(|e| e.describe())),
+    )
 }
 
-/// Formats what has been typed so far (typed in `TYPES`).
-#[wasm_bindgen(js_name = formatAsYouType, skip_typescript)]
-pub fn format_as_you_type(input: &str, caret: f64, options: JsValue) -> Result<JsValue, JsError> {
-    let options = check_options(&options)?;
+/// The tape of `formatAsYouType`'s result.
+#[wasm_bindgen(js_name = __formatAsYouType, skip_typescript)]
+pub fn format_as_you_type(input: &str, caret: f64, options: Option<String>) -> String {
     // A caret from JS is a number: NaN and negatives mean the start, fractions round down.
     let caret = if caret.is_finite() && caret > 0.0 { caret as usize } else { 0 };
-    let typing =
-        registry().borrow().format_as_you_type(input, caret, &options).map_err(|e| JsError::new(&e.describe()))?;
-    to_js(&typing)
+    tape_of(
+        check_options(options).and_then(|options| {
+            registry().borrow().format_as_you_type(input, caret, &options).map_err(|e| e.describe())
+        }),
+    )
 }
 
-/// Explains a server rejection code (typed in `TYPES`).
-#[wasm_bindgen(js_name = explainRejection, skip_typescript)]
-pub fn explain_rejection(server_code: &str, options: JsValue) -> Result<JsValue, JsError> {
-    let options = check_options(&options)?;
-    let marketplace = options.resolved_marketplace().map_err(|e| JsError::new(&e.describe()))?;
-    to_js(&crate::explain::explain_rejection(server_code, options.locale, marketplace))
+/// The tape of `explainRejection`'s result.
+#[wasm_bindgen(js_name = __explainRejection, skip_typescript)]
+pub fn explain_rejection(server_code: &str, options: Option<String>) -> String {
+    tape_of(check_options(options).and_then(|options| {
+        let marketplace = options.resolved_marketplace().map_err(|e| e.describe())?;
+        Ok(crate::explain::explain_rejection(server_code, options.locale, marketplace))
+    }))
 }
 
-/// The scam warning (typed in `TYPES`).
-#[wasm_bindgen(js_name = scamWarning, skip_typescript)]
-pub fn scam_warning(locale: Option<String>) -> Result<JsValue, JsError> {
-    to_js(&crate::explain::scam_warning(locale.as_deref().map_or(Locale::En, Locale::from_tag)))
+/// The tape of the scam warning.
+#[wasm_bindgen(js_name = __scamWarning, skip_typescript)]
+pub fn scam_warning(locale: Option<String>) -> String {
+    tape_of(Ok(crate::explain::scam_warning(locale.as_deref().map_or(Locale::En, Locale::from_tag))))
 }
 
-/// Builds a support package (typed in `TYPES`).
-#[wasm_bindgen(js_name = supportPackage, skip_typescript)]
-pub fn support_package(request: JsValue) -> Result<JsValue, JsError> {
-    let json = Json::parse(&stringify(&request, "supportPackage: the request must be an object")?)
-        .map_err(|e| JsError::new(&words("supportPackage: ").add(&e.describe()).done()))?;
-    let mut request = SupportRequest::from_json_value(&json).map_err(|e| JsError::new(&e.describe()))?;
+/// The tape of a support package, from the JSON text of its request.
+#[wasm_bindgen(js_name = __supportPackage, skip_typescript)]
+pub fn support_package(request: &str) -> String {
+    tape_of(support_package_of(request))
+}
+
+fn support_package_of(request: &str) -> Result<crate::support::SupportPackage, String> {
+    let json = Json::parse(request).map_err(|e| words("supportPackage: ").add(&e.describe()).done())?;
+    let mut request = SupportRequest::from_json_value(&json).map_err(|e| e.describe())?;
     request.options.now = request.options.now.or_else(clock);
-    let package = registry().borrow().support_package(&request).map_err(|e| JsError::new(&e.describe()))?;
-    to_js(&package)
+    registry().borrow().support_package(&request).map_err(|e| e.describe())
 }
 
-/// Verifies a support package (typed in `TYPES`).
-#[wasm_bindgen(js_name = verifySupportPackage, skip_typescript)]
-pub fn verify_support_package(json: &str) -> Result<JsValue, JsError> {
-    to_js(&crate::support::verify_support_package(json))
+/// The tape of a package's verification.
+#[wasm_bindgen(js_name = __verifySupportPackage, skip_typescript)]
+pub fn verify_support_package(json: &str) -> String {
+    tape_of(Ok(crate::support::verify_support_package(json)))
 }
 
-/// The registered schemes: the built-ins first, in detection order.
-#[wasm_bindgen(js_name = schemes, unchecked_return_type = "SchemeInfo[]")]
-pub fn schemes() -> Result<JsValue, JsError> {
+/// The tape of the registered schemes: the built-ins first, in detection order.
+#[wasm_bindgen(js_name = __schemes, skip_typescript)]
+pub fn schemes() -> String {
     let registry = registry().borrow();
     let mut infos = Vec::new();
     for s in registry.schemes() {
         infos.push(s.info());
     }
-    to_js(&infos)
+    tape_of(Ok(infos))
 }
 
-/// Registers a custom scheme from its definition (an object, or its JSON text). Throws an `Error`
-/// naming the bad field; a custom scheme with the same id is replaced, a built-in one never is.
-#[wasm_bindgen(js_name = registerScheme)]
-pub fn register_scheme(
-    #[wasm_bindgen(unchecked_param_type = "object | string")] definition: JsValue,
-) -> Result<(), JsError> {
-    let json = match definition.as_string() {
-        Some(text) => text,
-        None if definition.is_object() => {
-            stringify(&definition, "registerScheme: the definition cannot be turned into JSON")?
-        }
-        None => return Err(JsError::new("registerScheme: the definition must be an object or a JSON string")),
-    };
-    registry().borrow_mut().register_json(&json).map_err(|e| JsError::new(&e.describe()))
+/// Registers a custom scheme from the JSON text of its definition: the tape of `null`, or of the
+/// problem naming the bad field. A custom scheme with the same id is replaced, a built-in one never is.
+#[wasm_bindgen(js_name = __registerScheme, skip_typescript)]
+pub fn register_scheme(definition: &str) -> String {
+    tape_of(registry().borrow_mut().register_json(definition).map(|()| Json::Null).map_err(|e| e.describe()))
 }
 
 /// The library version.
@@ -300,36 +301,25 @@ pub fn version() -> String {
     crate::VERSION.to_owned()
 }
 
-const OPTIONS_NOT_JSON: &str = "options cannot be turned into JSON";
-
-/// Reads `CheckOptions` from a JS value (`undefined`/`null` = defaults).
-fn check_options(options: &JsValue) -> Result<CheckOptions, JsError> {
-    let mut out = CheckOptions::default();
-    if !options.is_undefined() && !options.is_null() {
-        if !options.is_object() {
-            return Err(JsError::new("options must be an object"));
-        }
-        // A Date becomes its ISO string and undefined members disappear, as a caller would expect.
-        let text = options_json(options).map_err(|_| JsError::new(OPTIONS_NOT_JSON))?;
-        let mut last = LAST_OPTIONS.0.borrow_mut();
-        out = match &*last {
-            // A form passes the same options on every keystroke: read them once.
-            Some((seen, parsed)) if *seen == text => parsed.clone(),
-            _ => {
-                let parsed = options_from_json(&text.as_string().ok_or_else(|| JsError::new(OPTIONS_NOT_JSON))?)?;
-                *last = Some((text, parsed.clone()));
-                parsed
-            }
-        };
+/// The options of a call: read from `sent`, or the last ones read when nothing was sent (the JS half
+/// sends them only when they changed). `now` defaults to the clock.
+fn check_options(sent: Option<String>) -> Result<CheckOptions, String> {
+    let mut last = LAST_OPTIONS.0.borrow_mut();
+    if let Some(text) = sent {
+        *last = Some(options_from_json(&text));
     }
-    out.now = out.now.or_else(clock);
-    Ok(out)
+    let mut options = match &*last {
+        Some(read) => read.clone()?,
+        None => CheckOptions::default(),
+    };
+    options.now = options.now.or_else(clock);
+    Ok(options)
 }
 
 /// `CheckOptions` from the JSON text of an options object.
-fn options_from_json(text: &str) -> Result<CheckOptions, JsError> {
-    let options = Json::parse(text).map_err(|e| JsError::new(&words("options: ").add(&e.describe()).done()))?;
-    CheckOptions::from_json_value(&options).map_err(|e| JsError::new(&e.describe()))
+fn options_from_json(text: &str) -> Result<CheckOptions, String> {
+    let options = Json::parse(text).map_err(|e| words("options: ").add(&e.describe()).done())?;
+    CheckOptions::from_json_value(&options).map_err(|e| e.describe())
 }
 
 /// The current time: the only clock read in claimcheck, here in the binding, never in the core.
@@ -337,26 +327,15 @@ fn clock() -> Option<Timestamp> {
     Timestamp::from_unix_millis(Date::now() as i64)
 }
 
-/// `JSON.stringify(value)`: the one way JS objects cross into the core; `error` when it fails.
-fn stringify(value: &JsValue, error: &str) -> Result<String, JsError> {
-    JSON::stringify(value).ok().and_then(|s| s.as_string()).ok_or_else(|| JsError::new(error))
-}
-
-/// Writes the core's tape of `value` and reads it in JS (public for the tests that compare it with
-/// the JSON of the same value).
+/// The tape of a result, or of the message of the error the JS half throws; it starts with the key
+/// names the first time. Public for the tests that compare what JS reads from it with the JSON of
+/// the same value.
 #[doc(hidden)]
-pub fn to_js<T: ToJson>(value: &T) -> Result<JsValue, JsError> {
-    let mut tape = new_tape();
-    value.write_json(&mut tape);
-    read(tape)
-}
-
-/// A tape for a result, which starts with the key names the first time.
-fn new_tape() -> JsonWriter {
-    JsonWriter::tape(!KEY_NAMES_SENT.0.replace(true))
-}
-
-/// The value of a tape, read in JS.
-fn read(tape: JsonWriter) -> Result<JsValue, JsError> {
-    read_tape(&tape.finish()).map_err(|_| JsError::new("internal error: the result could not be read"))
+pub fn tape_of<T: ToJson>(result: Result<T, String>) -> String {
+    let mut tape = JsonWriter::tape(!KEY_NAMES_SENT.0.replace(true));
+    match result {
+        Ok(value) => value.write_json(&mut tape),
+        Err(message) => tape.error(&message),
+    }
+    tape.finish()
 }

@@ -33,4 +33,18 @@ assert.match(pkg.reference, /^CC-[2-9A-Z]{4}-[2-9A-Z]{4}$/);
 assert.ok(!pkg.text.includes('DE9N8GUZWH279LUG') && pkg.json.includes('DE9N8GUZWH279LUG'));
 assert.equal(verifySupportPackage(pkg.json).ok, true);
 assert.equal(verifySupportPackage(pkg.json.replace('invalid_code', 'expired')).error.code, 'tampered');
+// Options are sent to the module only when they change: a changed object (even the same one,
+// mutated, or a Date in it) is read again, and bad options after good ones still throw.
+const same = { locale: 'de', now: new Date('2026-11-28T12:00:00Z') };
+assert.match(validate('DE9N8GUZWH279LUG', same).findings[0].message, /Stelle 16/);
+assert.match(validate('DE9N8GUZWH279LUG', same).findings[0].message, /Stelle 16/);
+same.locale = 'en';
+assert.match(validate('DE9N8GUZWH279LUG', same).findings[0].message, /position 16/);
+assert.equal(validate('DE4G22TMYTVELK24BXYS', same).findings[0].code, 'expires_soon');
+same.now.setUTCFullYear(2027);
+assert.equal(validate('DE4G22TMYTVELK24BXYS', same).findings[0].code, 'expired');
+for (let i = 0; i < 2; i++) assert.throws(() => validate('DE9N', { marketplace: 'Narnia' }), /unknown marketplace 'Narnia'/);
+assert.throws(() => explainRejection('expired', { marketplace: 'Narnia' }), /unknown marketplace 'Narnia'/);
+assert.equal(validate('DE9N8GUZWH279LUF', { marketplace: 'AT' }).status, 'valid');
+assert.equal(validate('DE9N8GUZWH279LUF').status, 'valid');
 console.log('esm: ok');

@@ -1,7 +1,8 @@
 // The binding's JS (src/wasm.js) on its own: readTape reads each kind of value, and every prefix and
-// every one-character change of a tape is read or refused with an error, never looped on; optionsJson
-// hands back the same string while the four options stay the same. (That real results read the same
-// from the tape as from their JSON is tested in tests/common, in Node and Chromium.)
+// every one-character change of a tape is read or refused with an error, never looped on; an error's
+// tape is thrown; the API functions send options only when they changed (the module's exports are
+// stood in for). (That real results read the same from the tape as from their JSON is tested in
+// tests/common, in Node and Chromium.)
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 const folder = mkdtempSync(join(tmpdir(), 'claimcheck-'));
 const copy = join(folder, 'wasm.mjs');
 copyFileSync(new URL('../../src/wasm.js', import.meta.url), copy);
-const { readTape, optionsJson } = await import(pathToFileURL(copy));
+const { readTape, validate, formatAsYouType, registerScheme, supportPackage } = await import(pathToFileURL(copy));
 rmSync(folder, { recursive: true });
 
 const names = '!status,input,x,\n';
@@ -44,16 +45,47 @@ for (const tape of [`${names}{#3,abc$[d1.5;tfn{}]%"2,k"1,v}`, '{#0,$[[]]}', '[d-
 }
 assert.ok(refused > 100, `only ${refused} variants refused`);
 
+// The tape of an error is thrown as an Error with its message.
+assert.throws(() => readTape('e14,unknown scheme'), (e) => e instanceof Error && e.message === 'unknown scheme');
+
+// The API functions, with the module's half stood in for: what each call sends as options.
+const sent = [];
+globalThis.__validate = (input, options) => {
+  sent.push(options);
+  if (input === 'unpassable') throw new TypeError('never reached the module');
+  return input === 'refuse' ? 'e7,refused' : `${names}{#2,ok}`;
+};
+globalThis.__formatAsYouType = (input, caret, options) => (sent.push(options), 'n');
+globalThis.__registerScheme = globalThis.__supportPackage = () => assert.fail('an argument JSON cannot express was sent');
+const send = (call) => {
+  sent.length = 0;
+  call();
+  assert.equal(sent.length, 1);
+  return sent[0];
+};
+assert.deepEqual(validate('x'), { status: 'ok' });
+assert.equal(send(() => validate('x')), undefined, 'no options: nothing to send at first');
 const options = { locale: 'de', now: '2026-11-22T12:00:00Z', other: 1 };
-const first = optionsJson(options);
-assert.equal(first, '{"locale":"de","now":"2026-11-22T12:00:00Z"}');
-assert.equal(optionsJson({ ...options }), first);
+assert.equal(send(() => validate('x', options)), '{"locale":"de","now":"2026-11-22T12:00:00Z"}');
+assert.equal(send(() => validate('x', { ...options })), undefined, 'the same options are not sent again');
+assert.equal(send(() => formatAsYouType('x', 1, options)), undefined, 'every call with options shares them');
 options.locale = 'en';
-assert.equal(optionsJson(options), '{"locale":"en","now":"2026-11-22T12:00:00Z"}');
+assert.equal(send(() => validate('x', options)), '{"locale":"en","now":"2026-11-22T12:00:00Z"}');
+assert.equal(send(() => validate('x')), '{}', 'no options after some are sent as none');
+assert.equal(send(() => validate('x', null)), undefined);
 const date = new Date('2026-11-22T12:00:00Z');
-assert.equal(optionsJson({ now: date }), '{"now":"2026-11-22T12:00:00.000Z"}');
+assert.equal(send(() => validate('x', { now: date })), '{"now":"2026-11-22T12:00:00.000Z"}');
 date.setUTCFullYear(2027);
-assert.equal(optionsJson({ now: date }), '{"now":"2027-11-22T12:00:00.000Z"}', 'a Date is read again');
-assert.equal(optionsJson(Object.create({ scheme: 'credit' })), '{"scheme":"credit"}', 'inherited options count');
-assert.equal(optionsJson({}), '{}');
-console.log(`binding JS: tapes read, ${refused} broken tapes refused, options JSON kept while unchanged: ok`);
+assert.equal(send(() => validate('x', { now: date })), '{"now":"2027-11-22T12:00:00.000Z"}', 'a Date is sent again');
+assert.equal(send(() => validate('x', Object.create({ scheme: 'credit' }))), '{"scheme":"credit"}', 'inherited');
+// Options the module refused were still read by it: not sent again. A call that never reached the
+// module sends its options again next time.
+assert.throws(() => validate('refuse', { scheme: 'nope' }), (e) => e instanceof Error && e.message === 'refused');
+assert.equal(send(() => assert.throws(() => validate('refuse', { scheme: 'nope' }))), undefined);
+assert.throws(() => validate('unpassable', { scheme: 'other' }), TypeError);
+assert.equal(send(() => validate('x', { scheme: 'other' })), '{"scheme":"other"}', 'sent: the last call failed');
+assert.throws(() => validate('x', 5), /^Error: options must be an object$/);
+assert.throws(() => validate('x', { now: 10n }), /^Error: options cannot be turned into JSON$/);
+assert.throws(() => registerScheme(5), /must be an object or a JSON string/);
+assert.throws(() => supportPackage(undefined), /^Error: supportPackage: the request must be an object$/);
+console.log(`binding JS: tapes read, ${refused} broken tapes refused, options sent only when changed: ok`);

@@ -6,8 +6,8 @@
 //! in front (options as JSON of the four fields the core reads, and only when they changed since
 //! the last call; the module keeps the last options read), and reads the answer, a tape written by
 //! the core ([`JsonWriter::tape`]), into JS values, about twice as fast as `JSON.parse` reads the
-//! same values as JSON; an error's tape becomes a thrown `Error`. So no JS value is ever held by the
-//! module, and a call crosses from JS into the module once. No serde in the `.wasm`.
+//! same values as JSON; an error's tape becomes a thrown `Error`. So the module holds no JS value,
+//! and calls into JS only for the clock (when `now` is not given). No serde in the `.wasm`.
 
 use core::cell::{Cell, RefCell};
 

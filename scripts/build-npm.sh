@@ -55,9 +55,9 @@ cp pkg-build/web/claimcheck.d.ts pkg/web.d.ts
 # - passStringToWasm0's branch for a call without `realloc`: every call passes it.
 # Together 72 bytes gzip of the web glue.
 # And the binding's own JS (src/wasm.js) goes into each glue file: its exported functions are the
-# API, each wrapping wasm-bindgen's function of the same name with `__` in front, which is then no
-# longer exported (nor re-exported by the bundler entry). The build stops unless every wrapper has
-# exactly one such function, every function the types declare is exported, and no name clashes.
+# API, each calling wasm-bindgen's function for the module's export `__call`, which is then no longer
+# exported (the bundler entry re-exports the API instead). The build stops unless that function is
+# there once, every function the types declare is exported, and no name clashes.
 # pkg-build/node.cjs: the same Node glue, for the test that loads it with the module before its
 # data is zeroed (tests/npm/run.sh).
 cp pkg/node.cjs pkg-build/node.cjs
@@ -88,13 +88,12 @@ for argument in glue_files:
     with open(name) as file:
         text = file.read()
     problems = []
-    for wrapper in wrappers:
-        if kind == "esm":
-            text, n = re.subn(rf"^export function __{wrapper}\(", f"function __{wrapper}(", text, flags=re.M)
-        else:
-            text, n = re.subn(rf"^exports\.__{wrapper} = __{wrapper};\n", "", text, flags=re.M)
-        if n != 1 or len(re.findall(rf"^function __{wrapper}\(", text, re.M)) != 1:
-            problems.append(f"no single function __{wrapper}")
+    if kind == "esm":
+        text, n = re.subn(r"^export function __call\(", "function __call(", text, flags=re.M)
+    else:
+        text, n = re.subn(r"^exports\.__call = __call;\n", "", text, flags=re.M)
+    if n != 1 or len(re.findall(r"^function __call\(", text, re.M)) != 1:
+        problems.append("no single function __call")
     problems += [f"the glue also declares {n}" for n in own_names
                  if re.search(rf"\b(?:function|let|const|var|class)\s+{n}\b|^import .*\b{n}\b", text, re.M)]
     problems += [f"snippet import {s}" for s in re.findall(r"snippets/[^'`]+", text)]
@@ -119,13 +118,12 @@ for argument in glue_files:
     with open(name, "w") as file:
         file.write(text)
 
-# The bundler entry re-exports the API from claimcheck_bg.js: the wrappers, not what they wrap.
+# The bundler entry re-exports the API from claimcheck_bg.js: the wrappers, not what they call.
 with open(entry_file) as file:
     entry = file.read()
-for wrapper in wrappers:
-    entry, n = re.subn(rf"(?<![\w$])__{wrapper}(?![\w$])", wrapper, entry)
-    if n != 1:
-        sys.exit(f"build-npm: the bundler entry does not re-export __{wrapper} once")
+entry, n = re.subn(r"(?<![\w$])__call(?![\w$])", ", ".join(wrappers), entry)
+if n != 1:
+    sys.exit("build-npm: the bundler entry does not re-export __call once")
 with open(entry_file, "w") as file:
     file.write(entry)
 PY

@@ -1,6 +1,6 @@
 // The JavaScript half of the binding (src/wasm.rs is the module's half). The npm build adds this file
 // to each target's glue (scripts/build-npm.sh): the functions it exports are the package's API, each
-// calling the module's export of the same name with `__` in front, which wasm-bindgen's glue defines.
+// calling the module's one export `__call` (src/wasm.rs) with its number, which wasm-bindgen's glue defines.
 // Arguments go in as text; the answer comes back as a tape. wasm-pack's tests import `readTape`.
 
 let tapeKeys;
@@ -40,6 +40,10 @@ export function readTape(tape) {
   return value();
 }
 
+// The numbers of the API's functions for `__call` (the same in src/wasm.rs).
+const VALIDATE = 0, FORMAT_AS_YOU_TYPE = 1, EXPLAIN_REJECTION = 2, SCAM_WARNING = 3;
+const SUPPORT_PACKAGE = 4, VERIFY_SUPPORT_PACKAGE = 5, SCHEMES = 6, REGISTER_SCHEME = 7;
+
 /** The four options the module read last: none at first, as in the module. */
 let sentOptions = [];
 /** The four options of the call in progress. */
@@ -78,33 +82,33 @@ function toJson(value, message) {
 
 export function validate(input, options) {
   const sent = optionsText(options);
-  return answer(__validate(input, sent), sent);
+  return answer(__call(VALIDATE, input, sent, 0), sent);
 }
 
 export function formatAsYouType(input, caret, options) {
   const sent = optionsText(options);
-  return answer(__formatAsYouType(input, caret, sent), sent);
+  return answer(__call(FORMAT_AS_YOU_TYPE, input, sent, caret), sent);
 }
 
 export function explainRejection(serverCode, options) {
   const sent = optionsText(options);
-  return answer(__explainRejection(serverCode, sent), sent);
+  return answer(__call(EXPLAIN_REJECTION, serverCode, sent, 0), sent);
 }
 
 export function scamWarning(locale) {
-  return readTape(__scamWarning(locale));
+  return readTape(__call(SCAM_WARNING, locale ?? '', undefined, 0));
 }
 
 export function supportPackage(request) {
-  return readTape(__supportPackage(toJson(request, 'supportPackage: the request must be an object')));
+  return readTape(__call(SUPPORT_PACKAGE, toJson(request, 'supportPackage: the request must be an object'), undefined, 0));
 }
 
 export function verifySupportPackage(json) {
-  return readTape(__verifySupportPackage(json));
+  return readTape(__call(VERIFY_SUPPORT_PACKAGE, json, undefined, 0));
 }
 
 export function schemes() {
-  return readTape(__schemes());
+  return readTape(__call(SCHEMES, '', undefined, 0));
 }
 
 export function registerScheme(definition) {
@@ -114,5 +118,5 @@ export function registerScheme(definition) {
     }
     definition = toJson(definition, 'registerScheme: the definition cannot be turned into JSON');
   }
-  readTape(__registerScheme(definition));
+  readTape(__call(REGISTER_SCHEME, definition, undefined, 0));
 }

@@ -217,13 +217,31 @@ export function schemes(): SchemeInfo[];
 export function registerScheme(definition: object | string): void;
 "#;
 
-// The exports below are the module's half of the API; `src/wasm.js` wraps each in the function of
-// the same name without the `__` (typed in `TYPES`). Each returns a tape: its result, or the message
+// `__call` is the module's half of the API: `src/wasm.js` defines the API's functions, each calling
+// it with its number (below) and its arguments as text. It returns a tape: the result, or the message
 // of the `Error` the JS half throws. Options arrive as the JSON text of their four fields, or as
-// `None` when they are the same as the last call's (the JS half keeps track).
+// `None` when they are the same as the last call's (the JS half keeps track). One export instead of
+// one per function: each export costs a shim in the module and a function in the glue.
+
+/// Runs API function number `function` of `src/wasm.js` (0 `validate`, 1 `formatAsYouType`,
+/// 2 `explainRejection`, 3 `scamWarning`, 4 `supportPackage`, 5 `verifySupportPackage`, 6 `schemes`,
+/// 7 `registerScheme`) on `text`, `options` and `number` (the caret) as it takes them.
+#[wasm_bindgen(js_name = __call, skip_typescript)]
+pub fn call(function: u32, text: &str, options: Option<String>, number: f64) -> String {
+    match function {
+        0 => validate(text, options),
+        1 => format_as_you_type(text, number, options),
+        2 => explain_rejection(text, options),
+        3 => scam_warning(text),
+        4 => support_package(text),
+        5 => verify_support_package(text),
+        6 => schemes(),
+        7 => register_scheme(text),
+        _ => tape_of::<Json>(Err(words("no API function number ").num(function as usize).done())),
+    }
+}
 
 /// The tape of `validate`'s result.
-#[wasm_bindgen(js_name = __validate, skip_typescript)]
 pub fn validate(input: &str, options: Option<String>) -> String {
     tape_of(
         check_options(options)
@@ -232,7 +250,6 @@ pub fn validate(input: &str, options: Option<String>) -> String {
 }
 
 /// The tape of `formatAsYouType`'s result.
-#[wasm_bindgen(js_name = __formatAsYouType, skip_typescript)]
 pub fn format_as_you_type(input: &str, caret: f64, options: Option<String>) -> String {
     // A caret from JS is a number: NaN and negatives mean the start, fractions round down.
     let caret = if caret.is_finite() && caret > 0.0 { caret as usize } else { 0 };
@@ -244,7 +261,6 @@ pub fn format_as_you_type(input: &str, caret: f64, options: Option<String>) -> S
 }
 
 /// The tape of `explainRejection`'s result.
-#[wasm_bindgen(js_name = __explainRejection, skip_typescript)]
 pub fn explain_rejection(server_code: &str, options: Option<String>) -> String {
     tape_of(check_options(options).and_then(|options| {
         let marketplace = options.resolved_marketplace().map_err(|e| e.describe())?;
@@ -252,14 +268,12 @@ pub fn explain_rejection(server_code: &str, options: Option<String>) -> String {
     }))
 }
 
-/// The tape of the scam warning.
-#[wasm_bindgen(js_name = __scamWarning, skip_typescript)]
-pub fn scam_warning(locale: Option<String>) -> String {
-    tape_of(Ok(crate::explain::scam_warning(locale.as_deref().map_or(Locale::En, Locale::from_tag))))
+/// The tape of the scam warning (`""`: English).
+pub fn scam_warning(locale: &str) -> String {
+    tape_of(Ok(crate::explain::scam_warning(Locale::from_tag(locale))))
 }
 
 /// The tape of a support package, from the JSON text of its request.
-#[wasm_bindgen(js_name = __supportPackage, skip_typescript)]
 pub fn support_package(request: &str) -> String {
     tape_of(support_package_of(request))
 }
@@ -272,13 +286,11 @@ fn support_package_of(request: &str) -> Result<crate::support::SupportPackage, S
 }
 
 /// The tape of a package's verification.
-#[wasm_bindgen(js_name = __verifySupportPackage, skip_typescript)]
 pub fn verify_support_package(json: &str) -> String {
     tape_of(Ok(crate::support::verify_support_package(json)))
 }
 
 /// The tape of the registered schemes: the built-ins first, in detection order.
-#[wasm_bindgen(js_name = __schemes, skip_typescript)]
 pub fn schemes() -> String {
     let registry = registry().borrow();
     let mut infos = Vec::new();
@@ -290,7 +302,6 @@ pub fn schemes() -> String {
 
 /// Registers a custom scheme from the JSON text of its definition: the tape of `null`, or of the
 /// problem naming the bad field. A custom scheme with the same id is replaced, a built-in one never is.
-#[wasm_bindgen(js_name = __registerScheme, skip_typescript)]
 pub fn register_scheme(definition: &str) -> String {
     tape_of(registry().borrow_mut().register_json(definition).map(|()| Json::Null).map_err(|e| e.describe()))
 }

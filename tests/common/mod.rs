@@ -174,6 +174,41 @@ fn lists_and_registers_schemes() {
     assert!(message.contains("(json)"), "{message}");
 }
 
+/// The one export runs each function by its number, as `src/wasm.js` numbers them.
+#[wasm_bindgen_test]
+fn the_export_runs_each_function_by_its_number() {
+    let options = || Some(r#"{"locale": "de", "now": "2026-11-22T12:00:00Z"}"#.to_owned());
+    let package = wasm::support_package(r#"{"input": "DE9N8GUZWH279LUG", "options": {"now": "2026-11-22T12:00:00Z"}}"#);
+    let json = text(&read(package).unwrap(), "json");
+    let voucher = r#"{"id": "call-voucher", "alphabet": "0123456789", "lengths": [6], "checksum": "luhn",
+        "fields": [{"kind": "check", "start": 5, "length": 1}]}"#;
+    let package_request = r#"{"input": "DE9N8GUZWH279LUG", "options": {"now": "2026-11-22T12:00:00Z"}}"#;
+    // Each function run directly after its run through `call`: registering comes last.
+    let cases: [(u32, &str, &dyn Fn() -> String); 8] = [
+        (0, "DE9N8GUZWH279LUG", &|| wasm::validate("DE9N8GUZWH279LUG", options())),
+        (1, "de9n8g", &|| wasm::format_as_you_type("de9n8g", 6.0, options())),
+        (2, "expired", &|| wasm::explain_rejection("expired", options())),
+        (3, "de", &|| wasm::scam_warning("de")),
+        (4, package_request, &|| wasm::support_package(package_request)),
+        (5, json.as_str(), &|| wasm::verify_support_package(&json)),
+        (6, "", &|| wasm::schemes()),
+        (7, voucher, &|| wasm::register_scheme(voucher)),
+    ];
+    let stringify = |v: Result<JsValue, String>| v.map(|v| JSON::stringify(&v).unwrap().as_string().unwrap());
+    for (number, argument, direct) in cases {
+        let caret = if number == 1 { 6.0 } else { 0.0 };
+        let through_call = stringify(read(wasm::call(number, argument, options(), caret)));
+        if number == 7 {
+            assert_eq!(through_call, Ok("null".to_owned()));
+            assert!(read(direct()).is_ok(), "a custom scheme is replaced");
+            continue;
+        }
+        assert_eq!(through_call, stringify(read(direct())), "function {number}");
+    }
+    let message = read(wasm::call(8, "", None, 0.0)).unwrap_err();
+    assert_eq!(message, "no API function number 8");
+}
+
 #[wasm_bindgen_test]
 fn version_is_the_crate_version() {
     assert_eq!(wasm::version(), env!("CARGO_PKG_VERSION"));
@@ -239,9 +274,9 @@ fn explains_server_rejections_and_warns_of_scams() {
     assert!(Array::from(&get(&x, "steps")).length() >= 1);
     let message = explain("expired", r#"{"marketplace": "Narnia"}"#).unwrap_err();
     assert!(message.contains("unknown marketplace"), "{message}");
-    let warning = read(wasm::scam_warning(Some("de-DE".into()))).unwrap();
+    let warning = read(wasm::scam_warning("de-DE")).unwrap();
     assert!(text(&warning, "message").contains("Geschenkkarten"));
-    assert!(text(&read(wasm::scam_warning(None)).unwrap(), "title").contains("scam"));
+    assert!(text(&read(wasm::scam_warning("")).unwrap(), "title").contains("scam"));
 }
 
 #[wasm_bindgen_test]

@@ -50,13 +50,12 @@ assert.throws(() => readTape('e14,unknown scheme'), (e) => e instanceof Error &&
 
 // The API functions, with the module's half stood in for: what each call sends as options.
 const sent = [];
-globalThis.__validate = (input, options) => {
+globalThis.__call = (fn, text, options, number) => {
+  if (fn > 2) assert.fail('an argument JSON cannot express was sent');
   sent.push(options);
-  if (input === 'unpassable') throw new TypeError('never reached the module');
-  return input === 'refuse' ? 'e7,refused' : `${names}{#2,ok}`;
+  if (text === 'unpassable') throw new TypeError('never reached the module');
+  return text === 'refuse' ? 'e7,refused' : fn === 1 ? `d${number};` : `${names}{#2,ok}`;
 };
-globalThis.__formatAsYouType = (input, caret, options) => (sent.push(options), 'n');
-globalThis.__registerScheme = globalThis.__supportPackage = () => assert.fail('an argument JSON cannot express was sent');
 const send = (call) => {
   sent.length = 0;
   call();
@@ -69,6 +68,7 @@ const options = { locale: 'de', now: '2026-11-22T12:00:00Z', other: 1 };
 assert.equal(send(() => validate('x', options)), '{"locale":"de","now":"2026-11-22T12:00:00Z"}');
 assert.equal(send(() => validate('x', { ...options })), undefined, 'the same options are not sent again');
 assert.equal(send(() => formatAsYouType('x', 1, options)), undefined, 'every call with options shares them');
+assert.equal(formatAsYouType('x', 5, options), 5, 'the caret is passed on');
 options.locale = 'en';
 assert.equal(send(() => validate('x', options)), '{"locale":"en","now":"2026-11-22T12:00:00Z"}');
 assert.equal(send(() => validate('x')), '{}', 'no options after some are sent as none');

@@ -136,6 +136,21 @@ python3 scripts/optimize-wasm.py --linked="${CARGO_TARGET_DIR:-target}/wasm32-un
 # The JS glue ships minified: the web glue is 3.3 KB gzip as wasm-bindgen writes it (JSDoc that only
 # says `any`, long local names) and 2.1 KB minified. The one comment kept points TypeScript and Deno
 # at the types. wasm-bindgen's readable output stays in pkg-build/.
+# The module's exports whose names start with `__` now have short names (optimize-wasm.py) and are
+# the glue's alone: the types no longer declare them (`init()`'s InitOutput, the bundler's .wasm types).
+python3 - pkg/web.d.ts pkg/claimcheck_bg.wasm.d.ts <<'PY'
+import re
+import sys
+
+for name in sys.argv[1:]:
+    with open(name) as file:
+        text = file.read()
+    text, n = re.subn(r"^(?:    readonly|export const) __\w+: .*\n", "", text, flags=re.M)
+    if n < 2:
+        sys.exit(f"build-npm: {name} does not declare the module's internal exports as expected")
+    with open(name, "w") as file:
+        file.write(text)
+PY
 minify() {
   local file=$1; shift
   terser "$file" "$@" --compress --mangle --comments '/@ts-self-types/' -o "$file.min"

@@ -133,9 +133,6 @@ PY
 python3 scripts/optimize-wasm.py --linked="${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/claimcheck.wasm" \
   pkg-build/bundler/claimcheck_bg.wasm pkg/claimcheck_bg.wasm \
   pkg/claimcheck.js pkg/claimcheck_bg.js pkg/node.cjs pkg/web.js
-# The JS glue ships minified: the web glue is 3.3 KB gzip as wasm-bindgen writes it (JSDoc that only
-# says `any`, long local names) and 2.1 KB minified. The one comment kept points TypeScript and Deno
-# at the types. wasm-bindgen's readable output stays in pkg-build/.
 # The module's exports whose names start with `__` now have short names (optimize-wasm.py) and are
 # the glue's alone: the types no longer declare them (`init()`'s InitOutput, the bundler's .wasm types).
 python3 - pkg/web.d.ts pkg/claimcheck_bg.wasm.d.ts <<'PY'
@@ -151,6 +148,9 @@ for name in sys.argv[1:]:
     with open(name, "w") as file:
         file.write(text)
 PY
+# The JS glue ships minified: the web glue is 3.3 KB gzip as wasm-bindgen writes it (JSDoc that only
+# says `any`, long local names) and 2.1 KB minified. The one comment kept points TypeScript and Deno
+# at the types. wasm-bindgen's readable output stays in pkg-build/.
 minify() {
   local file=$1; shift
   terser "$file" "$@" --compress --mangle --comments '/@ts-self-types/' -o "$file.min"

@@ -46,8 +46,11 @@ const SUPPORT_PACKAGE = 4, VERIFY_SUPPORT_PACKAGE = 5, SCHEMES = 6, REGISTER_SCH
 
 /** The four options the module read last: none at first, as in the module. */
 let sentOptions = [];
-/** The four options of the call in progress. */
+/** The four options of the call in progress, when they are sent. */
 let readOptions;
+
+/** True when an option is the one sent last; an object (a Date) may have changed since. */
+const unchanged = (value, sent) => value === sent && (typeof value !== 'object' || value === null);
 
 /**
  * The JSON of the four options the core reads, or `undefined` when they are the ones the module read
@@ -55,13 +58,14 @@ let readOptions;
  */
 function optionsText(options) {
   if (options != null && typeof options !== 'object') throw new Error('options must be an object');
-  const read = (readOptions = options == null ? [] : [options.scheme, options.marketplace, options.locale, options.now]);
-  for (let i = 0; i < 4; i++) {
-    // An object (a Date) may have changed since: it is sent again.
-    if (read[i] !== sentOptions[i] || (typeof read[i] === 'object' && read[i] !== null)) {
-      return toJson({ scheme: read[0], marketplace: read[1], locale: read[2], now: read[3] }, 'options cannot be turned into JSON');
-    }
+  let scheme, marketplace, locale, now;
+  if (options != null) ({ scheme, marketplace, locale, now } = options);
+  const sent = sentOptions;
+  if (unchanged(scheme, sent[0]) && unchanged(marketplace, sent[1]) && unchanged(locale, sent[2]) && unchanged(now, sent[3])) {
+    return undefined;
   }
+  readOptions = [scheme, marketplace, locale, now];
+  return toJson({ scheme, marketplace, locale, now }, 'options cannot be turned into JSON');
 }
 
 /** The value of the module's answer to a call given `sent` (from `optionsText`). */

@@ -298,7 +298,7 @@ def shortened_interface(module: bytes, glue: list[str]) -> tuple[bytes, list[str
 
     Exports no glue names are removed. Every import gets a short name (`$0`, `$1`, ...), in the module
     and wherever the glue names it; so does every export whose name starts with `__` (`__wbindgen_malloc`
-    -> `_0`, and the binding's `__validate`, ...), which only the glue uses: as `wasm.<name>`, and for the
+    -> `_0`, and the binding's `__call`), which only the glue uses: as `wasm.<name>`, and for the
     binding's, as the glue's function of the same name. `version` and `memory` keep their names. A name the glue does not use the expected way is
     an error, never a silently broken package.
     """
@@ -317,8 +317,8 @@ def shortened_interface(module: bytes, glue: list[str]) -> tuple[bytes, list[str
     internal = [name for name, _ in exports(module) if name.startswith("__")]
     for index, name in enumerate(internal):
         # Read as `wasm.<name>`; the binding's wrapped exports are also functions of that name in
-        # the glue (`function __validate`), which take the short name too. As a property of anything
-        # else (`exports.__validate`) it is left, and refused below.
+        # the glue (`function __call`), which take the short name too. As a property of anything
+        # else (`exports.__call`) it is left, and refused below.
         renames.append((token(name, r"(?:(?<=\bwasm\.)|(?<![.\w$]))"), name, "_" + base36(index)))
     for _, old, new in renames:
         if any(token(new).search(text) for text in glue):

@@ -2,9 +2,9 @@
 //! and nothing else: every decision is made by the core.
 //!
 //! Nothing but numbers and text crosses the boundary. `src/wasm.js`, the binding's JS half, defines
-//! the API's functions: each sends its arguments as text to the export of the same name with `__`
-//! in front (options as JSON of the four fields the core reads, and only when they changed since
-//! the last call; the module keeps the last options read), and reads the answer, a tape written by
+//! the API's functions: each sends its number and its arguments as text to the one export, [`call`]
+//! (options as JSON of the four fields the core reads, and only when they changed since the last
+//! call; the module keeps the last options read), and reads the answer, a tape written by
 //! the core ([`JsonWriter::tape`]), into JS values, about twice as fast as `JSON.parse` reads the
 //! same values as JSON; an error's tape becomes a thrown `Error`. So the module holds no JS value,
 //! and calls into JS only for the clock (when `now` is not given). No serde in the `.wasm`.

@@ -74,6 +74,17 @@ function answer(tape, sent) {
   return readTape(tape);
 }
 
+/**
+ * `value` when it is a string, else a TypeError naming `what`. Only strings may reach the glue's
+ * string passing: given anything else it asks the module for memory of an undefined size, hands back
+ * a pointer it was never given, and the module's allocator is corrupted (measured: three such calls
+ * in a row, and the next call never returned).
+ */
+function string(value, what) {
+  if (typeof value !== 'string') throw new TypeError(`${what} must be a string, not ${value === null ? 'null' : typeof value}`);
+  return value;
+}
+
 /** `JSON.stringify(value)`, or an `Error` with `message` when there is no JSON of it. */
 function toJson(value, message) {
   let text;
@@ -86,21 +97,22 @@ function toJson(value, message) {
 
 export function validate(input, options) {
   const sent = optionsText(options);
-  return answer(__call(VALIDATE, input, sent, 0), sent);
+  return answer(__call(VALIDATE, string(input, 'validate: input'), sent, 0), sent);
 }
 
 export function formatAsYouType(input, caret, options) {
   const sent = optionsText(options);
-  return answer(__call(FORMAT_AS_YOU_TYPE, input, sent, caret), sent);
+  return answer(__call(FORMAT_AS_YOU_TYPE, string(input, 'formatAsYouType: input'), sent, +caret), sent);
 }
 
+// Anything but a string is an unrecognised server code ("unknown"), and any locale but a string English.
 export function explainRejection(serverCode, options) {
   const sent = optionsText(options);
-  return answer(__call(EXPLAIN_REJECTION, serverCode, sent, 0), sent);
+  return answer(__call(EXPLAIN_REJECTION, typeof serverCode === 'string' ? serverCode : '', sent, 0), sent);
 }
 
 export function scamWarning(locale) {
-  return readTape(__call(SCAM_WARNING, locale ?? '', undefined, 0));
+  return readTape(__call(SCAM_WARNING, typeof locale === 'string' ? locale : '', undefined, 0));
 }
 
 export function supportPackage(request) {
@@ -108,7 +120,7 @@ export function supportPackage(request) {
 }
 
 export function verifySupportPackage(json) {
-  return readTape(__call(VERIFY_SUPPORT_PACKAGE, json, undefined, 0));
+  return readTape(__call(VERIFY_SUPPORT_PACKAGE, string(json, 'verifySupportPackage: the package'), undefined, 0));
 }
 
 export function schemes() {

@@ -32,7 +32,7 @@ npm install --silent --no-audit --no-fund "$tarball" typescript@5 playwright-cor
 
 node esm.mjs
 node cjs.cjs
-node robust.mjs
+timeout 300 node robust.mjs # a call that never returns (a corrupted allocator) fails instead of hanging CI
 node stack.mjs
 node zeroed.mjs node_modules/claimcheck unzeroed
 npx --no-install tsc -p tsconfig.json && echo "types: ok (tsc --noEmit --strict)"

@@ -13,7 +13,8 @@ import { pathToFileURL } from 'node:url';
 const folder = mkdtempSync(join(tmpdir(), 'claimcheck-'));
 const copy = join(folder, 'wasm.mjs');
 copyFileSync(new URL('../../src/wasm.js', import.meta.url), copy);
-const { readTape, validate, formatAsYouType, registerScheme, supportPackage } = await import(pathToFileURL(copy));
+const { readTape, validate, formatAsYouType, explainRejection, scamWarning, verifySupportPackage, registerScheme, supportPackage } =
+  await import(pathToFileURL(copy));
 rmSync(folder, { recursive: true });
 
 const names = '!status,input,x,\n';
@@ -50,7 +51,12 @@ assert.throws(() => readTape('e14,unknown scheme'), (e) => e instanceof Error &&
 
 // The API functions, with the module's half stood in for: what each call sends as options.
 const sent = [];
+const texts = [];
 globalThis.__call = (fn, text, options, number) => {
+  assert.equal(typeof text, 'string', 'only strings reach the glue');
+  assert.equal(typeof number, 'number');
+  texts.push(text);
+  if (fn === 3 || fn === 5) return '{#2,ok}';
   if (fn > 2) assert.fail('an argument JSON cannot express was sent');
   sent.push(options);
   if (text === 'unpassable') throw new TypeError('never reached the module');
@@ -88,4 +94,19 @@ assert.throws(() => validate('x', 5), /^Error: options must be an object$/);
 assert.throws(() => validate('x', { now: 10n }), /^Error: options cannot be turned into JSON$/);
 assert.throws(() => registerScheme(5), /must be an object or a JSON string/);
 assert.throws(() => supportPackage(undefined), /^Error: supportPackage: the request must be an object$/);
+// Only strings are passed to the glue (anything else corrupts the module's allocator): a clear
+// TypeError for a code or a package that is not a string; any other server code or locale than a
+// string is unrecognised, as an unknown string is.
+texts.length = 0;
+for (const bad of [123, null, undefined, {}, ['DE9N'], 1n]) {
+  const type = bad === null ? 'null' : typeof bad;
+  assert.throws(() => validate(bad), new TypeError(`validate: input must be a string, not ${type}`));
+  assert.throws(() => formatAsYouType(bad, 0), new TypeError(`formatAsYouType: input must be a string, not ${type}`));
+  assert.throws(() => verifySupportPackage(bad), new TypeError(`verifySupportPackage: the package must be a string, not ${type}`));
+  explainRejection(bad);
+  scamWarning(bad);
+}
+assert.deepEqual(texts, Array(12).fill(''));
+assert.throws(() => formatAsYouType('x', 1n), TypeError, 'a caret that is no number is refused before any call');
+assert.equal(formatAsYouType('x', '7'), 7, 'a caret is passed as a number');
 console.log(`binding JS: tapes read, ${refused} broken tapes refused, options sent only when changed: ok`);

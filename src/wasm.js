@@ -77,8 +77,8 @@ function answer(tape, sent) {
 /**
  * `value` when it is a string, else a TypeError naming `what`. Only strings may reach the glue's
  * string passing: given anything else it asks the module for memory of an undefined size, hands back
- * a pointer it was never given, and the module's allocator is corrupted (measured: three such calls
- * in a row, and the next call never returned).
+ * a pointer it was never given, and the module's allocator is corrupted (measured: after two such calls
+ * a third never returned).
  */
 function string(value, what) {
   if (typeof value !== 'string') throw new TypeError(`${what} must be a string, not ${value === null ? 'null' : typeof value}`);

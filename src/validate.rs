@@ -329,9 +329,17 @@ impl<'a> Context<'a> {
         let normalized = normalize::normalize(input);
         result.changes = normalized.changes;
         result.normalized = normalized.symbols;
-        let mut symbols = Vec::with_capacity(result.normalized.len());
-        for c in result.normalized.chars() {
-            symbols.push(c);
+        let mut symbols = Vec::new();
+        if result.normalized.is_ascii() {
+            // Most codes: one byte per symbol, written in place rather than pushed one by one.
+            symbols.resize(result.normalized.len(), '\0');
+            for (slot, &b) in symbols.iter_mut().zip(result.normalized.as_bytes()) {
+                *slot = char::from(b);
+            }
+        } else {
+            for c in result.normalized.chars() {
+                symbols.push(c);
+            }
         }
         if symbols.is_empty() {
             result.status = Status::Incomplete;

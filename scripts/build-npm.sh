@@ -47,17 +47,12 @@ cmp -s pkg-build/nodejs/claimcheck.d.ts pkg/claimcheck.d.ts \
   || { echo "build-npm: Node and bundler type declarations differ" >&2; exit 1; }
 sed 's|@ts-self-types="./claimcheck.d.ts"|@ts-self-types="./web.d.ts"|' pkg-build/web/claimcheck.js > pkg/web.js
 cp pkg-build/web/claimcheck.d.ts pkg/web.d.ts
-# Two pieces of wasm-bindgen's glue that never run here go (the build stops if either is not found
-# exactly once, or a call could still reach the second):
-# - the fallback for engines without TextEncoder.encodeInto: every engine that can load this module
-#   has it (the module needs WebAssembly reference types: Chrome 96, Firefox 79, Safari 15, Node 17;
-#   encodeInto came in Chrome 74, Firefox 66, Safari 14.1, Node 12);
-# - passStringToWasm0's branch for a call without `realloc`: every call passes it.
-# Together 72 bytes gzip of the web glue.
-# And the binding's own JS (src/wasm.js) goes into each glue file: its exported functions are the
-# API, each calling wasm-bindgen's function for the module's export `__call`, which is then no longer
-# exported (the bundler entry re-exports the API instead). The build stops unless that function is
-# there once, every function the types declare is exported, and no name clashes.
+# The binding's own JS (src/wasm.js) goes into each glue file: its exported functions are the API,
+# each calling wasm-bindgen's functions for the module's exports `__input`, `__call` and `__answer`,
+# which are then no longer exported (the bundler entry re-exports the API instead), and reading the
+# answer with the glue's `getStringFromWasm0`. The build stops unless each of those functions is
+# there once, every function the types declare is exported, no name clashes, and the glue passes no
+# strings itself (the binding writes them into the module's input buffer).
 # pkg-build/node.cjs: the same Node glue, for the test that loads it with the module before its
 # data is zeroed (tests/npm/run.sh).
 cp pkg/node.cjs pkg-build/node.cjs
@@ -67,6 +62,8 @@ import re
 import sys
 
 types_file, entry_file, *glue_files = sys.argv[1:]
+# The module's exports that only the binding's JS calls: the glue keeps its functions for them, unexported.
+INTERNAL = ["__call", "__input", "__answer"]
 with open("src/wasm.js") as file:
     binding = file.read()
 with open(types_file) as file:
@@ -80,23 +77,24 @@ if not wrappers:
 binding = re.sub(r"^export function (\w+)", lambda m: m[0] if m[1] in wrappers else f"function {m[1]}",
                  binding, flags=re.M)
 
-fallback = re.compile(r"\nif \(!\('encodeInto' in cachedTextEncoder\)\) \{\n.*?\n\}\n", re.S)
-without_realloc = re.compile(r"(\nfunction passStringToWasm0\(arg, malloc, realloc\) \{\n)    if \(realloc === undefined\) \{\n.*?\n    \}\n\n", re.S)
-calls = re.compile(r"passStringToWasm0\(([^()]*)\)")
 for argument in glue_files:
     name, kind = argument.split(":")
     with open(name) as file:
         text = file.read()
     problems = []
-    if kind == "esm":
-        text, n = re.subn(r"^export function __call\(", "function __call(", text, flags=re.M)
-    else:
-        text, n = re.subn(r"^exports\.__call = __call;\n", "", text, flags=re.M)
-    if n != 1 or len(re.findall(r"^function __call\(", text, re.M)) != 1:
-        problems.append("no single function __call")
+    for internal in INTERNAL:
+        if kind == "esm":
+            text, n = re.subn(rf"^export function {internal}\(", f"function {internal}(", text, flags=re.M)
+        else:
+            text, n = re.subn(rf"^exports\.{internal} = {internal};\n", "", text, flags=re.M)
+        if n != 1 or len(re.findall(rf"^function {internal}\(", text, re.M)) != 1:
+            problems.append(f"no single function {internal}")
     problems += [f"the glue also declares {n}" for n in own_names
                  if re.search(rf"\b(?:function|let|const|var|class)\s+{n}\b|^import .*\b{n}\b", text, re.M)]
     problems += [f"snippet import {s}" for s in re.findall(r"snippets/[^'`]+", text)]
+    problems += [f"no single function {f}" for f in ["getStringFromWasm0", "getUint8ArrayMemory0"]
+                 if len(re.findall(rf"^function {f}\(", text, re.M)) != 1]
+    problems += ["the glue passes strings"] * ("passStringToWasm0" in text)
     exports = set(re.findall(r"^export function (\w+)\(" if kind == "esm" else r"^exports\.(\w+) = ", text, re.M))
     missing = declared - exports - set(wrappers)
     if problems or missing:
@@ -108,13 +106,6 @@ for argument in glue_files:
     # First (after the @ts-self-types comment): the binding's `let`s are then set before anything runs.
     first, rest = text.split("\n", 1) if text.startswith("/* @ts-self-types") else ("", text)
     text = f"{first}\n{own}\n{rest}"
-    text, fallbacks = fallback.subn("\n", text)
-    text, branches = without_realloc.subn(r"\1", text)
-    arguments = [a for a in calls.findall(text) if a != "arg, malloc, realloc"]
-    passing = all(a.endswith(", wasm.__wbindgen_malloc, wasm.__wbindgen_realloc") for a in arguments)
-    if (fallbacks, branches) != (1, 1) or not arguments or not passing:
-        sys.exit(f"build-npm: wasm-bindgen's glue in {name} is not as expected "
-                 f"(encodeInto fallbacks {fallbacks}, realloc branches {branches}, calls {arguments})")
     with open(name, "w") as file:
         file.write(text)
 
@@ -122,8 +113,9 @@ for argument in glue_files:
 with open(entry_file) as file:
     entry = file.read()
 entry, n = re.subn(r"(?<![\w$])__call(?![\w$])", ", ".join(wrappers), entry)
-if n != 1:
-    sys.exit("build-npm: the bundler entry does not re-export __call once")
+entry, m = re.subn(r"(?<![\w$])(?:__answer|__input), ", "", entry)
+if (n, m) != (1, len(INTERNAL) - 1):
+    sys.exit("build-npm: the bundler entry does not re-export each of the module's internal functions once")
 with open(entry_file, "w") as file:
     file.write(entry)
 PY

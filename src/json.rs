@@ -513,7 +513,14 @@ impl JsonWriter {
     /// message of an error ([`JsonWriter::error`]). With `key_names`, the tape starts with the
     /// names of the keys in order: `!`, each name and `,`, then a line break.
     pub fn tape(key_names: bool) -> JsonWriter {
-        let mut w = JsonWriter { tape: true, ..JsonWriter::new() };
+        JsonWriter::tape_in(Vec::with_capacity(1024), key_names)
+    }
+
+    /// [`JsonWriter::tape`] written into `buffer` (emptied first): a buffer kept from the previous
+    /// tape needs no allocation.
+    pub fn tape_in(mut buffer: Vec<u8>, key_names: bool) -> JsonWriter {
+        buffer.clear();
+        let mut w = JsonWriter { out: buffer, fresh: true, tape: true };
         if key_names {
             w.out.push(b'!');
             for i in 0..KEY_NAMES.len() {

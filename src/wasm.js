@@ -75,10 +75,9 @@ function answer(tape, sent) {
 }
 
 /**
- * `value` when it is a string, else a TypeError naming `what`. Only strings may reach the glue's
- * string passing: given anything else it asks the module for memory of an undefined size, hands back
- * a pointer it was never given, and the module's allocator is corrupted (measured: after two such calls
- * a third never returned).
+ * `value` when it is a string, else a TypeError naming `what`: only strings are written into the
+ * module's memory (`put`). (wasm-bindgen's own string passing, used before, corrupted the module's
+ * allocator when given anything else: after two such calls a third never returned.)
  */
 function string(value, what) {
   if (typeof value !== 'string') throw new TypeError(`${what} must be a string, not ${value === null ? 'null' : typeof value}`);
@@ -95,36 +94,61 @@ function toJson(value, message) {
   return text;
 }
 
+const encoder = new TextEncoder();
+
+/** Writes `text` as UTF-8 into the module's memory at `at`: its length in bytes (at most three per unit). */
+function put(text, at) {
+  const memory = getUint8ArrayMemory0();
+  for (let i = 0, c; i < text.length; i++) {
+    // Codes are mostly ASCII: byte by byte until the first character that is not.
+    if ((c = text.charCodeAt(i)) > 127) return i + encoder.encodeInto(text.slice(i), memory.subarray(at + i, at + 3 * text.length)).written;
+    memory[at + i] = c;
+  }
+  return text.length;
+}
+
+/**
+ * The module's answer to API function `number`: the text of its tape. The text and the options'
+ * JSON go into the module's input buffer, the answer is read from its answer buffer: no allocation
+ * and no free per call.
+ */
+function call(number, text, options = '', caret) {
+  const at = __input(3 * (text.length + options.length));
+  const textBytes = put(text, at);
+  const length = __call(number, textBytes, put(options, at + textBytes), caret);
+  return getStringFromWasm0(__answer(), length);
+}
+
 export function validate(input, options) {
   const sent = optionsText(options);
-  return answer(__call(VALIDATE, string(input, 'validate: input'), sent, 0), sent);
+  return answer(call(VALIDATE, string(input, 'validate: input'), sent, 0), sent);
 }
 
 export function formatAsYouType(input, caret, options) {
   const sent = optionsText(options);
-  return answer(__call(FORMAT_AS_YOU_TYPE, string(input, 'formatAsYouType: input'), sent, +caret), sent);
+  return answer(call(FORMAT_AS_YOU_TYPE, string(input, 'formatAsYouType: input'), sent, +caret), sent);
 }
 
 // Anything but a string is an unrecognised server code ("unknown"), and any locale but a string English.
 export function explainRejection(serverCode, options) {
   const sent = optionsText(options);
-  return answer(__call(EXPLAIN_REJECTION, typeof serverCode === 'string' ? serverCode : '', sent, 0), sent);
+  return answer(call(EXPLAIN_REJECTION, typeof serverCode === 'string' ? serverCode : '', sent, 0), sent);
 }
 
 export function scamWarning(locale) {
-  return readTape(__call(SCAM_WARNING, typeof locale === 'string' ? locale : '', undefined, 0));
+  return readTape(call(SCAM_WARNING, typeof locale === 'string' ? locale : '', undefined, 0));
 }
 
 export function supportPackage(request) {
-  return readTape(__call(SUPPORT_PACKAGE, toJson(request, 'supportPackage: the request must be an object'), undefined, 0));
+  return readTape(call(SUPPORT_PACKAGE, toJson(request, 'supportPackage: the request must be an object'), undefined, 0));
 }
 
 export function verifySupportPackage(json) {
-  return readTape(__call(VERIFY_SUPPORT_PACKAGE, string(json, 'verifySupportPackage: the package'), undefined, 0));
+  return readTape(call(VERIFY_SUPPORT_PACKAGE, string(json, 'verifySupportPackage: the package'), undefined, 0));
 }
 
 export function schemes() {
-  return readTape(__call(SCHEMES, '', undefined, 0));
+  return readTape(call(SCHEMES, '', undefined, 0));
 }
 
 export function registerScheme(definition) {
@@ -134,5 +158,5 @@ export function registerScheme(definition) {
     }
     definition = toJson(definition, 'registerScheme: the definition cannot be turned into JSON');
   }
-  readTape(__call(REGISTER_SCHEME, definition, undefined, 0));
+  readTape(call(REGISTER_SCHEME, definition, undefined, 0));
 }

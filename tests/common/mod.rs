@@ -21,7 +21,7 @@ fn read(tape: String) -> Result<JsValue, String> {
 
 /// `validate` with options sent as this JSON text.
 fn validate(input: &str, options: &str) -> Result<JsValue, String> {
-    read(wasm::validate(input, Some(options.to_owned())))
+    read(wasm::validate(input, Some(options)))
 }
 
 fn get(value: &JsValue, key: &str) -> JsValue {
@@ -108,7 +108,7 @@ fn the_last_options_sent_hold_until_others_are_sent() {
     let english = validate("DE9N8GUZWH279LUG", r#"{"locale": "en"}"#).unwrap();
     assert!(message(&english).contains("position 16"), "{}", message(&english));
     for _ in 0..2 {
-        let error = read(wasm::explain_rejection("expired", Some(r#"{"marketplace": "Narnia"}"#.into())));
+        let error = read(wasm::explain_rejection("expired", Some(r#"{"marketplace": "Narnia"}"#)));
         assert!(error.unwrap_err().contains("unknown marketplace 'Narnia'"));
         let error = read(wasm::validate("DE9N8GUZWH279LUF", None)).unwrap_err();
         assert!(error.contains("unknown marketplace 'Narnia'"), "{error}");
@@ -177,7 +177,7 @@ fn lists_and_registers_schemes() {
 /// The one export runs each function by its number, as `src/wasm.js` numbers them.
 #[wasm_bindgen_test]
 fn the_export_runs_each_function_by_its_number() {
-    let options = || Some(r#"{"locale": "de", "now": "2026-11-22T12:00:00Z"}"#.to_owned());
+    let options = || Some(r#"{"locale": "de", "now": "2026-11-22T12:00:00Z"}"#);
     let package = wasm::support_package(r#"{"input": "DE9N8GUZWH279LUG", "options": {"now": "2026-11-22T12:00:00Z"}}"#);
     let json = text(&read(package).unwrap(), "json");
     let voucher = r#"{"id": "call-voucher", "alphabet": "0123456789", "lengths": [6], "checksum": "luhn",
@@ -209,6 +209,49 @@ fn the_export_runs_each_function_by_its_number() {
     assert_eq!(message, "no API function number 8");
 }
 
+/// The export as the JS half calls it: the text and the options written into the input buffer, the
+/// tape read where `answer_at` says, as long as `call_export` says.
+fn through_buffers(function: u32, text: &str, options: &str) -> String {
+    let at = wasm::input_at(text.len() + options.len());
+    // SAFETY: `input_at` gives room for that many bytes.
+    unsafe {
+        core::ptr::copy_nonoverlapping(text.as_ptr(), at, text.len());
+        core::ptr::copy_nonoverlapping(options.as_ptr(), at.add(text.len()), options.len());
+    }
+    let length = wasm::call_export(function, text.len(), options.len(), 0.0);
+    // SAFETY: the answer buffer holds the last call's tape, `length` bytes of it.
+    let tape = unsafe { core::slice::from_raw_parts(wasm::answer_at(), length) };
+    String::from_utf8(tape.to_vec()).expect("a tape is UTF-8")
+}
+
+#[wasm_bindgen_test]
+fn the_export_reads_the_input_buffer_and_answers_in_its_own() {
+    let stringify = |v: Result<JsValue, String>| v.map(|v| JSON::stringify(&v).unwrap().as_string().unwrap());
+    let options = r#"{"now": "2026-11-22T12:00:00Z", "locale": "de"}"#;
+    let huge = "x".repeat(100_000); // more than either buffer keeps: its answer echoes the input
+    for (text, options) in [
+        ("de9n 8guz wh27 9luf DE9N8GUZWH279LUG", options),
+        ("DE9N8GUZWH279LUG", ""), // shorter, without options: nothing of the last text, its options
+        ("dé9n-8güz", r#"{"locale": "en"}"#),
+        (huge.as_str(), ""),
+        ("DE9N8GUZWH279LUF", ""),
+    ] {
+        let direct = wasm::validate(text, (!options.is_empty()).then_some(options));
+        let expected = stringify(read(direct));
+        assert_eq!(stringify(read(through_buffers(0, text, options))), expected, "{:.40}", text);
+    }
+    assert!(stringify(read(through_buffers(3, "de", ""))).unwrap().contains("Betrug"));
+    // Lengths beyond the buffer (the JS half never sends them) are an error, not a read outside it.
+    wasm::input_at(100_000); // more than the buffer keeps: it has exactly that many bytes now
+    for (text_bytes, options_bytes) in [(100_001, 0), (99_999, 2), (1, usize::MAX)] {
+        let length = wasm::call_export(0, text_bytes, options_bytes, 0.0);
+        // SAFETY: as in `through_buffers`.
+        let tape = unsafe { core::slice::from_raw_parts(wasm::answer_at(), length) };
+        let message = read(String::from_utf8(tape.to_vec()).unwrap()).unwrap_err();
+        assert_eq!(message, "the text of a call lies outside the input buffer");
+    }
+}
+
 #[wasm_bindgen_test]
 fn version_is_the_crate_version() {
     assert_eq!(wasm::version(), env!("CARGO_PKG_VERSION"));
@@ -216,7 +259,7 @@ fn version_is_the_crate_version() {
 
 #[wasm_bindgen_test]
 fn memory_stays_flat_across_many_calls() {
-    let options = || Some(r#"{"now": "2026-11-22T12:00:00Z"}"#.to_owned());
+    let options = || Some(r#"{"now": "2026-11-22T12:00:00Z"}"#);
     let memory = || {
         wasm_bindgen::memory()
             .unchecked_into::<js_sys::WebAssembly::Memory>()
@@ -237,7 +280,7 @@ fn memory_stays_flat_across_many_calls() {
 
 #[wasm_bindgen_test]
 fn formats_as_you_type_with_the_caret_mapped() {
-    let typing = |input: &str, caret: f64| read(wasm::format_as_you_type(input, caret, Some("{}".into()))).unwrap();
+    let typing = |input: &str, caret: f64| read(wasm::format_as_you_type(input, caret, Some("{}"))).unwrap();
     let t = typing("de9n8g", 6.0);
     assert_eq!(text(&t, "display"), "DE9N-8G");
     assert_eq!(get(&t, "caret").as_f64(), Some(7.0));
@@ -263,7 +306,7 @@ fn invalid_results_carry_ranked_causes() {
 
 #[wasm_bindgen_test]
 fn explains_server_rejections_and_warns_of_scams() {
-    let explain = |code: &str, options: &str| read(wasm::explain_rejection(code, Some(options.into())));
+    let explain = |code: &str, options: &str| read(wasm::explain_rejection(code, Some(options)));
     let x = explain("region_restricted", r#"{"locale": "de", "marketplace": "DE"}"#).unwrap();
     assert_eq!(text(&x, "code"), "region_restricted");
     assert!(text(&x, "message").contains("amazon.de"));

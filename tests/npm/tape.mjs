@@ -49,18 +49,41 @@ assert.ok(refused > 100, `only ${refused} variants refused`);
 // The tape of an error is thrown as an Error with its message.
 assert.throws(() => readTape('e14,unknown scheme'), (e) => e instanceof Error && e.message === 'unknown scheme');
 
-// The API functions, with the module's half stood in for: what each call sends as options.
+// The API functions, with the module's half stood in for: a memory, an input buffer in it at
+// INPUT_AT, and the answer handed to the glue's getStringFromWasm0 as the pointer and length the
+// module would give. What each call sends as text and options is read back from that memory.
+const memory = new Uint8Array(4096);
+const INPUT_AT = 64, ANSWER_AT = 2048;
+let room = 0, answerText;
+globalThis.getUint8ArrayMemory0 = () => memory;
+globalThis.__input = (bytes) => {
+  assert.ok(Number.isInteger(bytes) && bytes >= 0 && INPUT_AT + bytes < ANSWER_AT, `input room ${bytes}`);
+  memory.fill(0xff, INPUT_AT, ANSWER_AT); // what an earlier call left there must not be read
+  room = bytes;
+  return INPUT_AT;
+};
+globalThis.__answer = () => ANSWER_AT;
+globalThis.getStringFromWasm0 = (at, length) => {
+  assert.equal(at, ANSWER_AT);
+  assert.equal(length, answerText.length);
+  return answerText;
+};
+const decoder = new TextDecoder('utf-8', { fatal: true });
 const sent = [];
 const texts = [];
-globalThis.__call = (fn, text, options, number) => {
-  assert.equal(typeof text, 'string', 'only strings reach the glue');
+globalThis.__call = (fn, textBytes, optionsBytes, number) => {
+  for (const n of [textBytes, optionsBytes]) assert.ok(Number.isInteger(n) && n >= 0, `byte count ${n}`);
+  assert.ok(textBytes + optionsBytes <= room, 'the text and options fit the room asked for');
+  const text = decoder.decode(memory.subarray(INPUT_AT, INPUT_AT + textBytes));
+  const options = optionsBytes ? decoder.decode(memory.subarray(INPUT_AT + textBytes, INPUT_AT + textBytes + optionsBytes)) : undefined;
   assert.equal(typeof number, 'number');
   texts.push(text);
-  if (fn === 3 || fn === 5) return '{#2,ok}';
+  if (fn === 3 || fn === 5) return (answerText = '{#2,ok}').length;
   if (fn > 2) assert.fail('an argument JSON cannot express was sent');
   sent.push(options);
   if (text === 'unpassable') throw new TypeError('never reached the module');
-  return text === 'refuse' ? 'e7,refused' : fn === 1 ? `d${number};` : `${names}{#2,ok}`;
+  answerText = text === 'refuse' ? 'e7,refused' : fn === 1 ? `d${number};` : `${names}{#2,ok}`;
+  return answerText.length;
 };
 const send = (call) => {
   sent.length = 0;
@@ -69,6 +92,12 @@ const send = (call) => {
   return sent[0];
 };
 assert.deepEqual(validate('x'), { status: 'ok' });
+// Text that is not ASCII reaches the module as UTF-8, after any ASCII before it.
+for (const text of ['dé', 'ab😀', '\u00e9\u{1F600}x', 'x'.repeat(300) + 'ü', '\ud800 lone']) {
+  texts.length = 0;
+  validate(text);
+  assert.deepEqual(texts, [text.replace('\ud800', '\ufffd')]);
+}
 assert.equal(send(() => validate('x')), undefined, 'no options: nothing to send at first');
 const options = { locale: 'de', now: '2026-11-22T12:00:00Z', other: 1 };
 assert.equal(send(() => validate('x', options)), '{"locale":"de","now":"2026-11-22T12:00:00Z"}');
@@ -94,7 +123,7 @@ assert.throws(() => validate('x', 5), /^Error: options must be an object$/);
 assert.throws(() => validate('x', { now: 10n }), /^Error: options cannot be turned into JSON$/);
 assert.throws(() => registerScheme(5), /must be an object or a JSON string/);
 assert.throws(() => supportPackage(undefined), /^Error: supportPackage: the request must be an object$/);
-// Only strings are passed to the glue (anything else corrupts the module's allocator): a clear
+// Only strings are written into the module's memory: a clear
 // TypeError for a code or a package that is not a string; any other server code or locale than a
 // string is unrecognised, as an unknown string is.
 texts.length = 0;

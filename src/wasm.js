@@ -42,7 +42,7 @@ export function readTape(tape) {
 
 // The numbers of the API's functions for `__call` (the same in src/wasm.rs).
 const VALIDATE = 0, FORMAT_AS_YOU_TYPE = 1, EXPLAIN_REJECTION = 2, SCAM_WARNING = 3;
-const SUPPORT_PACKAGE = 4, VERIFY_SUPPORT_PACKAGE = 5, SCHEMES = 6, REGISTER_SCHEME = 7;
+const SUPPORT_PACKAGE = 4, VERIFY_SUPPORT_PACKAGE = 5, SCHEMES = 6, REGISTER_SCHEME = 7, VERSION = 8;
 
 /** The four options the module read last: none at first, as in the module. */
 let sentOptions = [];
@@ -159,4 +159,8 @@ export function registerScheme(definition) {
     definition = toJson(definition, 'registerScheme: the definition cannot be turned into JSON');
   }
   readTape(call(REGISTER_SCHEME, definition, undefined, 0));
+}
+
+export function version() {
+  return readTape(call(VERSION, ''));
 }

@@ -226,6 +226,9 @@ export function schemes(): SchemeInfo[];
  * naming the bad field; a custom scheme with the same id is replaced, a built-in one never is.
  */
 export function registerScheme(definition: object | string): void;
+
+/** The library version (the crate's). */
+export function version(): string;
 "#;
 
 // `__call` is the module's half of the API: `src/wasm.js` defines the API's functions, each calling
@@ -240,7 +243,7 @@ export function registerScheme(definition: object | string): void;
 
 /// Runs API function number `function` of `src/wasm.js` (0 `validate`, 1 `formatAsYouType`,
 /// 2 `explainRejection`, 3 `scamWarning`, 4 `supportPackage`, 5 `verifySupportPackage`, 6 `schemes`,
-/// 7 `registerScheme`) on the text and options JS wrote into the input buffer (their lengths in bytes;
+/// 7 `registerScheme`, 8 `version`) on the text and options JS wrote into the input buffer (their lengths in bytes;
 /// no options: the last ones) and `number` (the caret): the length of its tape, which JS reads from
 /// the answer buffer.
 #[wasm_bindgen(js_name = __call, skip_typescript)]
@@ -291,6 +294,7 @@ pub fn call(function: u32, text: &str, options: Option<&str>, number: f64) -> St
         5 => verify_support_package(text),
         6 => schemes(),
         7 => register_scheme(text),
+        8 => version(),
         _ => tape_of::<Json>(Err(words("no API function number ").num(function as usize).done())),
     }
 }
@@ -360,10 +364,9 @@ pub fn register_scheme(definition: &str) -> String {
     tape_of(registry().borrow_mut().register_json(definition).map(|()| Json::Null).map_err(|e| e.describe()))
 }
 
-/// The library version.
-#[wasm_bindgen(js_name = version)]
+/// The tape of the library version.
 pub fn version() -> String {
-    crate::VERSION.to_owned()
+    tape_of(Ok(crate::VERSION))
 }
 
 /// The options of a call: read from `sent`, or the last ones read when nothing was sent (the JS half

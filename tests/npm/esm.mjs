@@ -4,6 +4,7 @@ import {
   validate, schemes, registerScheme, version, formatAsYouType, explainRejection, scamWarning,
   supportPackage, verifySupportPackage,
 } from 'claimcheck';
+import { createRequire } from 'node:module';
 
 const ok = validate('de9n-8guz-wh27-9luf', { marketplace: 'AT', now: '2026-11-22T12:00:00Z' });
 assert.equal(ok.status, 'valid');
@@ -21,7 +22,7 @@ assert.equal(validate('DE9N').status, 'incomplete', 'options are optional');
 assert.throws(() => validate('x', { scheme: 'nope' }), (e) => e instanceof Error && /unknown scheme 'nope'/.test(e.message));
 assert.throws(() => registerScheme({ id: 'bad', alphabet: 'AA', lengths: [4], checksum: 'none' }), /lists 'A' twice/);
 assert.deepEqual(schemes().slice(0, 4).map((s) => s.id), ['giftcard', 'credit', 'amazon-claim', 'promo']);
-assert.match(version(), /^\d+\.\d+\.\d+/);
+assert.equal(version(), createRequire(import.meta.url)('claimcheck/package.json').version);
 assert.equal(typo.causes[0].code, 'typo');
 assert.deepEqual(formatAsYouType('de9n8g', 6), { display: 'DE9N-8G', caret: 7, status: 'incomplete' });
 const why = explainRejection('already_redeemed', { locale: 'de' });

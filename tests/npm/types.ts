@@ -38,7 +38,7 @@ async function web(): Promise<string> {
   const exports = await init();
   const memory: WebAssembly.Memory = exports.memory;
   // @ts-expect-error: the module's internal exports have short names and are not declared.
-  exports.__wbindgen_malloc;
+  exports.__call;
   return validateWeb('DE9N').status + memory.buffer.byteLength;
 }
 

@@ -39,7 +39,10 @@ wasm-opt left unread when it removed the code reading it, such as the messages o
 (-0.42 KB gzip more). wasm-opt never moves data, and the code of the chosen order is checked to name
 no zeroed address other than those the linker wrote into live code for what only panics read.
 
-Given the JS glue files (of every target that shares the module), two things happen first:
+Given the JS glue files (of every target that shares the module), three things happen first:
+- wasm-bindgen's start goes when all it does is fill its table of JS values (the module holds none:
+  the binding passes only numbers): the glue no longer calls it, and wasm-opt drops the table and
+  the import; the result is checked to have no such table left (`without_table_start`).
 - Exports that none of them names are removed: wasm-bindgen 0.2.130 exports two statics of its abort
   machinery (`__abort_handler`, `__instance_terminated`) that only glue made with
   `--force-enable-abort-handler` reads (53 bytes gzip).
@@ -47,6 +50,9 @@ Given the JS glue files (of every target that shares the module), two things hap
   the exports only the glue uses (`__wbindgen_malloc` -> `_0`), in the module and every glue file. The
   hashes wasm-bindgen appends to import names (sixteen random hex digits, in both places) compress
   badly: -0.37 KB gzip for the web target without them, and -0.23 KB more with short names.
+
+At the end, the glue's functions for imports the optimized module no longer has are removed
+(`without_unimported`: wasm-bindgen's `throw` helper, the table's filler).
 
 Function order changes nothing a program can observe: calls and exports name functions by index,
 and wasm-opt renumbers them. Needs only Python 3.11 (tomllib) and wasm-opt on PATH.
@@ -63,6 +69,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 IMPORT_SECTION = 2
+TABLE_SECTION = 4
+EXTERNREF = 0x6F
 GLOBAL_SECTION = 6
 EXPORT_SECTION = 7
 START_SECTION = 8
@@ -337,6 +345,51 @@ def shortened_interface(module: bytes, glue: list[str]) -> tuple[bytes, list[str
     if dropped:
         summary += f"; exports no glue names removed: {', '.join(dropped)}"
     return module, glue, summary
+
+
+def without_table_start(module: bytes, glue: list[str]) -> tuple[bytes, list[str], bool]:
+    """The module and glue without wasm-bindgen's start, when all it does is fill the table of JS
+    values (`__wbindgen_externrefs`), which a module that holds no JS value never reads: the start
+    export is then the imported `__wbindgen_init_externref_table` itself. Both exports go and the glue
+    no longer calls the start; wasm-opt then removes the import and the table unless code uses the
+    table (`externref_tables` checks the result). True when they went."""
+    functions = [field for _, field, description in imports(module) if description[0] == 0]
+    start = dict(export_targets(module)).get("__wbindgen_start")
+    if b"__wbindgen_init_externref_table" not in functions or start != (0, functions.index(b"__wbindgen_init_externref_table")):
+        return module, glue, False
+    calls = re.compile(r"^[ \t]*wasm\.__wbindgen_start\(\);\n", re.M)
+    glue = [calls.sub("", text) for text in glue]
+    return with_exports(module, lambda n: None if n in ("__wbindgen_start", "__wbindgen_externrefs") else n), glue, True
+
+
+def externref_tables(module: bytes) -> int:
+    """How many of the module's own tables hold JS values (`externref`)."""
+    count, at = entry_count(module, TABLE_SECTION)
+    found = 0
+    for _ in range(count):
+        found += module[at] == EXTERNREF
+        flags, at = read_leb(module, at + 1)
+        _, at = read_leb(module, at)
+        if flags & 1:
+            _, at = read_leb(module, at)
+    return found
+
+
+def without_unimported(glue: list[str], module: bytes) -> tuple[list[str], list[str]]:
+    """The glue without the functions it provides for imports (`$1: function(...) {...},`, as
+    wasm-bindgen writes them, short names given) that the module no longer has: wasm-opt removed
+    their callers. And their names."""
+    imported = {field.decode() for _, field, _ in imports(module)}
+    entry = re.compile(r"\n([ \t]*)(\$\w+): function\([^)]*\) \{\n.*?\n\1\},", re.S)
+    gone: set[str] = set()
+
+    def unless_imported(match: re.Match) -> str:
+        if match[2] in imported:
+            return match[0]
+        gone.add(match[2])
+        return ""
+
+    return [entry.sub(unless_imported, text) for text in glue], sorted(gone)
 
 
 # Rust's core and alloc functions that never return (`-> !` in their source): the panic entry points,
@@ -893,10 +946,12 @@ def main() -> int:
         first = Path(scratch) / "first.wasm"
         ordered = Path(scratch) / "ordered-input.wasm"
         glue: list[str] = []
+        started = False  # wasm-bindgen's start removed (`without_table_start`)
         module = without_link_metadata(source.read_bytes())
         if glue_files:
-            module, glue, summary = shortened_interface(module, [f.read_text() for f in glue_files])
-            print(f"optimize-wasm: {summary}")
+            module, glue, started = without_table_start(module, [f.read_text() for f in glue_files])
+            module, glue, summary = shortened_interface(module, glue)
+            print(f"optimize-wasm: {summary}" + ("; wasm-bindgen's start (its JS value table) removed" * started))
         module, trapping = trapping_panics(module)
         print(f"optimize-wasm: {len(trapping)} panic entry points trap at once")
         source = Path(scratch) / "input.wasm"
@@ -964,6 +1019,11 @@ def main() -> int:
             if hits:
                 raise WasmError(f"the code in {chosen} names {len(hits)} zeroed addresses (first {hits[0]})")
         print(f"optimize-wasm: functions in {chosen}" + (f"; {changed} bytes of data no live code reads set to zero" if dead else ""))
+        if started and externref_tables(result.read_bytes()):
+            raise WasmError("the module uses its table of JS values: wasm-bindgen's start must fill it")
+        glue, gone = without_unimported(glue, result.read_bytes())
+        if gone:
+            print(f"optimize-wasm: the glue's functions for imports the module no longer has removed: {', '.join(gone)}")
         target.write_bytes(result.read_bytes())
         after = gzip_size(target)
     # The glue only once its module is written: a failed run leaves the two as they were, together.

@@ -242,6 +242,52 @@ def glue_module(import_fields: list[bytes], exports: list[bytes]) -> bytes:
     return b"\0asm\1\0\0\0" + types + imports + functions + exported + code
 
 
+def start_module(start: int, table_type: int = 0x6F) -> bytes:
+    """wasm-bindgen's layout: two imported functions (the second its table initialiser), one defined
+    function exported as "validate", a table (externref by default) exported as its JS value table,
+    and the function number `start` exported as its start."""
+    types = section(1, leb(1) + b"\x60\x00\x00")
+    imports = section(2, leb(2) + b"".join(text(b"./glue.js") + text(f) + b"\x00\x00"
+                                           for f in [b"__wbg_now", b"__wbindgen_init_externref_table"]))
+    functions = section(3, leb(1) + b"\x00")
+    tables = section(4, leb(1) + bytes([table_type]) + b"\x00\x04")
+    exported = section(7, leb(3) + text(b"validate") + b"\x00\x02" + text(b"__wbindgen_externrefs") + b"\x01\x00"
+                       + text(b"__wbindgen_start") + b"\x00" + leb(start))
+    code = section(10, leb(1) + leb(2) + b"\x00\x0b")
+    return b"\0asm\1\0\0\0" + types + imports + functions + tables + exported + code
+
+
+class TableStart(unittest.TestCase):
+    GLUE = "function finalize(instance) {\n    wasm = instance.exports;\n    wasm.__wbindgen_start();\n    return wasm;\n}\n"
+
+    def test_the_start_that_only_fills_the_table_goes_with_the_table_export(self):
+        module, (glue,), started = optimize_wasm.without_table_start(start_module(1), [self.GLUE])
+        self.assertTrue(started)
+        self.assertEqual([name for name, _ in optimize_wasm.exports(module)], ["validate"])
+        self.assertEqual(glue, "function finalize(instance) {\n    wasm = instance.exports;\n    return wasm;\n}\n")
+
+    def test_a_start_that_does_more_stays(self):
+        for module in [start_module(2), start_module(0), glue_module([b"__wbindgen_init_externref_table"], [b"x"])]:
+            self.assertEqual(optimize_wasm.without_table_start(module, [self.GLUE]), (module, [self.GLUE], False))
+
+    def test_counts_tables_of_js_values(self):
+        self.assertEqual(optimize_wasm.externref_tables(start_module(1)), 1)
+        self.assertEqual(optimize_wasm.externref_tables(start_module(1, 0x70)), 0)  # funcref
+        self.assertEqual(optimize_wasm.externref_tables(glue_module([], [b"x"])), 0)
+
+    def test_glue_functions_for_imports_the_module_lost_go(self):
+        glue = ("const import0 = {\n        __proto__: null,\n"
+                "        $1: function(arg0, arg1) {\n            throw new Error(text(arg0, arg1));\n        },\n"
+                "        $0: function() {\n            const ret = Date.now();\n            return ret;\n        },\n"
+                "        $2: function() {\n            const table = wasm._3;\n            table.set(0, undefined);\n        },\n"
+                "    };\n")
+        (kept,), gone = optimize_wasm.without_unimported([glue], glue_module([b"$0"], [b"x"]))
+        self.assertEqual(gone, ["$1", "$2"])
+        self.assertEqual(kept, "const import0 = {\n        __proto__: null,\n"
+                               "        $0: function() {\n            const ret = Date.now();\n            return ret;\n        },\n"
+                               "    };\n")
+
+
 class Interface(unittest.TestCase):
     GLUE = (
         "const imports = { __wbg_Error_208446807d0d1e30: () => {}, __wbg_now_00000000000000aa: Date.now };\n"

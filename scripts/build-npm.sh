@@ -48,11 +48,12 @@ cmp -s pkg-build/nodejs/claimcheck.d.ts pkg/claimcheck.d.ts \
 sed 's|@ts-self-types="./claimcheck.d.ts"|@ts-self-types="./web.d.ts"|' pkg-build/web/claimcheck.js > pkg/web.js
 cp pkg-build/web/claimcheck.d.ts pkg/web.d.ts
 # The binding's own JS (src/wasm.js) goes into each glue file: its exported functions are the API,
-# each calling wasm-bindgen's functions for the module's exports `__input`, `__call` and `__answer`,
-# which are then no longer exported (the bundler entry re-exports the API instead), and reading the
-# answer with the glue's `getStringFromWasm0`. The build stops unless each of those functions is
-# there once, every function the types declare is exported, no name clashes, and the glue passes no
-# strings itself (the binding writes them into the module's input buffer).
+# each calling the module's exports `__input`, `__call` and `__answer` through the glue's `wasm`
+# (wasm-bindgen's functions for them are no longer exported, and terser drops them as unused; the
+# bundler entry re-exports the API instead) and reading the answer with the glue's
+# `getStringFromWasm0`. The build stops unless each of those functions is there once, every function
+# the types declare is exported, no name clashes, and the glue passes no strings itself (the binding
+# writes them into the module's input buffer).
 # pkg-build/node.cjs: the same Node glue, for the test that loads it with the module before its
 # data is zeroed (tests/npm/run.sh).
 cp pkg/node.cjs pkg-build/node.cjs

@@ -1,6 +1,6 @@
 // The JavaScript half of the binding (src/wasm.rs is the module's half). The npm build adds this file
 // to each target's glue (scripts/build-npm.sh): the functions it exports are the package's API, each
-// calling the module's one export `__call` (src/wasm.rs) with its number, which wasm-bindgen's glue defines.
+// calling the module's one export `__call` (src/wasm.rs) with its number, through the glue's `wasm`.
 // Arguments go in as text; the answer comes back as a tape. wasm-pack's tests import `readTape`.
 
 let tapeKeys;
@@ -113,10 +113,10 @@ function put(text, at) {
  * and no free per call.
  */
 function call(number, text, options = '', caret) {
-  const at = __input(3 * (text.length + options.length));
+  const at = wasm.__input(3 * (text.length + options.length)) >>> 0;
   const textBytes = put(text, at);
-  const length = __call(number, textBytes, put(options, at + textBytes), caret);
-  return getStringFromWasm0(__answer(), length);
+  const length = wasm.__call(number, textBytes, put(options, at + textBytes), caret) >>> 0;
+  return getStringFromWasm0(wasm.__answer(), length);
 }
 
 export function validate(input, options) {

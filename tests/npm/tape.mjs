@@ -56,13 +56,14 @@ const memory = new Uint8Array(4096);
 const INPUT_AT = 64, ANSWER_AT = 2048;
 let room = 0, answerText;
 globalThis.getUint8ArrayMemory0 = () => memory;
-globalThis.__input = (bytes) => {
+const wasm = (globalThis.wasm = {});
+wasm.__input = (bytes) => {
   assert.ok(Number.isInteger(bytes) && bytes >= 0 && INPUT_AT + bytes < ANSWER_AT, `input room ${bytes}`);
   memory.fill(0xff, INPUT_AT, ANSWER_AT); // what an earlier call left there must not be read
   room = bytes;
   return INPUT_AT;
 };
-globalThis.__answer = () => ANSWER_AT;
+wasm.__answer = () => ANSWER_AT;
 globalThis.getStringFromWasm0 = (at, length) => {
   assert.equal(at, ANSWER_AT);
   assert.equal(length, answerText.length);
@@ -71,7 +72,7 @@ globalThis.getStringFromWasm0 = (at, length) => {
 const decoder = new TextDecoder('utf-8', { fatal: true });
 const sent = [];
 const texts = [];
-globalThis.__call = (fn, textBytes, optionsBytes, number) => {
+wasm.__call = (fn, textBytes, optionsBytes, number) => {
   for (const n of [textBytes, optionsBytes]) assert.ok(Number.isInteger(n) && n >= 0, `byte count ${n}`);
   assert.ok(textBytes + optionsBytes <= room, 'the text and options fit the room asked for');
   const text = decoder.decode(memory.subarray(INPUT_AT, INPUT_AT + textBytes));

@@ -310,7 +310,7 @@ fn readable_text(
         Status::Incomplete => l.statuses[2],
         Status::Invalid => l.statuses[3],
     };
-    let context = [v.scheme.as_deref(), v.region.as_deref(), marketplace.map(|m| m.domain)];
+    let context = [v.scheme.as_deref(), v.region, marketplace.map(|m| m.domain)];
     out.add(l.result).add(": ").add(status).add(" (");
     for (i, part) in context.iter().flatten().enumerate() {
         out.add(if i == 0 { "" } else { ", " }).add(part);

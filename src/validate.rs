@@ -184,8 +184,9 @@ pub struct Validation {
     pub display: String,
     /// The scheme the code was checked against.
     pub scheme: Option<String>,
-    /// The region prefix the code carries, when the scheme has one and it is known.
-    pub region: Option<String>,
+    /// The region prefix the code carries, when the scheme has one and it is known (a marketplace's
+    /// prefix, so no copy of it is made).
+    pub region: Option<&'static str>,
     /// Issue day of a credit (YYYY-MM-DD).
     pub issued_on: Option<Date>,
     /// Last usable day of a credit (YYYY-MM-DD).
@@ -210,7 +211,7 @@ impl ToJson for Validation {
         w.name(Key::Scheme);
         w.opt_string(self.scheme.as_deref());
         w.name(Key::Region);
-        w.opt_string(self.region.as_deref());
+        w.opt_string(self.region);
         if let Some(day) = self.issued_on {
             w.field_str(Key::IssuedOn, &day.format());
         }
@@ -371,7 +372,7 @@ impl<'a> Context<'a> {
             outcome.findings.insert(0, serial_finding(&symbols, Severity::Warning));
         }
         result.status = outcome.status;
-        result.region = outcome.region.map(|m| m.prefix.to_owned());
+        result.region = outcome.region.map(|m| m.prefix);
         result.issued_on = outcome.dates.map(|d| d.issued_on);
         result.expires_on = outcome.dates.map(|d| d.expires_on);
         result.findings = outcome.findings;

@@ -188,7 +188,7 @@ fn print_check(v: &Validation) {
     let shown = if v.display.is_empty() { format!("{:?}", v.input) } else { v.display.clone() };
     let mut context: Vec<&str> = Vec::new();
     context.extend(v.scheme.as_deref());
-    context.extend(v.region.as_deref());
+    context.extend(v.region);
     println!("{shown}  {}  {}", v.status.code(), context.join(" "));
     if let (Some(issued), Some(expires)) = (v.issued_on, v.expires_on) {
         println!("  issued {issued}, usable until {expires}");

@@ -100,10 +100,7 @@ fn generate_writes_valid_distinct_codes() {
     let options = CheckOptions::default().now(claimcheck::date::Timestamp::parse("2026-11-22").unwrap());
     for code in &codes {
         let v = claimcheck::validate(code, &options).unwrap();
-        assert_eq!(
-            (v.status, v.scheme.as_deref(), v.region.as_deref()),
-            (claimcheck::Status::Valid, Some("credit"), Some("DE"))
-        );
+        assert_eq!((v.status, v.scheme.as_deref(), v.region), (claimcheck::Status::Valid, Some("credit"), Some("DE")));
         assert_eq!(v.expires_on.map(|d| d.to_string()).as_deref(), Some("2027-01-30"));
     }
 }

@@ -330,46 +330,49 @@ impl<'a> Context<'a> {
         let normalized = normalize::normalize(input);
         result.changes = normalized.changes;
         result.normalized = normalized.symbols;
-        let mut symbols = Vec::new();
-        if result.normalized.is_ascii() {
-            // Most codes: one byte per symbol, written in place rather than pushed one by one.
-            symbols.resize(result.normalized.len(), '\0');
-            for (slot, &b) in symbols.iter_mut().zip(result.normalized.as_bytes()) {
+        // Most inputs are ASCII and no longer than a code can be: their symbols go on the stack, one
+        // allocation fewer per call (and smaller code than the `Vec` written in place before).
+        let mut on_stack = ['\0'; crate::scheme::MAX_CODE_LENGTH];
+        let mut on_heap = Vec::new();
+        let symbols: &[char] = if result.normalized.is_ascii() && result.normalized.len() <= on_stack.len() {
+            for (slot, &b) in on_stack.iter_mut().zip(result.normalized.as_bytes()) {
                 *slot = char::from(b);
             }
+            &on_stack[..result.normalized.len()]
         } else {
             for c in result.normalized.chars() {
-                symbols.push(c);
+                on_heap.push(c);
             }
-        }
+            &on_heap
+        };
         if symbols.is_empty() {
             result.status = Status::Incomplete;
             result.findings.push(Finding::new(FindingCode::Empty, Severity::Info));
             return self.finish(result);
         }
-        let serial = looks_like_serial(&symbols);
+        let serial = looks_like_serial(symbols);
         let scheme = match self.scheme {
             Some(s) => s,
             None if serial => {
-                result.findings.push(serial_finding(&symbols, Severity::Error));
+                result.findings.push(serial_finding(symbols, Severity::Error));
                 result.display = result.normalized.clone();
                 return self.finish(result);
             }
-            None => self.detect(&symbols),
+            None => self.detect(symbols),
         };
         result.scheme = Some(scheme.id.clone());
         result.display = scheme.display(&result.normalized);
-        let mut outcome = self.evaluate(scheme, &symbols);
+        let mut outcome = self.evaluate(scheme, symbols);
         if self.scheme.is_some() && matches!(outcome.status, Status::Invalid | Status::Incomplete) {
-            if let Some(other) = self.other_kind_that_verifies(scheme, &symbols) {
+            if let Some(other) = self.other_kind_that_verifies(scheme, symbols) {
                 outcome = Outcome::invalid(vec![Finding::new(FindingCode::WrongCodeType, Severity::Error)
                     .expected(scheme.kind.code())
                     .actual(other.kind.code())]);
             } else if serial {
-                outcome = Outcome::invalid(vec![serial_finding(&symbols, Severity::Error)]);
+                outcome = Outcome::invalid(vec![serial_finding(symbols, Severity::Error)]);
             }
         } else if serial && outcome.status == Status::Unverifiable {
-            outcome.findings.insert(0, serial_finding(&symbols, Severity::Warning));
+            outcome.findings.insert(0, serial_finding(symbols, Severity::Warning));
         }
         result.status = outcome.status;
         result.region = outcome.region.map(|m| m.prefix);
@@ -379,10 +382,10 @@ impl<'a> Context<'a> {
         // A code one symbol short may be finished or may have lost a symbol: offer both readings.
         let one_short = result.status == Status::Incomplete && scheme.accepts_length(symbols.len() + 1);
         if result.status == Status::Invalid || one_short {
-            result.suggestions = suggest::suggest(self, scheme, &symbols);
+            result.suggestions = suggest::suggest(self, scheme, symbols);
         }
         if result.status == Status::Unverifiable {
-            if let Some(f) = suggest::ambiguous_characters(&symbols) {
+            if let Some(f) = suggest::ambiguous_characters(symbols) {
                 result.findings.push(f);
             }
         }

@@ -77,3 +77,54 @@ fn options_are_read_from_json_as_javascript_passes_them() {
         assert!(read(json).unwrap_err().describe().contains(words), "{json}");
     }
 }
+
+/// An ASCII input of up to 64 symbols (the longest a code may be) is checked from a buffer on the
+/// stack, a longer or non-ASCII one from the heap: codes at and past that boundary, with and
+/// without a typo, are checked as any other.
+#[test]
+fn codes_as_long_as_a_scheme_allows_are_checked_like_short_ones() {
+    fn luhn_completed(payload: &str) -> String {
+        let sum: u32 = payload
+            .bytes()
+            .rev()
+            .enumerate()
+            .map(|(i, b)| {
+                let d = u32::from(b - b'0');
+                if i % 2 == 0 {
+                    let doubled = d * 2;
+                    doubled / 10 + doubled % 10
+                } else {
+                    d
+                }
+            })
+            .sum();
+        format!("{payload}{}", (10 - sum % 10) % 10)
+    }
+    let mut registry = claimcheck::Registry::new();
+    registry
+        .register_json(
+            r#"{"id": "long", "alphabet": "0123456789", "minLength": 60, "maxLength": 64, "checksum": "luhn"}"#,
+        )
+        .unwrap();
+    let options = CheckOptions::default().scheme("long");
+    for n in [60, 63, 64] {
+        let code = luhn_completed(&"7".repeat(n - 1));
+        let v = registry.validate(&code, &options).unwrap();
+        assert_eq!(v.status, claimcheck::Status::Valid, "{n} symbols");
+        let wide: String = code.chars().map(|c| char::from_u32(c as u32 - 0x30 + 0xFF10).unwrap()).collect();
+        assert_eq!(registry.validate(&wide, &options).unwrap().status, claimcheck::Status::Valid, "{n} wide");
+        let typo = format!("{}{}", &code[..n - 1], (code.as_bytes()[n - 1] - b'0' + 1) % 10);
+        let v = registry.validate(&typo, &options).unwrap();
+        assert_eq!(v.status, claimcheck::Status::Invalid, "{n} with a typo");
+        assert!(v.finding(claimcheck::FindingCode::ChecksumMismatch).is_some(), "{n}: {:?}", v.findings);
+        // Luhn leaves many one-symbol repairs: each suggested one is a valid code of the same length.
+        assert!(!v.suggestions.is_empty(), "{n}");
+        for s in &v.suggestions {
+            assert_eq!(s.code.len(), n);
+            assert_eq!(registry.validate(&s.code, &options).unwrap().status, claimcheck::Status::Valid, "{}", s.code);
+        }
+    }
+    let v = registry.validate(&"7".repeat(65), &options).unwrap();
+    let too_long = v.finding(claimcheck::FindingCode::TooLong).expect("too_long");
+    assert_eq!((too_long.expected.as_deref(), too_long.actual.as_deref()), (Some("64"), Some("65")));
+}

@@ -61,7 +61,9 @@ const fn compact<const N: usize>(json: &[u8]) -> ([u8; N], usize) {
     }
     (out, n)
 }
-const MAX_CODE_LENGTH: usize = 64;
+
+/// Most symbols a code may have, in any scheme.
+pub(crate) const MAX_CODE_LENGTH: usize = 64;
 
 /// What kind of code a scheme describes; used for wording and for "wrong code type" findings.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -110,11 +110,12 @@ pub(crate) fn push_listed(list: &mut prelude::String, item: &str) {
 }
 
 /// The text before the first `stop` byte (all of it when there is none). `stop` is ASCII, so the
-/// cut is a character boundary.
+/// cut is a character boundary. A byte rather than a closure: one function in the module instead of
+/// one per caller.
 // Out of line: inlined at each call it made the browser module larger (README, "Size").
 #[inline(never)]
-pub(crate) fn before(text: &str, stop: impl Fn(u8) -> bool) -> &str {
-    let end = text.bytes().position(stop).unwrap_or(text.len());
+pub(crate) fn before(text: &str, stop: u8) -> &str {
+    let end = text.bytes().position(|b| b == stop).unwrap_or(text.len());
     text.get(..end).unwrap_or(text)
 }
 
@@ -248,8 +249,8 @@ mod tests {
             for index in 0..=text.chars().count() + 1 {
                 assert_eq!(super::char_offset(text, index), text.char_indices().nth(index).map(|(at, _)| at));
             }
-            assert_eq!(super::before(text, |b| b == b'.'), text.split('.').next().unwrap(), "{text:?}");
-            assert_eq!(super::before(text, |b| b == b'-' || b == b'_'), text.split(['-', '_']).next().unwrap());
+            assert_eq!(super::before(text, b'.'), text.split('.').next().unwrap(), "{text:?}");
+            assert_eq!(super::before(super::before(text, b'-'), b'_'), text.split(['-', '_']).next().unwrap());
         }
         for n in 0..TEXTS.len() {
             assert_eq!(super::join(&TEXTS[..n], ", "), TEXTS[..n].join(", "));

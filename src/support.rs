@@ -530,7 +530,7 @@ pub fn verify_support_package(text: &str) -> Result<VerifiedPackage, PackageErro
 /// For text that is not (complete) JSON: a schema of another version still gets its own error.
 fn schema_error(text: &str) -> Option<PackageError> {
     let rest = text.strip_prefix("{\"schema\":\"")?;
-    let schema = crate::before(rest, |b| b == b'"');
+    let schema = crate::before(rest, b'"');
     if schema.len() == rest.len() {
         return None; // no closing quote
     }

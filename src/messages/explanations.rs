@@ -133,7 +133,7 @@ impl Iterator for Parts {
         if self.0.is_empty() {
             return None;
         }
-        let part = crate::before(self.0, |b| b == 0x1f);
+        let part = crate::before(self.0, 0x1f);
         self.0 = self.0.get(part.len() + 1..).unwrap_or_default();
         Some(part)
     }

@@ -48,7 +48,7 @@ impl Locale {
     /// Picks the locale for a BCP 47 tag by its language prefix (`de-AT` → German); anything else is
     /// English.
     pub fn from_tag(tag: &str) -> Locale {
-        let language = crate::before(crate::trim(tag), |b| b == b'-' || b == b'_');
+        let language = crate::before(crate::before(crate::trim(tag), b'-'), b'_');
         if language.eq_ignore_ascii_case("de") {
             Locale::De
         } else {
@@ -78,7 +78,7 @@ impl Text {
 
     /// What is the matter.
     pub fn message(self) -> &'static str {
-        crate::before(self.0, |b| b == 0x1f)
+        crate::before(self.0, 0x1f)
     }
 
     /// What to do next (empty when there is nothing to do).
@@ -321,7 +321,7 @@ pub const TERMS: &[(&str, &str, &str)] = &[
 
 /// Looks up an entry by key; a `code.variant` key falls back to its base code.
 pub fn entry(key: &str) -> Option<Entry> {
-    FINDINGS.get(key).or_else(|| FINDINGS.get(crate::before(key, |b| b == b'.')))
+    FINDINGS.get(key).or_else(|| FINDINGS.get(crate::before(key, b'.')))
 }
 
 fn term(value: &str, locale: Locale) -> Option<&'static str> {

@@ -37,8 +37,9 @@ unsafe impl<T> Sync for PageLocal<T> {}
 
 /// The schemes of this page: the built-ins plus those registered with `registerScheme`.
 static REGISTRY: PageLocal<OnceLock<RefCell<Registry>>> = PageLocal(OnceLock::new());
-/// What was read from the options last sent (none yet: the defaults).
-static LAST_OPTIONS: PageLocal<RefCell<Option<Result<CheckOptions, String>>>> = PageLocal(RefCell::new(None));
+/// What was read from the options last sent, or refused in them (the defaults until some are sent).
+static LAST_OPTIONS: PageLocal<RefCell<Result<CheckOptions, String>>> =
+    PageLocal(RefCell::new(Ok(CheckOptions { scheme: None, marketplace: None, locale: Locale::En, now: None })));
 
 /// The last call's tape, kept so that the next is written without an allocation: handed back as a
 /// `String`, wasm-bindgen would shrink it to its length (a new allocation and a copy) and the glue
@@ -374,12 +375,9 @@ pub fn version() -> String {
 fn check_options(sent: Option<&str>) -> Result<CheckOptions, String> {
     let mut last = LAST_OPTIONS.0.borrow_mut();
     if let Some(text) = sent {
-        *last = Some(options_from_json(text));
+        *last = options_from_json(text);
     }
-    let mut options = match &*last {
-        Some(read) => read.clone()?,
-        None => CheckOptions::default(),
-    };
+    let mut options = last.clone()?;
     options.now = options.now.or_else(clock);
     Ok(options)
 }

@@ -7,9 +7,9 @@
 //! the last call; the module keeps the last options read), runs the one export, [`call_export`],
 //! with its number and the texts' lengths, and reads the answer from the module's answer buffer
 //! ([`answer_at`]): a tape written by the core ([`JsonWriter::tape`]), read into JS values about
-//! twice as fast as `JSON.parse` reads the
-//! same values as JSON; an error's tape becomes a thrown `Error`. So the module holds no JS value,
-//! and calls into JS only for the clock (when `now` is not given). No serde in the `.wasm`.
+//! twice as fast as `JSON.parse` reads the same values as JSON; an error's tape becomes a thrown
+//! `Error`. So the module holds no JS value, and calls into JS only for the clock (when `now` is not
+//! given). No serde in the `.wasm`.
 
 use core::cell::{Cell, RefCell};
 
@@ -244,9 +244,9 @@ export function version(): string;
 
 /// Runs API function number `function` of `src/wasm.js` (0 `validate`, 1 `formatAsYouType`,
 /// 2 `explainRejection`, 3 `scamWarning`, 4 `supportPackage`, 5 `verifySupportPackage`, 6 `schemes`,
-/// 7 `registerScheme`, 8 `version`) on the text and options JS wrote into the input buffer (their lengths in bytes;
-/// no options: the last ones) and `number` (the caret): the length of its tape, which JS reads from
-/// the answer buffer.
+/// 7 `registerScheme`, 8 `version`) on the text and options JS wrote into the input buffer (their
+/// lengths in bytes; no options: the last ones) and `number` (the caret): the length of its tape,
+/// which JS reads from the answer buffer.
 #[wasm_bindgen(js_name = __call, skip_typescript)]
 pub fn call_export(function: u32, text_bytes: usize, options_bytes: usize, number: f64) -> usize {
     let input = INPUT.0.borrow();

@@ -24,6 +24,7 @@ assert.deepEqual(readTape(`${names}{#3,abc$[d1.5;tfn{}[]]%{"2,k"1,v}}`), {
   x: { 'k"': 'v' },
 });
 assert.deepEqual(readTape('[d-42;d1e3;4,a😀b0,]'), [-42, 1000, 'a😀b', '']);
+assert.deepEqual(readTape('[05,abcde00,]'), ['abcde', ''], 'a length may start with a zero');
 assert.deepEqual(readTape('{#0,}'), { status: '' }, 'the key names stay for later tapes');
 
 let refused = 0;

@@ -716,6 +716,17 @@ impl JsonWriter {
         }
     }
 
+    /// `key: "value"`, or `key: null` when absent (for members that are always there).
+    pub fn field_str_or_null(&mut self, key: Key, value: Option<&str>) {
+        match value {
+            Some(s) => self.field_str(key, s),
+            None => {
+                self.name(key);
+                self.null();
+            }
+        }
+    }
+
     /// `key: "value"`.
     pub fn field_str(&mut self, key: Key, value: &str) {
         if self.tape && value.len() < 100 && value.is_ascii() {

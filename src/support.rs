@@ -151,23 +151,17 @@ impl Registry {
         body.name(Key::Request);
         body.begin_object();
         body.field_str(Key::Scheme, request.options.scheme.as_deref().unwrap_or("auto"));
-        body.name(Key::Marketplace);
-        body.opt_string(marketplace.map(|m| m.domain));
+        body.field_str_or_null(Key::Marketplace, marketplace.map(|m| m.domain));
         body.field_str(Key::Locale, request.options.locale.tag());
         body.end_object();
         body.name(Key::Environment);
         body.begin_object();
-        body.name(Key::Locale);
-        body.opt_string(request.environment.locale.as_deref().map(clip));
-        body.name(Key::TimeZone);
-        body.opt_string(request.environment.time_zone.as_deref().map(clip));
-        body.name(Key::UserAgent);
-        body.opt_string(request.environment.user_agent.as_deref().map(clip));
+        body.field_str_or_null(Key::Locale, request.environment.locale.as_deref().map(clip));
+        body.field_str_or_null(Key::TimeZone, request.environment.time_zone.as_deref().map(clip));
+        body.field_str_or_null(Key::UserAgent, request.environment.user_agent.as_deref().map(clip));
         body.end_object();
-        body.name(Key::OrderNumber);
-        body.opt_string(request.order_number.as_deref().map(clip));
-        body.name(Key::CardSerial);
-        body.opt_string(request.card_serial.as_deref().map(clip));
+        body.field_str_or_null(Key::OrderNumber, request.order_number.as_deref().map(clip));
+        body.field_str_or_null(Key::CardSerial, request.card_serial.as_deref().map(clip));
         body.name(Key::Validation);
         validation.write_json(&mut body);
         body.name(Key::Attempts);
@@ -202,12 +196,9 @@ pub fn support_package(request: &SupportRequest) -> Result<SupportPackage, Reque
 fn write_attempt(w: &mut JsonWriter, a: &Attempt) {
     w.begin_object();
     w.field_str(Key::At, clip(&a.at));
-    w.name(Key::ClientStatus);
-    w.opt_string(a.client_status.as_deref().map(clip));
-    w.name(Key::ServerCode);
-    w.opt_string(a.server_code.as_deref().map(clip));
-    w.name(Key::ServerMessage);
-    w.opt_string(a.server_message.as_deref().map(clip));
+    w.field_str_or_null(Key::ClientStatus, a.client_status.as_deref().map(clip));
+    w.field_str_or_null(Key::ServerCode, a.server_code.as_deref().map(clip));
+    w.field_str_or_null(Key::ServerMessage, a.server_message.as_deref().map(clip));
     w.name(Key::HttpStatus);
     match a.http_status {
         Some(status) => w.uint(usize::from(status)),

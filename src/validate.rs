@@ -208,10 +208,8 @@ impl ToJson for Validation {
         w.field_str(Key::Input, &self.input);
         w.field_str(Key::Normalized, &self.normalized);
         w.field_str(Key::Display, &self.display);
-        w.name(Key::Scheme);
-        w.opt_string(self.scheme.as_deref());
-        w.name(Key::Region);
-        w.opt_string(self.region);
+        w.field_str_or_null(Key::Scheme, self.scheme.as_deref());
+        w.field_str_or_null(Key::Region, self.region);
         if let Some(day) = self.issued_on {
             w.field_str(Key::IssuedOn, &day.format());
         }

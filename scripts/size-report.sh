@@ -4,6 +4,10 @@
 #
 #   scripts/size-report.sh           build, print the report, write target/size-report.md
 #   scripts/size-report.sh --check   also fail when the web target (.wasm + glue) is above the ceiling
+#   scripts/size-report.sh --features   what each group of API functions costs: the package built
+#                                       once without each (CLAIMCHECK_LEAVE_OUT, src/wasm.rs), the
+#                                       .wasm's gzip compared; writes target/size-features.md and
+#                                       rebuilds the full package at the end (a few minutes)
 #
 # Size is deterministic for a given toolchain, so this is a check, not a timing.
 set -euo pipefail
@@ -48,6 +52,35 @@ export PATH="$PWD/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # +65 bytes, plain validate about 4% faster in Node: 49.8 KB, 51,010 bytes.
 CEILING_BYTES=${CLAIMCHECK_SIZE_CEILING:-51010}
 GOAL_BYTES=25600
+
+if [ "${1:-}" = "--features" ]; then
+  # The JS glue stays the same (its functions are still there; a left-out one reports an unknown
+  # function number), so only the .wasm is compared.
+  build() { CLAIMCHECK_SKIP_SETUP=1 CLAIMCHECK_LEAVE_OUT="$1" ./scripts/build-npm.sh > target/size-features.log 2>&1 \
+    || { tail -n 20 target/size-features.log >&2; exit 1; }; gzip -9c pkg/claimcheck_bg.wasm | wc -c; }
+  mkdir -p target
+  full=$(build "")
+  out=target/size-features.md
+  {
+    echo "| left out | .wasm (gzip -9) | what it costs |"
+    echo "|---|---:|---:|"
+    echo "| nothing (the package) | $full bytes | |"
+    while IFS='|' read -r digits name; do
+      without=$(build "$digits")
+      echo "| $name | $without bytes | $((full - without)) bytes |"
+    done <<'GROUPS'
+45|supportPackage, verifySupportPackage
+23|explainRejection, scamWarning
+1|formatAsYouType
+6|schemes
+7|registerScheme
+1234567|all but validate and version
+GROUPS
+  } > "$out"
+  build "" > /dev/null # the package as it ships, again
+  cat "$out"
+  exit 0
+fi
 
 [ -f pkg/claimcheck_bg.wasm ] || ./scripts/build-npm.sh
 gz() { gzip -9c "$1" | wc -c; }

@@ -59,6 +59,7 @@ if [ "${1:-}" = "--features" ]; then
   build() { CLAIMCHECK_SKIP_SETUP=1 CLAIMCHECK_LEAVE_OUT="$1" ./scripts/build-npm.sh > target/size-features.log 2>&1 \
     || { tail -n 20 target/size-features.log >&2; exit 1; }; gzip -9c pkg/claimcheck_bg.wasm | wc -c; }
   mkdir -p target
+  trap 'echo "size-report: stopped; pkg/ may hold a measuring build: run ./scripts/build-npm.sh" >&2' ERR
   full=$(build "")
   out=target/size-features.md
   {

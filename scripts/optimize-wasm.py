@@ -4,6 +4,7 @@
     scripts/optimize-wasm.py IN.wasm OUT.wasm [GLUE.js ...] [--linked=LINKED.wasm]
     (the glue files are rewritten in place; LINKED.wasm is the linker's output, with --emit-relocs)
     scripts/optimize-wasm.py --prepare-only IN.wasm OUT.wasm   (only the steps before wasm-opt)
+    scripts/optimize-wasm.py --gzip-cost N IN.wasm   (the N functions whose code costs most in gzip)
 
 wasm-opt keeps the functions in the order the linker left them. gzip only finds repeats within the
 last 32 KB, and the code section is about 90 KB, so which functions sit next to each other matters:
@@ -913,6 +914,34 @@ def gzip_order(bodies: list[bytes], score=GREEDY_SCORES["bytes saved"]) -> list[
     return order
 
 
+UNREACHABLE_BODY = b"\x00\x00\x0b"  # no locals; unreachable; end
+
+
+def gzip_costs(module: bytes) -> list[tuple[int, int, str]]:
+    """(gzip bytes, raw bytes, name) of each function, most costly first: how much smaller the module
+    compresses (zlib level 9, as gzip -9 without its header) with only that function's body replaced
+    by `unreachable`. gzip finds repeats across functions, so this is what the function's own code
+    costs, not its share of the total; custom sections (the names) are left out of the measure."""
+    names = function_names(module)
+    imported = imported_function_count(module)
+    bodies = function_bodies(module)
+
+    def measured(replaced: int | None) -> int:
+        def rewrite(section_id: int, start: int, end: int) -> bytes | None:
+            if section_id == CUSTOM_SECTION:
+                return None
+            if section_id != CODE_SECTION:
+                return module[start:end]
+            parts = [UNREACHABLE_BODY if i == replaced else body for i, body in enumerate(bodies)]
+            return leb(len(parts)) + b"".join(leb(len(body)) + body for body in parts)
+
+        return len(zlib.compress(rebuilt(module, rewrite), 9))
+
+    whole = measured(None)
+    costs = [(whole - measured(i), len(body), plain_name(names.get(imported + i, b"?"))) for i, body in enumerate(bodies)]
+    return sorted(costs, key=lambda cost: (-cost[0], -cost[1], cost[2]))
+
+
 def wasm_opt_flags() -> list[str]:
     with open(ROOT / "Cargo.toml", "rb") as file:
         metadata = tomllib.load(file).get("package", {}).get("metadata", {})
@@ -933,6 +962,12 @@ def main() -> int:
         # For scripts/size-report.sh's build with names: the input wasm-opt gets, without the
         # linker's sections (wasm-opt would carry them along) and with the panics trapping at once.
         Path(sys.argv[3]).write_bytes(trapping_panics(without_link_metadata(Path(sys.argv[2]).read_bytes()))[0])
+        return 0
+    if sys.argv[1:2] == ["--gzip-cost"] and len(sys.argv) == 4 and sys.argv[2].isdigit():
+        print("| function | raw bytes | gzip bytes |")
+        print("|---|---:|---:|")
+        for cost, raw, name in gzip_costs(Path(sys.argv[3]).read_bytes())[: int(sys.argv[2])]:
+            print(f"| `{name}` | {raw:,} | {cost:,} |")
         return 0
     arguments = [a for a in sys.argv[1:] if not a.startswith("--linked=")]
     linked_files = [Path(a.removeprefix("--linked=")) for a in sys.argv[1:] if a.startswith("--linked=")]

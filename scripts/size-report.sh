@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Size report of the npm package: gzip -9 of the .wasm and of each target's JS glue, and the largest
-# contributors to the .wasm (twiggy top on a build that keeps function names).
+# contributors to the .wasm (twiggy top on a build that keeps function names, and what each function's
+# code costs in gzip: optimize-wasm.py --gzip-cost).
 #
 #   scripts/size-report.sh           build, print the report, write target/size-report.md
 #   scripts/size-report.sh --check   also fail when the web target (.wasm + glue) is above the ceiling
@@ -122,6 +123,11 @@ if [ "${1:-}" != "--check" ] && command -v twiggy >/dev/null 2>&1; then
     echo '```'
     twiggy top -n 15 "$named/named.wasm" | grep -v '"function names" subsection' | cut -c1-130
     echo '```'
+    echo
+    echo "What each function's code costs in gzip (the module compressed with only its body replaced"
+    echo "by \`unreachable\`; repeats across functions compress, so these do not add up to the total):"
+    echo
+    python3 scripts/optimize-wasm.py --gzip-cost 15 "$named/named.wasm"
   } >> "$report"
 elif [ "${1:-}" != "--check" ]; then
   echo "(install twiggy with 'cargo install twiggy --locked' for the list of largest contributors)" >> "$report"

@@ -5,6 +5,7 @@
 wasm-dis (binaryen, installed by scripts/setup.sh into .tools) must be on PATH.
 """
 
+import hashlib
 import importlib.util
 import tempfile
 import unittest
@@ -364,6 +365,35 @@ class GzipOrder(unittest.TestCase):
             return len(zlib.compress(b"".join(bodies[i] for i in indices), 9))
 
         self.assertLessEqual(gz(order), gz(range(8)))
+
+
+class GzipCost(unittest.TestCase):
+    @staticmethod
+    def module_with_bodies(bodies: list[bytes], names: list[bytes]) -> bytes:
+        """Defined functions only (no imports), with these bodies and names."""
+        types = section(1, leb(1) + b"\x60\x00\x00")
+        functions = section(3, leb(len(bodies)) + b"\x00" * len(bodies))
+        code = section(10, leb(len(bodies)) + b"".join(leb(len(b)) + b for b in bodies))
+        entries = leb(len(names)) + b"".join(leb(i) + text(n) for i, n in enumerate(names))
+        name_section = section(0, text(b"name") + bytes([1]) + leb(len(entries)) + entries)
+        return b"\0asm\1\0\0\0" + types + functions + code + name_section
+
+    def test_unique_code_costs_more_than_repeated_code(self):
+        unique = bytearray()
+        while len(unique) < 600:  # incompressible bytes
+            unique += hashlib.sha256(bytes(unique[-32:]) + b"seed").digest()
+        repeated = b"\x01" * 600
+        bodies = [b"\x00" + repeated + b"\x0b", b"\x00" + bytes(unique[:600]) + b"\x0b", b"\x00\x0b"]
+        costs = optimize_wasm.gzip_costs(self.module_with_bodies(bodies, [b"repeated", b"unique", b"empty"]))
+        self.assertEqual([name for _, _, name in costs], ["unique", "repeated", "empty"])
+        self.assertEqual([raw for _, raw, _ in costs], [602, 602, 2])
+        unique_cost, repeated_cost = costs[0][0], costs[1][0]
+        self.assertGreater(unique_cost, 550)  # nearly all of its 600 bytes
+        self.assertLess(repeated_cost, 60)  # a run: a few length-distance pairs and their codes
+
+    def test_names_come_after_the_imported_functions(self):
+        costs = optimize_wasm.gzip_costs(module([b"imported", b"first", b"second"]))
+        self.assertEqual(sorted(name for _, _, name in costs), ["first", "second"])
 
 
 if __name__ == "__main__":

@@ -23,7 +23,7 @@ pub struct Date {
 
 impl Date {
     /// The day, or `None` for a month or day that does not exist or a year outside 0–9999.
-    // Inlined into its few callers: a smaller browser module (README, "Size").
+    // Inlined into its few callers: a smaller browser module (docs/measurements.md, "Size").
     #[inline]
     pub fn from_ymd(year: i32, month: u32, day: u32) -> Option<Date> {
         if !(0..=9999).contains(&year) || !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
@@ -43,7 +43,7 @@ impl Date {
     }
 
     /// Year, month (1–12) and day (1–31).
-    // Inlined into its few callers: a smaller browser module (README, "Size").
+    // Inlined into its few callers: a smaller browser module (docs/measurements.md, "Size").
     #[inline]
     pub fn ymd(self) -> (i32, u32, u32) {
         let z = i64::from(self.days) + UNIX_EPOCH_SHIFT;

@@ -159,7 +159,7 @@ impl ToJson for Finding {
 
 impl Finding {
     /// A finding without words yet; [`crate::messages::fill`] adds them.
-    // Out of line: inlined at each call it made the browser module larger (README, "Size").
+    // Out of line: inlined at each call it made the browser module larger (docs/measurements.md, "Size").
     #[inline(never)]
     pub fn new(code: FindingCode, severity: Severity) -> Finding {
         Finding {
@@ -175,7 +175,7 @@ impl Finding {
     }
 
     /// With a position.
-    // Out of line: inlined at each call it made the browser module larger (README, "Size").
+    // Out of line: inlined at each call it made the browser module larger (docs/measurements.md, "Size").
     #[inline(never)]
     pub fn at(mut self, position: usize) -> Finding {
         self.position = Some(position);
@@ -183,7 +183,7 @@ impl Finding {
     }
 
     /// With what was expected.
-    // Out of line: inlined at each call it made the browser module larger (README, "Size").
+    // Out of line: inlined at each call it made the browser module larger (docs/measurements.md, "Size").
     #[inline(never)]
     pub fn expected(mut self, value: impl Into<String>) -> Finding {
         self.expected = Some(value.into());
@@ -191,7 +191,7 @@ impl Finding {
     }
 
     /// With what was found.
-    // Out of line: inlined at each call it made the browser module larger (README, "Size").
+    // Out of line: inlined at each call it made the browser module larger (docs/measurements.md, "Size").
     #[inline(never)]
     pub fn actual(mut self, value: impl Into<String>) -> Finding {
         self.actual = Some(value.into());

@@ -112,7 +112,7 @@ pub(crate) fn push_listed(list: &mut prelude::String, item: &str) {
 /// The text before the first `stop` byte (all of it when there is none). `stop` is ASCII, so the
 /// cut is a character boundary. A byte rather than a closure: one function in the module instead of
 /// one per caller.
-// Out of line: inlined at each call it made the browser module larger (README, "Size").
+// Out of line: inlined at each call it made the browser module larger (docs/measurements.md, "Size").
 #[inline(never)]
 pub(crate) fn before(text: &str, stop: u8) -> &str {
     let end = text.bytes().position(|b| b == stop).unwrap_or(text.len());
@@ -195,7 +195,7 @@ pub(crate) fn item_path(name: &str, i: usize) -> prelude::String {
 
 /// Stable insertion sort for the handful of items claimcheck sorts (lengths, fields, candidates): a
 /// fraction of the size of the standard library's sorts in the browser bundle.
-// Out of line: inlined at each call it made the browser module larger (README, "Size").
+// Out of line: inlined at each call it made the browser module larger (docs/measurements.md, "Size").
 #[inline(never)]
 pub(crate) fn sort_small<T>(items: &mut [T], less: impl Fn(&T, &T) -> bool) {
     for i in 1..items.len() {

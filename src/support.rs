@@ -255,7 +255,7 @@ pub fn mask(display: &str) -> String {
     masked
 }
 
-// Out of line: inlined at each call it made the browser module larger (README, "Size").
+// Out of line: inlined at each call it made the browser module larger (docs/measurements.md, "Size").
 #[inline(never)]
 fn labels(locale: Locale) -> &'static SupportLabels {
     match locale {

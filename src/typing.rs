@@ -53,7 +53,7 @@ pub fn format_as_you_type(input: &str, caret: usize, options: &CheckOptions) -> 
     crate::scheme::builtin_registry().format_as_you_type(input, caret, options)
 }
 
-// Out of line: inlined at each call it made the browser module larger (README, "Size").
+// Out of line: inlined at each call it made the browser module larger (docs/measurements.md, "Size").
 #[inline(never)]
 fn typing_of(v: &Validation, caret: usize) -> Typing {
     if v.finding(FindingCode::InputTooLong).is_some() {

@@ -61,7 +61,7 @@ impl Checksum {
     }
 
     /// How many check characters the algorithm appends.
-    // Out of line: inlined at each call it made the browser module larger (README, "Size").
+    // Out of line: inlined at each call it made the browser module larger (docs/measurements.md, "Size").
     #[inline(never)]
     pub fn check_len(self) -> usize {
         match self {

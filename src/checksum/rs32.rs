@@ -81,7 +81,7 @@ pub fn syndromes(values: &[u8]) -> (u8, u8) {
 }
 
 /// [`syndromes`] of values as they come (no buffer needed).
-// Inlined into its few callers: a smaller browser module (README, "Size").
+// Inlined into its few callers: a smaller browser module (docs/measurements.md, "Size").
 #[inline]
 pub fn syndromes_of(values: impl Iterator<Item = u8>) -> (u8, u8) {
     let (mut s1, mut s2) = (0u8, 0u8);

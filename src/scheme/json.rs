@@ -227,7 +227,7 @@ impl Reader {
         out
     }
 
-    // Out of line: inlined at each call it made the browser module larger (README, "Size").
+    // Out of line: inlined at each call it made the browser module larger (docs/measurements.md, "Size").
     #[inline(never)]
     fn one_of<T: Copy>(&mut self, value: &Json, path: Path<'_>, all: &[T], code: fn(T) -> &'static str) -> Option<T> {
         let Some(text) = value.as_str() else {

@@ -44,8 +44,16 @@ async function scenario(name, fn, { locale = 'en-US', width = 900 } = {}) {
   const expected = /Failed to load resource: the server responded with a status of (403|409|410|422|429)/;
   page.on('console', (m) => { if (m.type() === 'error' && !expected.test(m.text())) problems.push(m.text()); });
   page.on('pageerror', (e) => problems.push(String(e)));
+  const requested = [];
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
   await page.goto(url);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
+  // The page preloads the glue and the module (index.html): both are requested before the page's own
+  // script, not after it has run, and each once (the preload used by the import and by init()).
+  for (const path of ['/pkg/web.js', '/pkg/claimcheck_bg.wasm']) {
+    assert.equal(requested.filter((p) => p === path).length, 1, `${path} fetched once in ${name}: ${requested}`);
+    assert.ok(requested.indexOf(path) < requested.indexOf('/app.js'), `${path} preloaded in ${name}: ${requested}`);
+  }
   await page.selectOption('#marketplace', 'DE'); // the demo codes are mostly for amazon.de
   try {
     await fn(page);

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # claimcheck side by side with ibantools, card-validator, libphonenumber-js and coupon-code (Node),
-# and its load and keystroke times in Chromium. Not in CI: timings vary by machine.
+# its load and keystroke times in Chromium, and the demo form's page load with and without its
+# preload links (bench/node/page-load.mjs). Not in CI: timings vary by machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/prepare-bench.sh tinybench@5 ibantools@4 card-validator@10 libphonenumber-js@1 coupon-code@0.4 \
@@ -8,3 +9,4 @@ cd "$(dirname "$0")/.."
 cd bench/node
 node compare.mjs
 REPO="$(cd ../.. && pwd)" node browser-timing.mjs
+REPO="$(cd ../.. && pwd)" node page-load.mjs

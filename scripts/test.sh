@@ -16,6 +16,9 @@ cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
 # The API documentation builds without a broken or private link.
 RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --workspace
+# The fuzz targets compile (cargo-fuzz builds them on nightly only, so nothing else would notice an
+# API change that breaks them; tests/fuzz_corpus.rs replays their corpora).
+cargo check --locked --manifest-path fuzz/Cargo.toml --bins
 
 step "native tests (unit, integration, property, doc)"
 cargo test --workspace

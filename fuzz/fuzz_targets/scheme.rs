@@ -20,7 +20,7 @@ fuzz_target!(|data: &[u8]| {
     }
     let issue = claimcheck::generate::Issue {
         region: Some("DE".into()),
-        issued_on: claimcheck::expiry::parse_ymd("2026-11-01"),
+        issued_on: claimcheck::date::Date::from_ymd(2026, 11, 1),
         validity_days: scheme.validity_days.first().copied(),
     };
     let mut counter = 0u8;

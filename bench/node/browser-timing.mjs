@@ -1,31 +1,11 @@
 // In headless Chromium: time to load and initialise claimcheck/web (in all, and step by step), and time
 // per keystroke in the form (formatAsYouType + validate + render, the input handler measured synchronously).
-import { createServer } from 'node:http';
-import { readFile, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
-import { chromium } from 'playwright-core';
+import { serveDemo, openChromium } from './harness.mjs';
 
-const repo = process.env.REPO;
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm' };
-const server = createServer(async (req, res) => {
-  const path = new URL(req.url, 'http://x').pathname;
-  const file = path.startsWith('/pkg/') ? join(repo, 'pkg', path.slice(5)) : join(repo, 'www', path === '/' ? 'index.html' : path);
-  try {
-    const body = await readFile(normalize(file));
-    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(body);
-  } catch { res.writeHead(404).end(); }
-}).listen(0, '127.0.0.1');
-await new Promise((r) => server.once('listening', r));
-const profile = await mkdtemp(join(tmpdir(), 'claimcheck-timing-'));
-const browser = await chromium.launchPersistentContext(profile, {
-  executablePath: '/usr/bin/chromium', headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
-});
+const server = await serveDemo(process.env.REPO);
+const browser = await openChromium();
 const page = await browser.newPage();
-const base = `http://127.0.0.1:${server.address().port}`;
-await page.goto(`${base}/`);
+await page.goto(`${server.base}/`);
 await page.waitForSelector('body[data-ready="true"]');
 const init = await page.evaluate(async () => {
   const runs = [];
@@ -78,6 +58,5 @@ const stepMedian = (k) => median(steps.map((run) => run[k]).sort((a, b) => a - b
 console.log(`Chromium: the steps, medians of 5 (ms): fetch .wasm ${stepMedian(0)}, compile ${stepMedian(1)}, ` +
   `import glue ${stepMedian(2)}, init ${stepMedian(3)}, first validate ${stepMedian(4)}`);
 console.log(`Chromium: one keystroke in the form (format + validate + render): median ${median(keystrokes).toFixed(2)} ms, p95 ${keystrokes[Math.floor(keystrokes.length * 0.95)].toFixed(2)} ms (${keystrokes.length} keystrokes)`);
-await browser.close();
+await browser.closeAndClean();
 server.close();
-await rm(profile, { recursive: true, force: true });

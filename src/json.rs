@@ -9,6 +9,7 @@
 
 use crate::messages::TextTable;
 use crate::prelude::*;
+use claimcheck_out::{digits, Out};
 
 /// Nesting deeper than this is rejected (no definition needs it; it bounds the recursion).
 const MAX_DEPTH: usize = 32;
@@ -491,17 +492,14 @@ const FIRST_KEY: u8 = b'#';
 /// (measured in Node: 0.55 µs of `validate`'s 2.4 µs; 3 µs of 9.6 with a typo's suggestions).
 #[derive(Debug, Default)]
 pub struct JsonWriter {
-    out: Vec<u8>,
-    /// True right after `{`, `[`, a key, or at the start: the next value needs no comma.
-    fresh: bool,
-    /// Write the tape (see [`JsonWriter::tape`]) instead of JSON.
-    tape: bool,
+    /// The bytes and the state (`claimcheck-out`: compiled for speed in the browser build too).
+    w: Out,
 }
 
 impl JsonWriter {
     /// An empty writer.
     pub fn new() -> JsonWriter {
-        JsonWriter { out: Vec::with_capacity(1024), fresh: true, tape: false }
+        JsonWriter { w: Out { bytes: Vec::with_capacity(1024), fresh: true, tape: false } }
     }
 
     /// An empty writer of the binding's tape: the same values as JSON, in a form that JS reads about
@@ -521,14 +519,14 @@ impl JsonWriter {
     /// tape needs no allocation.
     pub fn tape_in(mut buffer: Vec<u8>, key_names: bool) -> JsonWriter {
         buffer.clear();
-        let mut w = JsonWriter { out: buffer, fresh: true, tape: true };
+        let mut w = JsonWriter { w: Out { bytes: buffer, fresh: true, tape: true } };
         if key_names {
-            w.out.push(b'!');
+            w.w.bytes.push(b'!');
             for i in 0..KEY_NAMES.len() {
-                w.out.extend_from_slice(KEY_NAMES.get(i).as_bytes());
-                w.out.push(b',');
+                w.w.bytes.extend_from_slice(KEY_NAMES.get(i).as_bytes());
+                w.w.bytes.push(b',');
             }
-            w.out.push(b'\n');
+            w.w.bytes.push(b'\n');
         }
         w
     }
@@ -536,86 +534,70 @@ impl JsonWriter {
     /// In a tape, the message of an error instead of a value: `e` and the message as a string
     /// (`readTape` throws it as an `Error`). In JSON, the message as a string.
     pub fn error(&mut self, message: &str) {
-        if self.tape {
-            self.out.push(b'e');
+        if self.w.tape {
+            self.w.bytes.push(b'e');
         }
         self.string(message);
     }
 
     /// The text written so far.
     pub fn finish(self) -> String {
-        debug_assert!(core::str::from_utf8(&self.out).is_ok());
+        debug_assert!(core::str::from_utf8(&self.w.bytes).is_ok());
         // SAFETY: the writer appends only whole `str`s, runs of a `str` cut at char boundaries
         // (`write_escaped`) and ASCII bytes, so `out` is UTF-8 (as serde_json's writer reasons).
         // Checking it again cost the module the standard library's UTF-8 validator (0.3 KB gzip)
         // and every result a pass over its text.
-        unsafe { String::from_utf8_unchecked(self.out) }
+        unsafe { String::from_utf8_unchecked(self.w.bytes) }
     }
 
     fn separate(&mut self) {
-        if !self.fresh && !self.tape {
-            self.out.push(b',');
-        }
-        self.fresh = false;
+        self.w.separate();
     }
 
     /// `{`
     pub fn begin_object(&mut self) {
-        self.separate();
-        self.out.push(b'{');
-        self.fresh = true;
+        self.w.open(b'{');
     }
 
     /// `}`
     pub fn end_object(&mut self) {
-        self.out.push(b'}');
-        self.fresh = false;
+        self.w.close(b'}');
     }
 
     /// `[`
     pub fn begin_array(&mut self) {
-        self.separate();
-        self.out.push(b'[');
-        self.fresh = true;
+        self.w.open(b'[');
     }
 
     /// `]`
     pub fn end_array(&mut self) {
-        self.out.push(b']');
-        self.fresh = false;
+        self.w.close(b']');
     }
 
     /// A member key; the next value written is its value. Any text may be a key (it is escaped).
     pub fn key(&mut self, key: &str) {
         self.separate();
-        if self.tape {
-            self.out.push(b'"');
+        if self.w.tape {
+            self.w.bytes.push(b'"');
             self.string(key);
         } else {
             self.write_escaped(key);
-            self.out.push(b':');
+            self.w.bytes.push(b':');
         }
-        self.fresh = true;
+        self.w.fresh = true;
     }
 
     /// A member key of claimcheck's own (most of what a result writes): its name is copied
     /// without the escaping pass, or, in the tape, it is one character.
     pub fn name(&mut self, key: Key) {
-        self.separate();
-        if self.tape {
-            self.out.push(FIRST_KEY + key as u8);
-        } else {
-            self.out.push(b'"');
-            self.out.extend_from_slice(key.name().as_bytes());
-            self.out.extend_from_slice(b"\":");
-        }
-        self.fresh = true;
+        let name = if self.w.tape { "" } else { key.name() };
+        self.w.key(FIRST_KEY + key as u8, name);
     }
 
     /// A string value.
     pub fn string(&mut self, value: &str) {
         self.separate();
-        if self.tape {
+        if self.w.tape {
             // JS counts UTF-16 units: one per character, two above U+FFFF (four UTF-8 bytes).
             // `is_ascii` looks at a word at a time: most strings of a result are ASCII (measured:
             // 3% of `validate` in Node for 29 bytes gzip).
@@ -626,9 +608,9 @@ impl JsonWriter {
                     units += usize::from((b as i8) >= -0x40) + usize::from(b >= 0xF0);
                 }
             }
-            push_decimal(&mut self.out, false, units as u64);
-            self.out.push(b',');
-            self.out.extend_from_slice(value.as_bytes());
+            self.w.decimal(false, units as u64);
+            self.w.bytes.push(b',');
+            self.w.bytes.extend_from_slice(value.as_bytes());
         } else {
             self.write_escaped(value);
         }
@@ -637,14 +619,14 @@ impl JsonWriter {
     /// A whole number.
     pub fn int(&mut self, value: i64) {
         self.begin_number();
-        push_decimal(&mut self.out, value < 0, value.unsigned_abs());
+        self.w.decimal(value < 0, value.unsigned_abs());
         self.end_number();
     }
 
     /// A `usize` (positions, lengths).
     pub fn uint(&mut self, value: usize) {
         self.begin_number();
-        push_decimal(&mut self.out, false, value as u64);
+        self.w.decimal(false, value as u64);
         self.end_number();
     }
 
@@ -652,7 +634,7 @@ impl JsonWriter {
     pub fn thousandths(&mut self, value: u32) {
         self.begin_number();
         let (whole, fraction) = (value / 1000, value % 1000);
-        push_decimal(&mut self.out, false, u64::from(whole));
+        self.w.decimal(false, u64::from(whole));
         if fraction != 0 {
             // Three digits with leading zeros, trailing zeros dropped: 50 -> ".05".
             let digits = [fraction / 100, fraction / 10 % 10, fraction % 10];
@@ -663,9 +645,9 @@ impl JsonWriter {
             } else {
                 1
             };
-            self.out.push(b'.');
+            self.w.bytes.push(b'.');
             for d in &digits[..len] {
-                self.out.push(b'0' + *d as u8);
+                self.w.bytes.push(b'0' + *d as u8);
             }
         }
         self.end_number();
@@ -674,20 +656,20 @@ impl JsonWriter {
     /// A number as JSON text (kept as it was read).
     fn number_text(&mut self, json: &str) {
         self.begin_number();
-        self.out.extend_from_slice(json.as_bytes());
+        self.w.bytes.extend_from_slice(json.as_bytes());
         self.end_number();
     }
 
     fn begin_number(&mut self) {
         self.separate();
-        if self.tape {
-            self.out.push(b'd');
+        if self.w.tape {
+            self.w.bytes.push(b'd');
         }
     }
 
     fn end_number(&mut self) {
-        if self.tape {
-            self.out.push(b';');
+        if self.w.tape {
+            self.w.bytes.push(b';');
         }
     }
 
@@ -705,7 +687,7 @@ impl JsonWriter {
     fn word(&mut self, word: &'static str) {
         self.separate();
         let bytes = word.as_bytes();
-        self.out.extend_from_slice(if self.tape { bytes.get(..1).unwrap_or_default() } else { bytes });
+        self.w.bytes.extend_from_slice(if self.w.tape { bytes.get(..1).unwrap_or_default() } else { bytes });
     }
 
     /// A string, or `null` when absent.
@@ -729,13 +711,9 @@ impl JsonWriter {
 
     /// `key: "value"`.
     pub fn field_str(&mut self, key: Key, value: &str) {
-        if self.tape && value.len() < 100 && value.is_ascii() {
-            // The member's key, its length in two digits (a leading zero reads the same) and `,` in
-            // one piece: most members of a result are short ASCII strings, written on every keystroke.
-            let head = [FIRST_KEY + key as u8, b'0' + (value.len() / 10) as u8, b'0' + (value.len() % 10) as u8, b','];
-            self.out.extend_from_slice(&head);
-            self.out.extend_from_slice(value.as_bytes());
-            self.fresh = false;
+        // The member's key, its length in two digits (a leading zero reads the same) and `,` in one
+        // piece: most members of a result are short ASCII strings, written on every keystroke.
+        if self.w.tape_short_member(FIRST_KEY + key as u8, value) {
             return;
         }
         self.name(key);
@@ -764,7 +742,7 @@ impl JsonWriter {
     /// Writes `s` quoted and escaped, copying unescaped runs whole.
     fn write_escaped(&mut self, s: &str) {
         let bytes = s.as_bytes();
-        self.out.push(b'"');
+        self.w.bytes.push(b'"');
         let (mut run_start, mut i) = (0, 0);
         while i < bytes.len() {
             let b = bytes[i];
@@ -788,24 +766,24 @@ impl JsonWriter {
             };
             // Runs end before an ASCII byte or before the lead byte of an escaped character, so at
             // char boundaries.
-            self.out.extend_from_slice(bytes.get(run_start..i).unwrap_or_default());
+            self.w.bytes.extend_from_slice(bytes.get(run_start..i).unwrap_or_default());
             if escape.is_empty() {
                 let c = s.get(i..).and_then(|rest| rest.chars().next()).unwrap_or('\u{fffd}');
                 let mut units = [0u16; 2];
                 for unit in c.encode_utf16(&mut units) {
-                    self.out.extend_from_slice(b"\\u");
+                    self.w.bytes.extend_from_slice(b"\\u");
                     for shift in [12, 8, 4, 0] {
-                        self.out.push(b"0123456789abcdef"[usize::from((*unit >> shift) & 0xF)]);
+                        self.w.bytes.push(b"0123456789abcdef"[usize::from((*unit >> shift) & 0xF)]);
                     }
                 }
             } else {
-                self.out.extend_from_slice(escape);
+                self.w.bytes.extend_from_slice(escape);
             }
             i += width;
             run_start = i;
         }
-        self.out.extend_from_slice(bytes.get(run_start..).unwrap_or_default());
-        self.out.push(b'"');
+        self.w.bytes.extend_from_slice(bytes.get(run_start..).unwrap_or_default());
+        self.w.bytes.push(b'"');
     }
 }
 
@@ -836,28 +814,6 @@ pub fn write_decimal(out: &mut String, value: u64) {
     for &digit in digits(value, &mut [0; 20]) {
         out.push(char::from(digit));
     }
-}
-
-/// Decimal digits of `value` (without `core::fmt`, which is slow in the size-optimised wasm build).
-fn push_decimal(out: &mut Vec<u8>, negative: bool, value: u64) {
-    if negative {
-        out.push(b'-');
-    }
-    out.extend_from_slice(digits(value, &mut [0; 20]));
-}
-
-/// The decimal digits of `value`, written at the end of `buffer`.
-fn digits(mut value: u64, buffer: &mut [u8; 20]) -> &[u8] {
-    let mut at = buffer.len();
-    loop {
-        at -= 1;
-        buffer[at] = b'0' + (value % 10) as u8;
-        value /= 10;
-        if value == 0 {
-            break;
-        }
-    }
-    buffer.get(at..).unwrap_or_default()
 }
 
 /// A value that writes itself as JSON.

@@ -54,8 +54,10 @@ export PATH="$PWD/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # speed (thirteenth session): LLVM's inline threshold 15 instead of opt-level "z"'s 5 (build-npm.sh),
 # +42 bytes, the plain validate about 3-5% faster: 51,052 bytes. Raised by 318 for speed: the
 # writer's byte appends in a crate of their own compiled at opt-level 3 (out/, claimcheck-out),
-# +319 bytes, bench.mjs's paired rounds 0.98-1.02x -> 1.06-1.08x of ibantools: 51,370 bytes.
-CEILING_BYTES=${CLAIMCHECK_SIZE_CEILING:-51370}
+# +319 bytes, bench.mjs's paired rounds 0.98-1.02x -> 1.06-1.08x of ibantools: 51,370 bytes. Raised
+# by 48 for a fix (fifteenth session): NaN, Infinity and an invalid Date sent as text instead of
+# JSON's null, so that `now: new Date('x')` is refused instead of meaning the clock: 51,418 bytes.
+CEILING_BYTES=${CLAIMCHECK_SIZE_CEILING:-51418}
 GOAL_BYTES=25600
 gz() { gzip -9c "$1" | wc -c; }
 

@@ -98,10 +98,19 @@ function string(value, what) {
 function toJson(value, message) {
   let text;
   try {
-    text = JSON.stringify(value);
+    text = JSON.stringify(value, lossless);
   } catch {}
   if (typeof text !== 'string') throw new Error(message);
   return text;
+}
+
+/**
+ * For `JSON.stringify`: NaN, ±Infinity and an invalid Date as their text ("NaN", "Invalid Date").
+ * JSON writes them as null, which the module reads as absent: `now: new Date('x')` would quietly
+ * mean the clock. As text the module refuses them with its own message.
+ */
+function lossless(key, value) {
+  return (value === null && this[key] != null) || (typeof value === 'number' && !isFinite(value)) ? String(this[key]) : value;
 }
 
 const encoder = new TextEncoder();

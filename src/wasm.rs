@@ -67,7 +67,7 @@ export interface CheckOptions {
   marketplace?: string;
   /** BCP 47 tag; "de…" gives German, anything else English. */
   locale?: string;
-  /** Current time as RFC 3339 (or YYYY-MM-DD) or a Date; defaults to the browser's clock. */
+  /** Current time as RFC 3339 (or YYYY-MM-DD) or a valid Date; defaults to the browser's clock. */
   now?: string | Date;
 }
 

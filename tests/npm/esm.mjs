@@ -21,6 +21,9 @@ assert.equal(typo.suggestions[0].code, 'DE9N8GUZWH279LUF');
 assert.equal(validate('DE9N').status, 'incomplete', 'options are optional');
 assert.throws(() => validate('x', { scheme: 'nope' }), (e) => e instanceof Error && /unknown scheme 'nope'/.test(e.message));
 assert.throws(() => registerScheme({ id: 'bad', alphabet: 'AA', lengths: [4], checksum: 'none' }), /lists 'A' twice/);
+// An invalid Date or NaN is refused, not read as absent (JSON would write it as null: the clock).
+assert.throws(() => validate('x', { now: new Date('x') }), /'now' must be an RFC 3339 timestamp .*not 'Invalid Date'$/);
+assert.throws(() => validate('x', { now: NaN }), /not 'NaN'$/);
 assert.deepEqual(schemes().slice(0, 4).map((s) => s.id), ['giftcard', 'credit', 'amazon-claim', 'promo']);
 assert.equal(version(), createRequire(import.meta.url)('claimcheck/package.json').version);
 assert.equal(typo.causes[0].code, 'typo');

@@ -57,7 +57,9 @@ export PATH="$PWD/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # +319 bytes, bench.mjs's paired rounds 0.98-1.02x -> 1.06-1.08x of ibantools: 51,370 bytes. Raised
 # by 48 for a fix (fifteenth session): NaN, Infinity and an invalid Date sent as text instead of
 # JSON's null, so that `now: new Date('x')` is refused instead of meaning the clock: 51,418 bytes.
-CEILING_BYTES=${CLAIMCHECK_SIZE_CEILING:-51418}
+# wasm-bindgen's web loader without its deprecation warnings and with a shorter MIME-type warning
+# (build-npm.sh), -111 bytes: 51,307 bytes.
+CEILING_BYTES=${CLAIMCHECK_SIZE_CEILING:-51307}
 GOAL_BYTES=25600
 gz() { gzip -9c "$1" | wc -c; }
 

@@ -1,6 +1,8 @@
 // Opens page.html (claimcheck/web from a plain module script) and bundled/index.html (the default
 // entry bundled by webpack, see bundle.cjs) in headless Chromium (Debian's, via playwright-core) from
-// a tiny static server, and checks both validate a code in German.
+// a tiny static server, and checks both validate a code in German. page.html is opened a second time
+// under /octet/, where the .wasm is served as application/octet-stream: the loader falls back from
+// streaming with its one warning (and init() takes the module's URL itself without a warning).
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { readFile, mkdtemp, rm } from 'node:fs/promises';
@@ -12,11 +14,14 @@ const root = process.cwd();
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm' };
 const requests = [];
 const server = createServer(async (req, res) => {
-  const path = normalize(join(root, decodeURIComponent(new URL(req.url, 'http://x').pathname)));
+  const url = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+  const octet = url.startsWith('/octet/');
+  const path = normalize(join(root, octet ? url.slice('/octet'.length) : url));
   requests.push(req.url);
   try {
     const body = await readFile(path);
-    res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' });
+    const type = octet && extname(path) === '.wasm' ? 'application/octet-stream' : types[extname(path)];
+    res.writeHead(200, { 'content-type': type ?? 'application/octet-stream' });
     res.end(body);
   } catch {
     res.writeHead(404).end();
@@ -34,16 +39,26 @@ const browser = await chromium.launchPersistentContext(profile, {
 const pages = [
   { path: '/page.html', label: 'browser (plain <script type="module">)', wasm: /\/node_modules\/claimcheck\/claimcheck_bg\.wasm$/ },
   { path: '/bundled/index.html', label: 'browser (webpack 5 bundle of the default entry)', wasm: /^\/bundled\/dist\/[^/]+\.wasm$/ },
+  {
+    path: '/octet/page.html',
+    label: 'browser (the .wasm served as application/octet-stream, init(url))',
+    wasm: /^\/octet\/node_modules\/claimcheck\/claimcheck_bg\.wasm$/,
+    warnings: [/^claimcheck: the \.wasm is not served as application\/wasm, so it is loaded without streaming:/],
+  },
 ];
 try {
-  for (const { path, label, wasm } of pages) {
+  for (const { path, label, wasm, warnings = [] } of pages) {
     const page = await browser.newPage();
     const errors = [];
+    const warned = [];
     page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (m) => m.type() === 'warning' && warned.push(m.text()));
     requests.length = 0;
     await page.goto(`http://127.0.0.1:${server.address().port}${path}`);
     const result = await page.waitForFunction(() => window.result, null, { timeout: 15000 }).then((h) => h.jsonValue());
     assert.deepEqual(errors, [], label);
+    assert.equal(warned.length, warnings.length, `${label}: warnings ${JSON.stringify(warned)}`);
+    warnings.forEach((pattern, i) => assert.match(warned[i], pattern, label));
     assert.equal(result.error, undefined, `${label}: ${result.error}`);
     assert.equal(result.status, 'invalid', label);
     assert.equal(result.suggestion, 'DE9N8GUZWH279LUF', label);

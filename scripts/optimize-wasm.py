@@ -39,6 +39,8 @@ wasm-opt left unread when it removed the code reading it, such as the messages o
 `assert_failed` functions, which now only trap, and the locations passed through a local to a panic
 (-0.42 KB gzip more). wasm-opt never moves data, and the code of the chosen order is checked to name
 no zeroed address other than those the linker wrote into live code for what only panics read.
+Last, the data segments become one (`data_in_one_segment`, -22 bytes gzip): the same memory, with the
+zeros wasm-opt's memory packing had left out between them, which compress better than ten headers.
 
 Given the JS glue files (of every target that shares the module), three things happen first:
 - wasm-bindgen's start goes when all it does is fill its table of JS values (the module holds none:
@@ -797,6 +799,52 @@ def with_zeroed_data(module: bytes, dead: list[tuple[int, int]]) -> tuple[bytes,
     return bytes(out), changed
 
 
+DATA_COUNT_SECTION = 12
+
+
+def signed_leb(value: int) -> bytes:
+    """`value` as signed LEB128."""
+    out = bytearray()
+    while True:
+        low, value = value & 0x7F, value >> 7
+        done = (value == 0 and not low & 0x40) or (value == -1 and low & 0x40)
+        out.append(low | (0 if done else 0x80))
+        if done:
+            return bytes(out)
+
+
+def data_in_one_segment(module: bytes) -> bytes:
+    """The module with its data in one active segment, the gaps between its segments filled with
+    zeros. Memory starts zeroed and is written by the segments before any code runs, so the module
+    is the same. wasm-opt's memory packing splits the data at runs of zeros, which saves raw bytes,
+    but each segment's header compresses worse than the zeros it leaves out (one segment instead of
+    ten: -22 bytes gzip for the package, measured 2026-11-30). Left as it is unless every segment
+    is active (kind 0), at a constant address, in ascending order without overlap."""
+    count, at = entry_count(module, DATA_SECTION)
+    if count < 2:
+        return module
+    spans = []
+    for address, start, size in data_segments(module):
+        if address is None or module[at] != 0 or (spans and address < spans[-1][0] + len(spans[-1][1])):
+            return module
+        spans.append((address, module[start : start + size]))
+        at = start + size
+    first = spans[0][0]
+    joined = bytearray()
+    for address, data in spans:
+        joined += bytes(address - first - len(joined)) + data
+    segment = leb(1) + b"\x00\x41" + signed_leb(first) + b"\x0b" + leb(len(joined)) + bytes(joined)
+
+    def rewrite(section_id: int, start: int, end: int) -> bytes:
+        if section_id == DATA_SECTION:
+            return segment
+        if section_id == DATA_COUNT_SECTION:
+            return leb(1)
+        return module[start:end]
+
+    return rebuilt(module, rewrite)
+
+
 def code_numbers(module: Path) -> list[int]:
     """Every i32 constant (as an unsigned number) and load/store offset of the module's code and
     globals, sorted (through wasm-dis; the data segments' own offsets left out)."""
@@ -1025,7 +1073,7 @@ def main() -> int:
 
         def finished(path: Path) -> int:
             module, changed = with_zeroed_data(path.read_bytes(), dead)
-            path.write_bytes(module)
+            path.write_bytes(data_in_one_segment(module))
             return changed
 
         changed = finished(result)

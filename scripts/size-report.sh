@@ -58,8 +58,9 @@ export PATH="$PWD/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # by 48 for a fix (fifteenth session): NaN, Infinity and an invalid Date sent as text instead of
 # JSON's null, so that `now: new Date('x')` is refused instead of meaning the clock: 51,418 bytes.
 # wasm-bindgen's web loader without its deprecation warnings and with a shorter MIME-type warning
-# (build-npm.sh), -111 bytes: 51,307 bytes.
-CEILING_BYTES=${CLAIMCHECK_SIZE_CEILING:-51307}
+# (build-npm.sh), -111 bytes: 51,307 bytes. The module's data in one segment (optimize-wasm.py),
+# -22 bytes: 51,285 bytes.
+CEILING_BYTES=${CLAIMCHECK_SIZE_CEILING:-51285}
 GOAL_BYTES=25600
 gz() { gzip -9c "$1" | wc -c; }
 

@@ -231,6 +231,47 @@ class DeadData(unittest.TestCase):
         self.assertEqual(plain(generic), generic.decode())
 
 
+def data_module(segments: list[tuple[int, bytes]], kind: int = 0, data_count: bool = True) -> bytes:
+    """One memory of one page and the active `segments` (address, bytes) of `kind`, with a data count."""
+    memory = section(5, leb(1) + b"\x00\x01")
+    counted = section(12, leb(len(segments))) if data_count else b""
+    memory_index = b"\x00" if kind == 2 else b""
+    entries = b"".join(leb(kind) + memory_index + b"\x41" + optimize_wasm.signed_leb(a) + b"\x0b" + text(d) for a, d in segments)
+    return b"\0asm\1\0\0\0" + memory + counted + section(11, leb(len(segments)) + entries)
+
+
+def memory_image(module: bytes) -> bytes:
+    """The module's first memory page as its active segments write it."""
+    image = bytearray(65536)
+    for address, start, size in optimize_wasm.data_segments(module):
+        image[address : address + size] = module[start : start + size]
+    return bytes(image)
+
+
+class OneSegment(unittest.TestCase):
+    def test_signed_leb_round_trips(self):
+        for value in [0, 1, 63, 64, -1, -64, -65, 1024, 131072, 165304, 2**31 - 1, -(2**31)]:
+            encoded = optimize_wasm.signed_leb(value)
+            self.assertEqual(optimize_wasm.read_sleb(encoded, 0), (value, len(encoded)), value)
+
+    def test_segments_are_joined_with_zeros_between(self):
+        before = data_module([(1024, b"abc"), (1030, b"\x01"), (2000, b"xyz\x00q")])
+        after = optimize_wasm.data_in_one_segment(before)
+        self.assertEqual(optimize_wasm.data_segments(after), [(1024, after.index(b"abc"), 981)])
+        self.assertEqual(memory_image(after), memory_image(before))
+        self.assertEqual(optimize_wasm.entry_count(after, 12)[0], 1, "the data count says one segment")
+        self.assertEqual(optimize_wasm.entry_count(optimize_wasm.data_in_one_segment(data_module([(8, b"a"), (9, b"b")], data_count=False)), 11)[0], 1)
+
+    def test_other_layouts_are_left_as_they_are(self):
+        for unchanged in [
+            data_module([(1024, b"abc")]),  # one segment already
+            data_module([(2000, b"abc"), (1024, b"d")]),  # not in ascending order
+            data_module([(1024, b"abcd"), (1026, b"e")]),  # overlapping
+            data_module([(1024, b"a"), (1030, b"b")], kind=2),  # with a memory index
+        ]:
+            self.assertEqual(optimize_wasm.data_in_one_segment(unchanged), unchanged)
+
+
 def glue_module(import_fields: list[bytes], exports: list[bytes]) -> bytes:
     """Functions imported from "./glue.js" under `import_fields`, one defined function exported under
     each of `exports`."""

@@ -37,7 +37,7 @@ export async function serveDemo(repo, { page, delay = () => 0, noStore = false }
   return server;
 }
 
-/** Headless Chromium with a fresh profile; `close()` closes it and removes the profile. */
+/** Headless Chromium with a fresh profile; `closeAndClean()` closes it and removes the profile. */
 export async function openChromium() {
   const profile = await mkdtemp(join(tmpdir(), 'claimcheck-bench-'));
   const browser = await chromium.launchPersistentContext(profile, {

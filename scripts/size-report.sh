@@ -59,8 +59,10 @@ export PATH="$PWD/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # JSON's null, so that `now: new Date('x')` is refused instead of meaning the clock: 51,418 bytes.
 # wasm-bindgen's web loader without its deprecation warnings and with a shorter MIME-type warning
 # (build-npm.sh), -111 bytes: 51,307 bytes. The module's data in one segment (optimize-wasm.py),
-# -22 bytes: 51,285 bytes.
-CEILING_BYTES=${CLAIMCHECK_SIZE_CEILING:-51285}
+# -22 bytes: 51,285 bytes. Support packages verified by hashing their parsed members again instead of
+# searching the text for the integrity member (sixteenth session; layout is no longer content),
+# -35 bytes: 51,250 bytes.
+CEILING_BYTES=${CLAIMCHECK_SIZE_CEILING:-51250}
 GOAL_BYTES=25600
 gz() { gzip -9c "$1" | wc -c; }
 

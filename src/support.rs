@@ -3,9 +3,11 @@
 //!
 //! The JSON (`claimcheck.support/1`) holds the code in full, for support only; the readable text
 //! masks it to its last four symbols unless the caller asks otherwise. The package ends with
-//! `"integrity":"sha256:…"`, the SHA-256 of everything before it (closed with `}`), so any edit or
-//! truncation of the exported text is detected. It is an integrity check, not a signature: it shows
-//! the package is as claimcheck wrote it, not who wrote it.
+//! `"integrity":"sha256:…"`, the SHA-256 of everything before it (closed with `}`), so any change to
+//! the content and any truncation is detected; verification hashes the parsed members again as
+//! claimcheck writes them, so a package that was only laid out anew (pretty-printed, pasted with
+//! space around it) still verifies. It is an integrity check, not a signature: it shows the content
+//! is as claimcheck wrote it, not who wrote it.
 
 use crate::prelude::*;
 
@@ -22,7 +24,7 @@ use crate::validate::{CheckOptions, OptionsError, Status, Validation};
 /// The schema of the packages this version writes.
 pub const SCHEMA: &str = "claimcheck.support/1";
 const SCHEMA_PREFIX: &str = "claimcheck.support/";
-const INTEGRITY_KEY: &str = ",\"integrity\":\"sha256:";
+const INTEGRITY: &str = "integrity";
 /// Longest free text kept from a request field (server messages, user agents); longer is cut.
 const MAX_FIELD_CHARS: usize = 500;
 /// Most attempts kept (the latest ones).
@@ -235,7 +237,7 @@ fn seal(content: &str) -> String {
     let digest = crate::sha256::hex(&crate::sha256::digest(content.as_bytes()));
     let mut out = String::with_capacity(content.len() + 90);
     out.push_str(content.strip_suffix('}').unwrap_or(content));
-    out.push_str(INTEGRITY_KEY);
+    out.push_str(",\"integrity\":\"sha256:");
     out.push_str(&digest);
     out.push_str("\"}");
     out
@@ -482,10 +484,12 @@ impl ToJson for Result<VerifiedPackage, PackageError> {
     }
 }
 
-/// Checks a package exactly as exported (trailing whitespace aside): schema, integrity, required
-/// fields. Any edit or truncation is an error naming what is wrong.
+/// Checks a package: schema, integrity, required fields. Any change to its content or a truncation
+/// is an error naming what is wrong. The integrity check covers the content, not its layout: space
+/// around the package or between its members (a JSON viewer's pretty print, a pasted line break)
+/// and another spelling of the same string (`\u00e9` for `é`) are not changes.
 pub fn verify_support_package(text: &str) -> Result<VerifiedPackage, PackageError> {
-    let text = crate::trim_end(text);
+    let text = crate::trim(text);
     let content = match Json::parse(text) {
         Ok(value) => value,
         Err(e) if e.is_truncation() => return Err(schema_error(text).unwrap_or(PackageError::Truncated)),
@@ -495,15 +499,20 @@ pub fn verify_support_package(text: &str) -> Result<VerifiedPackage, PackageErro
     if schema != SCHEMA {
         return Err(classify_schema(schema));
     }
-    let Some(at) = rfind(text, INTEGRITY_KEY) else { return Err(PackageError::Truncated) };
-    let (unsealed, sealed) = (text.get(..at).unwrap_or_default(), text.get(at + INTEGRITY_KEY.len()..));
-    let sealed = sealed.unwrap_or_default();
-    let digest = sealed.strip_suffix("\"}").filter(|d| d.len() == 64 && d.bytes().all(|b| b.is_ascii_hexdigit()));
-    let Some(digest) = digest else { return Err(PackageError::Truncated) };
-    let mut original = String::with_capacity(at + 1);
-    original.push_str(unsealed);
-    original.push('}');
-    if crate::sha256::hex(&crate::sha256::digest(original.as_bytes())) != digest {
+    // A complete package without its integrity member was cut before it (and closed by hand).
+    let sealed = content.get(INTEGRITY).ok_or(PackageError::Truncated)?;
+    let digest = sealed.as_str().and_then(|s| s.strip_prefix("sha256:")).ok_or(PackageError::Tampered)?;
+    // The content as `support_package` wrote and hashed it: every other member, compact, in order.
+    let mut original = JsonWriter::new();
+    original.begin_object();
+    for (key, value) in content.as_object().unwrap_or_default() {
+        if key != INTEGRITY {
+            original.key(key);
+            value.write_json(&mut original);
+        }
+    }
+    original.end_object();
+    if crate::sha256::hex(&crate::sha256::digest(original.finish().as_bytes())) != digest {
         return Err(PackageError::Tampered);
     }
     let reference = content.get("reference").and_then(Json::as_str).ok_or(PackageError::Malformed("reference"))?;
@@ -653,16 +662,9 @@ impl Reader {
     }
 }
 
-/// Byte offset of the last `needle` in `text`. A plain window search: the standard library's
-/// substring search brings its Two-Way searcher and char-boundary panic messages into the module.
-fn rfind(text: &str, needle: &str) -> Option<usize> {
-    if needle.is_empty() {
-        return Some(text.len());
-    }
-    text.as_bytes().windows(needle.len()).rposition(|w| w == needle.as_bytes())
-}
-
-/// `text` with every `needle` replaced by `with`, searching left to right (see [`rfind`]).
+/// `text` with every `needle` replaced by `with`, searching left to right. A plain window search: the
+/// standard library's substring search brings its Two-Way searcher and char-boundary panic messages
+/// into the module.
 fn replace_all(text: &str, needle: &str, with: &str) -> String {
     let (bytes, pattern) = (text.as_bytes(), needle.as_bytes());
     let mut out = String::with_capacity(text.len());
@@ -701,7 +703,6 @@ mod tests {
         let texts = ["", "a", "DE9N DE9N-8GUZ", "ääDE9Näö DE9N", "abababa", "DE9NDE9N"];
         for text in texts {
             for needle in ["DE9N", "aba", "a", "ö", "DE9N-8GUZ", "zz", ""] {
-                assert_eq!(rfind(text, needle), text.rfind(needle), "{text} / {needle}");
                 if !needle.is_empty() {
                     assert_eq!(replace_all(text, needle, "•••"), text.replace(needle, "•••"), "{text} / {needle}");
                 }

@@ -195,7 +195,10 @@ export type SupportCheck =
 /** Builds a support package; throws an Error for a malformed request (never for a bad code). */
 export function supportPackage(request: SupportRequest): SupportPackage;
 
-/** Verifies a package exactly as exported; any edit or truncation is reported, not thrown. */
+/**
+ * Verifies a package: any change to its content or a truncation is reported, not thrown. Layout is
+ * not content: a pretty-printed or space-padded package still verifies.
+ */
 export function verifySupportPackage(json: string): SupportCheck;
 
 /** The scam warning to show next to the redemption form. */

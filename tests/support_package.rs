@@ -62,6 +62,76 @@ fn round_trip_keeps_the_content() {
     assert_ne!(support_package(&request("DE9N8GUZWH279LUG", "de")).unwrap().reference, p.reference);
 }
 
+/// `json` laid out as a JSON viewer shows it: a member per line, indented, a space after each colon.
+fn pretty(json: &str) -> String {
+    let (mut out, mut depth, mut in_string, mut escaped) = (String::new(), 0usize, false, false);
+    for c in json.chars() {
+        if in_string {
+            out.push(c);
+            (in_string, escaped) = (escaped || c != '"', !escaped && c == '\\');
+            continue;
+        }
+        match c {
+            '{' | '[' => {
+                depth += 1;
+                out.push(c);
+                out.push('\n');
+                out.push_str(&"  ".repeat(depth));
+            }
+            '}' | ']' => {
+                depth -= 1;
+                out.push('\n');
+                out.push_str(&"  ".repeat(depth));
+                out.push(c);
+            }
+            ',' => {
+                out.push_str(",\n");
+                out.push_str(&"  ".repeat(depth));
+            }
+            ':' => out.push_str(": "),
+            _ => {
+                in_string = c == '"';
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn the_layout_is_not_content() {
+    let p = support_package(&request("DE9N8GUZWH279LUG", "de")).unwrap();
+    let laid_out = pretty(&p.json);
+    assert!(laid_out.lines().count() > 40, "{laid_out}");
+    assert_eq!(Json::parse(&laid_out).unwrap(), Json::parse(&p.json).unwrap());
+    // Pretty-printed, pasted with space around it, or with a character spelled as an escape: intact.
+    let respelled = p.json.replacen('„', "\\u201e", 1);
+    assert_ne!(respelled, p.json);
+    for text in [laid_out.clone(), format!("\n  {}\r\n", p.json), format!("\t{laid_out}"), respelled] {
+        let checked = verify_support_package(&text).unwrap_or_else(|e| panic!("{e}: {text}"));
+        assert_eq!(checked.reference, p.reference);
+        assert_eq!(checked.content, Json::parse(&p.json).unwrap());
+    }
+    // A changed value, members in another order or one more member are changes however laid out.
+    let changed = laid_out.replacen("DE9N8GUZWH279LUG", "DE9N8GUZWH279LUF", 1);
+    assert_eq!(verify_support_package(&changed).unwrap_err(), PackageError::Tampered);
+    let reordered = p
+        .json
+        .replacen("{\"schema\":\"claimcheck.support/1\",\"reference\":", "{\"reference\":", 1)
+        .replacen(",\"createdAt\"", ",\"schema\":\"claimcheck.support/1\",\"createdAt\"", 1);
+    assert_eq!(Json::parse(&reordered).unwrap().as_object().unwrap().len(), 11, "{reordered}");
+    assert_eq!(verify_support_package(&reordered).unwrap_err(), PackageError::Tampered);
+    let added = p.json.replacen('{', "{\"note\":\"ok\",", 1);
+    assert_eq!(verify_support_package(&added).unwrap_err(), PackageError::Tampered);
+    // Without its integrity member the package was cut (and closed by hand); a damaged one is a change.
+    let at = p.json.rfind(",\"integrity\"").unwrap();
+    assert_eq!(verify_support_package(&format!("{}}}", &p.json[..at])).unwrap_err(), PackageError::Truncated);
+    let not_text = format!("{},\"integrity\":1}}", &p.json[..at]);
+    assert_eq!(verify_support_package(&not_text).unwrap_err(), PackageError::Tampered);
+    let no_prefix = p.json.replacen("\"sha256:", "\"", 1);
+    assert_eq!(verify_support_package(&no_prefix).unwrap_err(), PackageError::Tampered);
+}
+
 #[test]
 fn every_single_byte_change_and_every_truncation_is_detected() {
     let p = support_package(&request("DE9N8GUZWH279LUG", "de")).unwrap();

@@ -37,6 +37,10 @@ assert.match(pkg.reference, /^CC-[2-9A-Z]{4}-[2-9A-Z]{4}$/);
 assert.ok(!pkg.text.includes('DE9N8GUZWH279LUG') && pkg.json.includes('DE9N8GUZWH279LUG'));
 assert.equal(verifySupportPackage(pkg.json).ok, true);
 assert.equal(verifySupportPackage(pkg.json.replace('invalid_code', 'expired')).error.code, 'tampered');
+// Layout is not content: as a JSON viewer or JSON.stringify(…, null, 2) shows it, it still verifies.
+const pretty = JSON.stringify(JSON.parse(pkg.json), null, 2);
+assert.deepEqual(verifySupportPackage(`\n${pretty}\n`), verifySupportPackage(pkg.json));
+assert.equal(verifySupportPackage(pretty.replace('invalid_code', 'expired')).error.code, 'tampered');
 // Options are sent to the module only when they change: a changed object (even the same one,
 // mutated, or a Date in it) is read again, and bad options after good ones still throw.
 const same = { locale: 'de', now: new Date('2026-11-28T12:00:00Z') };

@@ -61,8 +61,10 @@ export PATH="$PWD/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # (build-npm.sh), -111 bytes: 51,307 bytes. The module's data in one segment (optimize-wasm.py),
 # -22 bytes: 51,285 bytes. Support packages verified by hashing their parsed members again instead of
 # searching the text for the integrity member (sixteenth session; layout is no longer content),
-# -35 bytes: 51,250 bytes.
-CEILING_BYTES=${CLAIMCHECK_SIZE_CEILING:-51250}
+# -35 bytes: 51,250 bytes. Raised by 312 for a feature (sixteenth session): a code pasted inside
+# other text ("Claim code: ...", a sentence of the email, the code twice) is found and suggested,
+# where the customer got no suggestion before: 51,562 bytes.
+CEILING_BYTES=${CLAIMCHECK_SIZE_CEILING:-51562}
 GOAL_BYTES=25600
 gz() { gzip -9c "$1" | wc -c; }
 

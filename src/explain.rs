@@ -172,7 +172,7 @@ pub fn likely_causes(v: &Validation, locale: Locale) -> Vec<Cause> {
         return Vec::new();
     };
     let mut causes = match v.suggestions.first() {
-        Some(top) => from_suggestions(root, top, &v.suggestions, locale),
+        Some(top) => from_suggestions(root, top, &v.suggestions, crate::char_count(&v.normalized), locale),
         None => from_finding(root, locale),
     };
     crate::sort_small(&mut causes, |a, b| a.confidence > b.confidence);
@@ -180,7 +180,14 @@ pub fn likely_causes(v: &Validation, locale: Locale) -> Vec<Cause> {
 }
 
 /// A confident single repair names the typo; several plausible repairs say so.
-fn from_suggestions(root: &Finding, top: &Suggestion, all: &[Suggestion], locale: Locale) -> Vec<Cause> {
+/// `entered` is the number of symbols entered, for a code found inside other text.
+fn from_suggestions(
+    root: &Finding,
+    top: &Suggestion,
+    all: &[Suggestion],
+    entered: usize,
+    locale: Locale,
+) -> Vec<Cause> {
     const CONFIDENT: f64 = 0.75;
     let recovered = matches!(root.code, FindingCode::InvalidCharacter | FindingCode::UnreadableCharacter)
         && top.edits.iter().all(|e| e.kind == EditKind::Substitute);
@@ -210,6 +217,13 @@ fn from_suggestions(root: &Finding, top: &Suggestion, all: &[Suggestion], locale
                 CauseCode::MissingCharacter,
                 weight,
                 Values { position: Some(edit.position), ..Values::default() },
+                locale,
+            ),
+            // More than one symbol removed: the code was found inside other text.
+            EditKind::Delete if top.edits.len() > 1 || edit.from.as_deref().is_some_and(|f| f.len() > 1) => cause(
+                CauseCode::ExtraText,
+                weight,
+                Values { actual: Some(decimal(entered as u64)), ..Values::default() },
                 locale,
             ),
             EditKind::Delete => cause(

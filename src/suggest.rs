@@ -3,7 +3,8 @@
 //! For rs32 schemes the candidates come from the check symbols, not from guessing: one wrong symbol
 //! is located and corrected from the syndromes; up to two unreadable or impossible symbols (`?`, 0, O,
 //! 1, I) are recovered at their known positions; adjacent transpositions, one missing and one extra
-//! symbol are tried. Every candidate must pass every check of its scheme (region, dates, marketplace
+//! symbol are tried, and a whole code inside longer input (a label or sentence pasted with it) is
+//! looked for. Every candidate must pass every check of its scheme (region, dates, marketplace
 //! included). Candidates are ranked by edit distance, then by a human-error model (look-alikes such as
 //! 5/S are likely, far-apart substitutions are not). Schemes without a checksum get no invented
 //! corrections; `ambiguous_characters` points at the characters worth re-checking instead.
@@ -28,7 +29,8 @@ pub enum EditKind {
     Transpose,
     /// A missing symbol inserted before `position`.
     Insert,
-    /// An extra symbol removed.
+    /// Extra symbols removed: one typed by mistake, or the text around a code found inside it
+    /// (`from` holds what is removed).
     Delete,
 }
 
@@ -107,12 +109,12 @@ pub(crate) struct Candidate {
     pub distance: u8,
 }
 
-/// Suggestions for an input that failed under `scheme`, best first.
-pub(crate) fn suggest(ctx: &Context<'_>, scheme: &Scheme, symbols: &[char]) -> Vec<Suggestion> {
-    if scheme.checksum == Checksum::None {
-        return Vec::new();
-    }
-    let candidates = if scheme.accepts_length(symbols.len()) {
+/// Suggestions for an input that failed under `scheme`, best first. For an `invalid` input that no
+/// repair explains, a code inside it (see [`embedded_code`]).
+pub(crate) fn suggest(ctx: &Context<'_>, scheme: &Scheme, symbols: &[char], invalid: bool) -> Vec<Suggestion> {
+    let mut candidates = if scheme.checksum == Checksum::None {
+        Vec::new()
+    } else if scheme.accepts_length(symbols.len()) {
         let mut c = if scheme.checksum == Checksum::Rs32 {
             ctx.rs32_repairs(scheme, symbols)
         } else {
@@ -123,7 +125,13 @@ pub(crate) fn suggest(ctx: &Context<'_>, scheme: &Scheme, symbols: &[char]) -> V
     } else {
         length_repairs(ctx, scheme, symbols)
     };
-    rank(scheme, candidates)
+    let mut ranked_by = scheme;
+    if invalid && candidates.is_empty() {
+        if let Some((found_in, found)) = embedded_code(ctx, symbols) {
+            (ranked_by, candidates) = (found_in, found);
+        }
+    }
+    rank(ranked_by, candidates)
 }
 
 fn rank(scheme: &Scheme, mut candidates: Vec<Candidate>) -> Vec<Suggestion> {
@@ -322,6 +330,45 @@ fn length_repairs(ctx: &Context<'_>, scheme: &Scheme, symbols: &[char]) -> Vec<C
     }
     out.retain(|c| passes(ctx, scheme, &c.symbols));
     out
+}
+
+/// A whole code inside longer input: pasted with a label ("Claim code:", "Gutscheincode"), with the
+/// rest of a sentence, or twice. Every window of an allowed length is tried for each rs32 scheme
+/// (only the scheme asked for, if one was); the first scheme with a window that passes every check
+/// gives the suggestions, the text around the window as deletions. Only rs32 is strong enough for
+/// this: a random window passes its two check symbols once in 1,024 tries (and a region prefix
+/// besides), where a one-digit check would pass one window in ten.
+fn embedded_code<'a>(ctx: &Context<'a>, symbols: &[char]) -> Option<(&'a Scheme, Vec<Candidate>)> {
+    let n = symbols.len();
+    for scheme in ctx.registry.schemes() {
+        if ctx.scheme.is_some_and(|asked| !core::ptr::eq(asked, &**scheme)) || scheme.checksum != Checksum::Rs32 {
+            continue;
+        }
+        let mut found = Vec::new();
+        for &length in scheme.lengths.iter().filter(|&&l| l < n) {
+            for start in 0..=n - length {
+                let end = start + length;
+                let window = &symbols[start..end];
+                if !passes(ctx, scheme, window) {
+                    continue;
+                }
+                let mut edits = Vec::new();
+                for (position, removed) in [(0, &symbols[..start]), (end, &symbols[end..])] {
+                    if !removed.is_empty() {
+                        let from = Some(crate::text_of(removed));
+                        edits.push(Edit { kind: EditKind::Delete, position, from, to: None });
+                    }
+                }
+                // At most 256 symbols are checked, and a code has at least 2.
+                let distance = (n - length) as u8;
+                found.push(Candidate { symbols: window.to_vec(), edits, weight: 0.9, distance });
+            }
+        }
+        if !found.is_empty() {
+            return Some((scheme, found));
+        }
+    }
+    None
 }
 
 /// True when the candidate passes every check of the scheme (as `valid`, warnings allowed).

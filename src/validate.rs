@@ -380,7 +380,7 @@ impl<'a> Context<'a> {
         // A code one symbol short may be finished or may have lost a symbol: offer both readings.
         let one_short = result.status == Status::Incomplete && scheme.accepts_length(symbols.len() + 1);
         if result.status == Status::Invalid || one_short {
-            result.suggestions = suggest::suggest(self, scheme, symbols);
+            result.suggestions = suggest::suggest(self, scheme, symbols, result.status == Status::Invalid);
         }
         if result.status == Status::Unverifiable {
             if let Some(f) = suggest::ambiguous_characters(symbols) {

@@ -93,6 +93,10 @@ export interface Finding {
   hint?: string;
 }
 
+/**
+ * One edit from the normalised input to a suggestion, at a 0-based position of `normalized`. A
+ * "delete" removes `from`: one extra symbol, or the text around a code found inside longer input.
+ */
 export interface Edit {
   kind: "substitute" | "transpose" | "insert" | "delete";
   position: number;

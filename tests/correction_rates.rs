@@ -101,5 +101,22 @@ fn correction_rates_meet_the_floors() {
             true
         });
         assert!(extra.among * 100 >= extra.total * 95, "{id}: extra symbol below 95%");
+
+        // Two to twelve symbols of the codes' own alphabet before and after the code: the hardest
+        // text to find a code in (a label in words has letters no code uses).
+        let around = run(id, "text around the code", |c, rng| {
+            let (before, after) = (rng.below(7), rng.below(7));
+            if before + after < 2 {
+                return false;
+            }
+            for _ in 0..before {
+                c.insert(0, alphabet[rng.below(alphabet.len())]);
+            }
+            for _ in 0..after {
+                c.push(alphabet[rng.below(alphabet.len())]);
+            }
+            true
+        });
+        assert!(around.top * 100 >= around.total * 99, "{id}: code inside text below 99%");
     }
 }

@@ -1,10 +1,12 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! Exhaustive error tests for the rs32 schemes: every single substitution, every adjacent
-//! transposition, and every one or two symbols at known positions, for generated codes.
+//! transposition, every one or two symbols at known positions, and codes pasted inside other text,
+//! for generated codes.
 
 mod support;
 
-use claimcheck::{validate, CheckOptions, FindingCode, Status};
+use claimcheck::explain::CauseCode;
+use claimcheck::{validate, CheckOptions, EditKind, FindingCode, Status};
 use support::{code, now, scheme, Rng};
 
 const CODES_PER_SCHEME: usize = 120;
@@ -90,4 +92,92 @@ fn any_one_or_two_known_positions_are_recovered() {
             }
         }
     }
+}
+
+/// What people paste around a code: a label, the rest of the email's sentence, a stray key.
+const AROUND: &[(&str, &str)] = &[
+    ("Claim code: ", ""),
+    ("Gutscheincode ", ""),
+    ("Your gift card code is ", ". Enjoy!"),
+    ("Code:", "."),
+    ("", "\nAmount: 25,00 EUR"),
+    ("Ihr Code lautet: „", "“"),
+    ("X", ""),
+    ("", "7"),
+    ("Q", "W"),
+];
+
+#[test]
+fn a_code_inside_other_text_is_found_and_suggested() {
+    let mut checked = 0;
+    for id in ["giftcard", "credit"] {
+        let s = scheme(id);
+        let mut rng = Rng(0x5eed_0007);
+        for _ in 0..40 {
+            let original = code(s, &mut rng);
+            let display = validate(&original, &options(id)).unwrap().display;
+            let mut inputs: Vec<String> =
+                AROUND.iter().map(|(before, after)| format!("{before}{display}{after}")).collect();
+            inputs.push(format!("{original}{original}")); // pasted twice
+            for input in &inputs {
+                for options in [CheckOptions::default().now(now()), options(id)] {
+                    let v = validate(input, &options).unwrap();
+                    if options.scheme.is_none() && v.status == Status::Unverifiable {
+                        // 17 to 20 letters and digits are also a well-formed promotion code.
+                        assert_eq!(v.scheme.as_deref(), Some("promo"), "{input}");
+                        continue;
+                    }
+                    assert_eq!(v.status, Status::Invalid, "{input}");
+                    let top = &v.suggestions[0];
+                    assert_eq!(top.code, original, "{input}");
+                    assert!(top.confidence >= 0.75, "{input}: {}", top.confidence);
+                    assert!(top.edits.iter().all(|e| e.kind == EditKind::Delete), "{input}");
+                    // The deletions and the code make up the input as normalised, in order.
+                    let mut rebuilt = String::new();
+                    for e in &top.edits {
+                        if e.position > 0 {
+                            rebuilt.push_str(&original);
+                        }
+                        rebuilt.push_str(e.from.as_deref().unwrap());
+                    }
+                    if top.edits.iter().all(|e| e.position == 0) {
+                        rebuilt.push_str(&original);
+                    }
+                    assert_eq!(rebuilt, v.normalized, "{input}");
+                    let extra = v.normalized.chars().count() - original.len();
+                    let expected = if extra == 1 { CauseCode::ExtraCharacter } else { CauseCode::ExtraText };
+                    assert_eq!(v.causes[0].code, expected, "{input}");
+                    if expected == CauseCode::ExtraText {
+                        let count = v.normalized.chars().count().to_string();
+                        assert!(v.causes[0].message.contains(&count), "{input}: {}", v.causes[0].message);
+                    }
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert!(checked > 2 * 40 * (AROUND.len() + 1) * 3 / 2, "{checked} checked");
+}
+
+#[test]
+fn random_text_rarely_hides_a_code() {
+    // Symbols of the codes' own alphabet, 17 to 64 of them: the hardest text to search, since every
+    // window could be a code. A window passes two check symbols once in 1,024 tries and must also
+    // start with a marketplace prefix, so about one input in a thousand gets a suggestion; each must
+    // be a valid code found in the input.
+    const A32: &[u8] = b"23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+    let mut rng = Rng(0x5eed_0008);
+    let (mut inputs, mut found) = (0, 0);
+    for _ in 0..3000 {
+        let len = 17 + rng.below(48);
+        let input: String = (0..len).map(|_| char::from(A32[rng.below(32)])).collect();
+        let v = validate(&input, &CheckOptions::default().now(now())).unwrap();
+        inputs += 1;
+        for s in &v.suggestions {
+            assert!(input.contains(&s.code), "{input}: {} is not in it", s.code);
+            assert_eq!(validate(&s.code, &CheckOptions::default().now(now())).unwrap().status, Status::Valid);
+        }
+        found += usize::from(!v.suggestions.is_empty());
+    }
+    assert!(found * 100 <= inputs, "{found} of {inputs} random inputs got a suggestion");
 }

@@ -109,6 +109,17 @@ try {
     assert.equal(await code(page).inputValue(), valid);
   });
 
+  await scenario('code pasted with the email\'s label: the code inside offered', async (page) => {
+    await page.selectOption('#marketplace', 'DE');
+    const valid = demoCode('fresh gift card', 0);
+    await code(page).fill(`Claim code: ${valid}`);
+    await code(page).dispatchEvent('input');
+    assert.equal(await code(page).getAttribute('aria-invalid'), 'true');
+    await page.getByRole('button', { name: `Use ${valid}` }).click();
+    assert.equal(await code(page).inputValue(), valid);
+    assert.match(await feedback(page).innerText(), /looks right/);
+  });
+
   await scenario('code for another marketplace explained before submission', async (page) => {
     await page.selectOption('#marketplace', 'US');
     await code(page).fill(demoCode('fresh gift card', 0));

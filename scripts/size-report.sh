@@ -63,8 +63,10 @@ export PATH="$PWD/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # searching the text for the integrity member (sixteenth session; layout is no longer content),
 # -35 bytes: 51,250 bytes. Raised by 312 for a feature (sixteenth session): a code pasted inside
 # other text ("Claim code: ...", a sentence of the email, the code twice) is found and suggested,
-# where the customer got no suggestion before: 51,562 bytes.
-CEILING_BYTES=${CLAIMCHECK_SIZE_CEILING:-51562}
+# where the customer got no suggestion before: 51,562 bytes. Raised by 57: detection takes such input
+# of a scheme's own symbols for that scheme (a gift card with a stray symbol was a well-formed
+# promotion code): 51,619 bytes.
+CEILING_BYTES=${CLAIMCHECK_SIZE_CEILING:-51619}
 GOAL_BYTES=25600
 gz() { gzip -9c "$1" | wc -c; }
 

@@ -333,42 +333,51 @@ fn length_repairs(ctx: &Context<'_>, scheme: &Scheme, symbols: &[char]) -> Vec<C
 }
 
 /// A whole code inside longer input: pasted with a label ("Claim code:", "Gutscheincode"), with the
-/// rest of a sentence, or twice. Every window of an allowed length is tried for each rs32 scheme
-/// (only the scheme asked for, if one was); the first scheme with a window that passes every check
-/// gives the suggestions, the text around the window as deletions. Only rs32 is strong enough for
-/// this: a random window passes its two check symbols once in 1,024 tries (and a region prefix
-/// besides), where a one-digit check would pass one window in ten.
+/// rest of a sentence, or twice. The first scheme (only the scheme asked for, if one was) with such a
+/// code gives the suggestions (see [`code_windows`]).
 fn embedded_code<'a>(ctx: &Context<'a>, symbols: &[char]) -> Option<(&'a Scheme, Vec<Candidate>)> {
-    let n = symbols.len();
     for scheme in ctx.registry.schemes() {
-        if ctx.scheme.is_some_and(|asked| !core::ptr::eq(asked, &**scheme)) || scheme.checksum != Checksum::Rs32 {
+        if ctx.scheme.is_some_and(|asked| !core::ptr::eq(asked, &**scheme)) {
             continue;
         }
-        let mut found = Vec::new();
-        for &length in scheme.lengths.iter().filter(|&&l| l < n) {
-            for start in 0..=n - length {
-                let end = start + length;
-                let window = &symbols[start..end];
-                if !passes(ctx, scheme, window) {
-                    continue;
-                }
-                let mut edits = Vec::new();
-                for (position, removed) in [(0, &symbols[..start]), (end, &symbols[end..])] {
-                    if !removed.is_empty() {
-                        let from = Some(crate::text_of(removed));
-                        edits.push(Edit { kind: EditKind::Delete, position, from, to: None });
-                    }
-                }
-                // At most 256 symbols are checked, and a code has at least 2.
-                let distance = (n - length) as u8;
-                found.push(Candidate { symbols: window.to_vec(), edits, weight: 0.9, distance });
-            }
-        }
+        let found = code_windows(ctx, scheme, symbols);
         if !found.is_empty() {
             return Some((scheme, found));
         }
     }
     None
+}
+
+/// Every window of `symbols` shorter than the whole that is a code of `scheme` passing every check,
+/// with the text around it as deletions. Only rs32 is strong enough for this: a random window passes
+/// its two check symbols once in 1,024 tries (and needs a region prefix besides), where a one-digit
+/// check would pass one window in ten.
+pub(crate) fn code_windows(ctx: &Context<'_>, scheme: &Scheme, symbols: &[char]) -> Vec<Candidate> {
+    let n = symbols.len();
+    let mut found = Vec::new();
+    if scheme.checksum != Checksum::Rs32 {
+        return found;
+    }
+    for &length in scheme.lengths.iter().filter(|&&l| l < n) {
+        for start in 0..=n - length {
+            let end = start + length;
+            let window = &symbols[start..end];
+            if !passes(ctx, scheme, window) {
+                continue;
+            }
+            let mut edits = Vec::new();
+            for (position, removed) in [(0, &symbols[..start]), (end, &symbols[end..])] {
+                if !removed.is_empty() {
+                    let from = Some(crate::text_of(removed));
+                    edits.push(Edit { kind: EditKind::Delete, position, from, to: None });
+                }
+            }
+            // At most 256 symbols are checked, and a code has at least 2.
+            let distance = (n - length) as u8;
+            found.push(Candidate { symbols: window.to_vec(), edits, weight: 0.9, distance });
+        }
+    }
+    found
 }
 
 /// True when the candidate passes every check of the scheme (as `valid`, warnings allowed).

@@ -448,8 +448,12 @@ impl<'a> Context<'a> {
         }
         let prefix_known = self.known_prefix(s, symbols).is_some();
         if n > s.max_len() {
+            // One symbol too many behind a known prefix, or a whole code inside longer input of the
+            // scheme's symbols (with others, such as a label's I and O, the findings would name them
+            // rather than the length).
             let plausible = prefix_known && n == s.max_len() + 1 && self.fields_plausible(s, symbols);
-            return if plausible { Fit::Damaged } else { Fit::None };
+            let holds_a_code = || erasures == 0 && !suggest::code_windows(self, s, symbols).is_empty();
+            return if plausible || holds_a_code() { Fit::Damaged } else { Fit::None };
         }
         if !s.accepts_length(n) {
             if !self.fields_plausible(s, symbols) {

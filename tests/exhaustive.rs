@@ -122,11 +122,8 @@ fn a_code_inside_other_text_is_found_and_suggested() {
             for input in &inputs {
                 for options in [CheckOptions::default().now(now()), options(id)] {
                     let v = validate(input, &options).unwrap();
-                    if options.scheme.is_none() && v.status == Status::Unverifiable {
-                        // 17 to 20 letters and digits are also a well-formed promotion code.
-                        assert_eq!(v.scheme.as_deref(), Some("promo"), "{input}");
-                        continue;
-                    }
+                    // 17 to 20 letters and digits would also be a well-formed promotion code: the
+                    // gift card inside wins detection.
                     assert_eq!(v.status, Status::Invalid, "{input}");
                     let top = &v.suggestions[0];
                     assert_eq!(top.code, original, "{input}");
@@ -156,7 +153,7 @@ fn a_code_inside_other_text_is_found_and_suggested() {
             }
         }
     }
-    assert!(checked > 2 * 40 * (AROUND.len() + 1) * 3 / 2, "{checked} checked");
+    assert_eq!(checked, 2 * 40 * (AROUND.len() + 1) * 2);
 }
 
 #[test]

@@ -103,6 +103,29 @@ proptest! {
         prop_assert_eq!(ours.to_json(), text);
     }
 
+    /// A package verifies whatever text its request holds (escapes, U+2028, any Unicode): the verifier
+    /// hashes the parsed members written again, which must give back exactly what was hashed.
+    #[test]
+    fn any_package_verifies(input in code_like(), message in any::<String>(), agent in any::<String>(), order in any::<String>()) {
+        let request = claimcheck::support::SupportRequest {
+            input,
+            options: CheckOptions::default().now(support::now()),
+            attempts: vec![claimcheck::support::Attempt {
+                at: "2026-11-22T12:00:00Z".into(),
+                server_code: Some("invalid_code".into()),
+                server_message: Some(message),
+                ..Default::default()
+            }],
+            order_number: Some(order),
+            environment: claimcheck::support::Environment { user_agent: Some(agent), ..Default::default() },
+            ..Default::default()
+        };
+        let p = claimcheck::support::support_package(&request).unwrap();
+        let checked = claimcheck::support::verify_support_package(&p.json);
+        prop_assert!(checked.is_ok(), "{:?}: {}", checked, p.json);
+        prop_assert_eq!(checked.unwrap().reference, p.reference);
+    }
+
     /// Any string survives a write/read round trip, escapes included.
     #[test]
     fn any_string_round_trips(s in any::<String>()) {

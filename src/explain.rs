@@ -191,8 +191,14 @@ fn from_suggestions(
     const CONFIDENT: f64 = 0.75;
     let recovered = matches!(root.code, FindingCode::InvalidCharacter | FindingCode::UnreadableCharacter)
         && top.edits.iter().all(|e| e.kind == EditKind::Substitute);
+    // Text around the code removed (more than one symbol): the code was pasted inside other text,
+    // however many codes were found in it.
+    let inside_text = top.edits.iter().all(|e| e.kind == EditKind::Delete)
+        && (top.edits.len() > 1 || top.edits.first().and_then(|e| e.from.as_deref()).is_some_and(|f| f.len() > 1));
     let primary = if recovered {
         cause(CauseCode::UnreadableCharacters, 0.9, Values::default(), locale)
+    } else if inside_text {
+        cause(CauseCode::ExtraText, 0.8, Values { actual: Some(decimal(entered as u64)), ..Values::default() }, locale)
     } else if let Some(edit) = top.edits.first().filter(|_| top.confidence >= CONFIDENT) {
         let weight = 0.9 * top.confidence;
         match edit.kind {
@@ -219,13 +225,6 @@ fn from_suggestions(
                 Values { position: Some(edit.position), ..Values::default() },
                 locale,
             ),
-            // More than one symbol removed: the code was found inside other text.
-            EditKind::Delete if top.edits.len() > 1 || edit.from.as_deref().is_some_and(|f| f.len() > 1) => cause(
-                CauseCode::ExtraText,
-                weight,
-                Values { actual: Some(decimal(entered as u64)), ..Values::default() },
-                locale,
-            ),
             EditKind::Delete => cause(
                 CauseCode::ExtraCharacter,
                 weight,
@@ -238,7 +237,7 @@ fn from_suggestions(
     };
     let rest = (1.0 - primary.confidence).max(0.05);
     let mut causes = vec![primary];
-    if all.len() > 1 && causes[0].code != CauseCode::AmbiguousTypo && !recovered {
+    if all.len() > 1 && causes[0].code != CauseCode::AmbiguousTypo && !recovered && !inside_text {
         causes.push(cause(CauseCode::AmbiguousTypo, rest * 0.6, Values::default(), locale));
     }
     causes.push(cause(CauseCode::NotOurCode, rest * 0.4, Values::default(), locale));

@@ -157,6 +157,21 @@ fn a_code_inside_other_text_is_found_and_suggested() {
 }
 
 #[test]
+fn two_codes_pasted_together_are_both_offered() {
+    let v = validate("DE9N8GUZWH279LUF US8W2ZNFTJQQS6D3", &CheckOptions::default().now(now())).unwrap();
+    let offered: Vec<&str> = v.suggestions.iter().map(|s| s.code.as_str()).collect();
+    assert_eq!(offered, ["DE9N8GUZWH279LUF", "US8W2ZNFTJQQS6D3"]);
+    // Not a typo of either: text (here another code) around the code.
+    let causes: Vec<CauseCode> = v.causes.iter().map(|c| c.code).collect();
+    assert_eq!(causes, [CauseCode::ExtraText, CauseCode::NotOurCode]);
+    // On amazon.de only the German code passes every check.
+    let de =
+        validate("DE9N8GUZWH279LUF US8W2ZNFTJQQS6D3", &CheckOptions::default().marketplace("DE").now(now())).unwrap();
+    assert_eq!(de.suggestions.len(), 1);
+    assert_eq!(de.suggestions[0].code, "DE9N8GUZWH279LUF");
+}
+
+#[test]
 fn random_text_rarely_hides_a_code() {
     // Symbols of the codes' own alphabet, 17 to 64 of them: the hardest text to search, since every
     // window could be a code. A window passes two check symbols once in 1,024 tries and must also

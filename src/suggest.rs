@@ -127,7 +127,7 @@ pub(crate) fn suggest(ctx: &Context<'_>, scheme: &Scheme, symbols: &[char], inva
     };
     let mut ranked_by = scheme;
     if invalid && candidates.is_empty() {
-        if let Some((found_in, found)) = embedded_code(ctx, symbols) {
+        if let Some((found_in, found)) = embedded_code(ctx, symbols).or_else(|| after_label(ctx, symbols)) {
             (ranked_by, candidates) = (found_in, found);
         }
     }
@@ -346,6 +346,26 @@ fn embedded_code<'a>(ctx: &Context<'a>, symbols: &[char]) -> Option<(&'a Scheme,
         }
     }
     None
+}
+
+/// The code after a label that ends in "code:" ("Claim Code: …", "Gutscheincode: …", "Promo code: …"),
+/// as typed, when it is well-formed for the scheme asked for or detected. For schemes without a
+/// checksum too: nothing is invented, only the label removed, and a label ending in "code:" leaves
+/// little doubt about where the code starts.
+fn after_label<'a>(ctx: &Context<'a>, symbols: &[char]) -> Option<(&'a Scheme, Vec<Candidate>)> {
+    let colon = symbols.iter().rposition(|&c| c == ':')?;
+    let (label, code) = (&symbols[..=colon], &symbols[colon + 1..]);
+    if !label.ends_with(&['C', 'O', 'D', 'E', ':']) || code.is_empty() {
+        return None;
+    }
+    // The code checked on its own, as if typed without the label.
+    let alone = ctx.run(&crate::text_of(code));
+    if !alone.is_well_formed() {
+        return None;
+    }
+    let scheme = ctx.registry.get(alone.scheme.as_deref()?)?;
+    let edit = Edit { kind: EditKind::Delete, position: 0, from: Some(crate::text_of(label)), to: None };
+    Some((scheme, vec![Candidate { symbols: code.to_vec(), edits: vec![edit], weight: 0.9, distance: 1 }]))
 }
 
 /// Every window of `symbols` shorter than the whole that is a code of `scheme` passing every check,

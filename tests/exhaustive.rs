@@ -216,10 +216,52 @@ fn codes_without_a_region_prefix_are_not_searched_for_in_text() {
     let code = claimcheck::generate::generate_with(&voucher, &Default::default(), &mut fill).unwrap();
     let options = CheckOptions::default().scheme("voucher").now(now());
     assert_eq!(registry.validate(&code, &options).unwrap().status, Status::Valid);
-    let v = registry.validate(&format!("Code: {code}"), &options).unwrap();
+    let v = registry.validate(&format!("Your voucher {code}, thanks"), &options).unwrap();
     assert_eq!(v.status, Status::Invalid);
     assert!(v.suggestions.is_empty(), "{:?}", v.suggestions);
+    // After a label ending in "code:" it is offered: there is no doubt where it starts.
+    let v = registry.validate(&format!("Code: {code}"), &options).unwrap();
+    assert_eq!(v.suggestions[0].code, code);
     // The gift card scheme still finds its codes in the same registry.
     let v = registry.validate("Code: DE9N8GUZWH279LUF", &CheckOptions::default().now(now())).unwrap();
     assert_eq!(v.suggestions[0].code, "DE9N8GUZWH279LUF");
+}
+
+#[test]
+fn a_code_after_a_label_ending_in_code_is_offered_for_every_scheme() {
+    let auto = CheckOptions::default().now(now());
+    // Schemes without a checksum too: nothing is invented, only the label removed.
+    let cases = [
+        ("Claim Code: ABCD-EFGHIJ-KLMN", "ABCDEFGHIJKLMN", "amazon-claim", "ABCD-EFGHIJ-KLMN"),
+        ("claim code:ABCD-EFGHIJ-KLMNP", "ABCDEFGHIJKLMNP", "amazon-claim", "ABCD-EFGHIJ-KLMNP"),
+        ("Promo code: SUMMER2026", "SUMMER2026", "promo", "SUMMER2026"),
+        ("Aktionscode : WINTER-26", "WINTER26", "promo", "WINTER26"),
+        ("Einlösecode: DE9N 8GUZ WH27 9LUF", "DE9N8GUZWH279LUF", "giftcard", "DE9N-8GUZ-WH27-9LUF"),
+    ];
+    for (input, code, scheme_id, display) in cases {
+        for options in [auto.clone(), auto.clone().scheme(scheme_id)] {
+            let v = validate(input, &options).unwrap();
+            assert_eq!(v.status, Status::Invalid, "{input}");
+            let top = &v.suggestions[0];
+            assert_eq!((top.code.as_str(), top.display.as_str()), (code, display), "{input}");
+            assert_eq!(top.edits.len(), 1, "{input}");
+            assert_eq!((top.edits[0].kind, top.edits[0].position), (EditKind::Delete, 0), "{input}");
+            assert!(top.edits[0].from.as_deref().unwrap().ends_with("CODE:"), "{input}");
+            assert_eq!(v.causes[0].code, CauseCode::ExtraText, "{input}");
+            assert!(validate(code, &options).unwrap().is_well_formed(), "{code}");
+        }
+    }
+    // Not a label: a colon typed into a code, a label not ending in "code", a label and nothing
+    // well-formed after it, or a code of another scheme than the one asked for.
+    for (input, options) in [
+        ("DE9N:8GUZWH279LUF", &auto),
+        ("Betrag: SUMMER2026", &auto),
+        ("Code: AB", &auto),
+        ("Code:", &auto),
+        ("Claim Code: ABCD-EFGHIJ-KLMN", &auto.clone().scheme("giftcard")),
+    ] {
+        let v = validate(input, options).unwrap();
+        assert_eq!(v.status, Status::Invalid, "{input}");
+        assert!(v.suggestions.is_empty(), "{input}: {:?}", v.suggestions);
+    }
 }

@@ -1,5 +1,6 @@
 // Stack use of the packed module: the free stack is filled with a marker, the deepest calls run
-// (JSON nested to the parser's limit in options, definitions and requests, long inputs, a support
+// (JSON nested to the parser's limit in options, definitions and requests, long inputs, codes inside
+// pasted text (a label's code is checked by a second validation inside the first), a support
 // package with the most attempts and longest fields, its verification), and the bytes the calls
 // overwrote show how deep the stack went. scripts/build-npm.sh gives the module a 128 KB stack; this
 // fails when a change makes the calls use more than a quarter of it, or write below 1 KB (wasm-opt's
@@ -55,6 +56,8 @@ const calls = [
   () => validate('??9N8GUZWH279L??', { now }),
   () => validate('x'.repeat(5000), { now }),
   () => validate('ÄÖÜ'.repeat(300) + '\u200b'.repeat(100), { now }),
+  () => validate('Claim code: ' + 'DE9N8GUZWH279LUG'.repeat(15), { now }), // a code searched for in text
+  () => validate('Claim code: DE9N-8GUZ-WH27-9LUG', { now }), // the code after a label checked on its own
   () => formatAsYouType('DE9N 8GUZ WH27', 5, { now }),
   () => explainRejection('region_restricted', { locale: 'de', marketplace: 'amazon.de' }),
   () => validate('DE9N8GUZWH279LUF', { now, extra: nestedObject(31) }),

@@ -69,8 +69,9 @@ export PATH="$PWD/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # ambiguous typo: 51,660 bytes. Raised by 13: only schemes with a region prefix are searched for a code
 # inside text (rs32 alone would find a random "code" in one input of 64 symbols in twenty): 51,673 bytes.
 # Raised by 171: the code after a label ending in "code:" offered for every scheme (Amazon's emails
-# show "Claim Code: XXXX-XXXXXX-XXXX", a format without a checksum): 51,844 bytes.
-CEILING_BYTES=${CLAIMCHECK_SIZE_CEILING:-51844}
+# show "Claim Code: XXXX-XXXXXX-XXXX", a format without a checksum): 51,844 bytes. Raised by 13 for a
+# fix: the support text masks the code in any spelling and the suggested codes too: 51,857 bytes.
+CEILING_BYTES=${CLAIMCHECK_SIZE_CEILING:-51857}
 GOAL_BYTES=25600
 gz() { gzip -9c "$1" | wc -c; }
 

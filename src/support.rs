@@ -279,16 +279,19 @@ fn readable_text(
     // Codes and serial numbers in the text: masked unless the customer chose to reveal them.
     let show = |secret: &str| if request.reveal_code { secret.to_owned() } else { mask(secret) };
     let shown_code = show(&v.display);
-    // Anything else that may repeat the code (a server message) gets the same treatment.
+    // Anything else that may repeat the code (a server message) gets the same treatment, in any
+    // spelling: as entered, normalised, grouped, in lower case; and so does every suggested code,
+    // which is most likely the code on the card.
     let hide = |text: &str| -> String {
-        if request.reveal_code || crate::char_count(&v.normalized) < 5 {
-            return text.to_owned();
-        }
         let mut out = text.to_owned();
-        for secret in [crate::trim(&v.input), v.display.as_str(), v.normalized.as_str()] {
-            if crate::char_count(secret) >= 5 {
-                out = replace_all(&out, secret, &shown_code);
-            }
+        if request.reveal_code {
+            return out;
+        }
+        for secret in [crate::trim(&v.input), v.normalized.as_str()] {
+            out = mask_spellings(&out, secret, &shown_code);
+        }
+        for s in &v.suggestions {
+            out = mask_spellings(&out, &s.code, &mask(&s.display));
         }
         out
     };
@@ -662,20 +665,32 @@ impl Reader {
     }
 }
 
-/// `text` with every `needle` replaced by `with`, searching left to right. A plain window search: the
-/// standard library's substring search brings its Two-Way searcher and char-boundary panic messages
-/// into the module.
-fn replace_all(text: &str, needle: &str, with: &str) -> String {
-    let (bytes, pattern) = (text.as_bytes(), needle.as_bytes());
+/// `text` with every spelling of `secret` replaced by `with`: ASCII letters in either case, and spaces
+/// or hyphens anywhere between its characters (`de9n 8guz…`, `DE9N-8GUZ-…` for `DE9N8GUZ…`), searching
+/// left to right. Secrets shorter than five characters are left alone: they would mask ordinary words.
+/// A plain byte scan: the standard library's substring search brings its Two-Way searcher and
+/// char-boundary panic messages into the module.
+fn mask_spellings(text: &str, secret: &str, with: &str) -> String {
+    let (bytes, pattern) = (text.as_bytes(), secret.as_bytes());
     let mut out = String::with_capacity(text.len());
     let (mut copied, mut i) = (0, 0);
-    while !pattern.is_empty() && i + pattern.len() <= bytes.len() {
-        if bytes.get(i..i + pattern.len()) == Some(pattern) {
-            // A match of a whole str starts and ends on char boundaries.
+    let long_enough = crate::char_count(secret) >= 5;
+    while long_enough && i < bytes.len() {
+        // Match from `i`, skipping separators in the text after the first character.
+        let (mut at, mut matched) = (i, 0);
+        while let (Some(&b), Some(&p)) = (bytes.get(at), pattern.get(matched)) {
+            if b.eq_ignore_ascii_case(&p) {
+                matched += 1;
+            } else if matched == 0 || !(b == b' ' || b == b'-') {
+                break;
+            }
+            at += 1;
+        }
+        if matched == pattern.len() {
+            // The match starts and ends with whole characters of `secret`: on char boundaries.
             out.push_str(text.get(copied..i).unwrap_or_default());
             out.push_str(with);
-            i += pattern.len();
-            copied = i;
+            (copied, i) = (at, at);
         } else {
             i += 1;
         }
@@ -699,16 +714,22 @@ mod tests {
     }
 
     #[test]
-    fn window_search_agrees_with_the_standard_library() {
-        let texts = ["", "a", "DE9N DE9N-8GUZ", "ääDE9Näö DE9N", "abababa", "DE9NDE9N"];
+    fn every_spelling_of_a_secret_is_masked() {
+        // Exact spellings: the same as the standard library's replace.
+        let texts = ["", "a", "DE9N8 DE9N8-GUZ", "ääDE9N8äö DE9N8", "ababababa", "DE9N8DE9N8"];
         for text in texts {
-            for needle in ["DE9N", "aba", "a", "ö", "DE9N-8GUZ", "zz", ""] {
-                if !needle.is_empty() {
-                    assert_eq!(replace_all(text, needle, "•••"), text.replace(needle, "•••"), "{text} / {needle}");
-                }
+            for needle in ["DE9N8", "ababa", "DE9N8-GUZ", "zzzzz", "äöäöä"] {
+                assert_eq!(mask_spellings(text, needle, "•••"), text.replace(needle, "•••"), "{text} / {needle}");
             }
         }
-        assert_eq!(replace_all("abc", "", "x"), "abc");
+        // Any case, spaces and hyphens between the characters; the text around is kept.
+        let text = "Code de9n 8guz wh27 9luf, again DE9N-8GUZ-WH27-9LUF and De9N8guzWH279luf.";
+        assert_eq!(mask_spellings(text, "DE9N8GUZWH279LUF", "#"), "Code #, again # and #.");
+        // Not a separator before the first character, nor other characters inside.
+        assert_eq!(mask_spellings("- DE9N.8GUZWH279LUF", "DE9N8GUZWH279LUF", "#"), "- DE9N.8GUZWH279LUF");
+        // Short secrets are left alone.
+        assert_eq!(mask_spellings("an abcd in abcd", "abcd", "#"), "an abcd in abcd");
+        assert_eq!(mask_spellings("abc", "", "x"), "abc");
     }
 
     #[test]

@@ -196,6 +196,31 @@ fn the_text_masks_the_code_and_the_json_keeps_it() {
 }
 
 #[test]
+fn server_messages_never_show_the_code_in_any_spelling() {
+    // The server may echo the code as it stored it, in another case or grouping, or the corrected
+    // code the customer tried next; the code inside pasted text is the code too.
+    let echoes = [
+        "Code DE9N8GUZWH279LUF is not valid",
+        "code de9n8guzwh279luf is not valid",
+        "Code DE9N-8GUZ-WH27-9LUF is not valid",
+        "Code de9n 8guz wh27 9luf is not valid",
+    ];
+    let card = "DE9N8GUZWH279LUF";
+    for input in
+        ["DE9N8GUZWH279LUG", "de9n 8guz wh27 9luf", "Claim code: DE9N-8GUZ-WH27-9LUF", "Claim Code: DE9N8GUZWH279LUF."]
+    {
+        for echo in echoes {
+            let mut r = request(input, "en");
+            r.attempts[0].server_message = Some(echo.into());
+            let text = support_package(&r).unwrap().text;
+            let compact: String = text.chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>().to_uppercase();
+            assert!(!compact.contains(&card[..12]), "{input} / {echo} leaked:\n{text}");
+            assert!(text.contains("is not valid"), "{input} / {echo}: the message is kept:\n{text}");
+        }
+    }
+}
+
+#[test]
 fn requests_are_read_from_json_with_clear_errors() {
     let json = r#"{"input": "DE9N8GUZWH279LUF", "options": {"locale": "de", "now": "2026-11-22T12:00:00Z"},
         "attempts": [{"at": "2026-11-22T11:00:00Z", "serverCode": "expired", "httpStatus": 410}],

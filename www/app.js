@@ -124,8 +124,9 @@ function render() {
       suggestions.append(button);
     }
   } else if (v.status === 'incomplete') {
-    const scheme = v.scheme === 'credit' ? 20 : 16;
-    feedback.textContent = t().typed(v.normalized.length, scheme);
+    // How far along: the numbers of the scheme the code is taking shape as (16, 20, 14 …).
+    const short = v.findings.find((f) => f.code === 'too_short');
+    feedback.textContent = short ? t().typed(short.actual, short.expected) : '';
   } else {
     feedback.classList.add('ok');
     const parts = [v.status === 'valid' ? t().looksRight : t().formatOnly];

@@ -84,6 +84,10 @@ try {
     }
     assert.equal(await code(page).inputValue(), valid);
     assert.match(await feedback(page).innerText(), /looks right/);
+    // Progress counts the symbols of the kind of code being typed: an Amazon claim code has 14.
+    await code(page).fill('');
+    for (const key of 'ABC2') await code(page).press(key);
+    assert.equal(await feedback(page).innerText(), '4 of 14 characters');
   });
 
   await scenario('one wrong symbol: position marked, suggestion applied by click', async (page) => {

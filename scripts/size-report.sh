@@ -71,7 +71,8 @@ export PATH="$PWD/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # Raised by 171: the code after a label ending in "code:" offered for every scheme (Amazon's emails
 # show "Claim Code: XXXX-XXXXXX-XXXX", a format without a checksum): 51,844 bytes. Raised by 13 for a
 # fix: the support text masks the code in any spelling and the suggested codes too: 51,857 bytes.
-CEILING_BYTES=${CLAIMCHECK_SIZE_CEILING:-51857}
+# One extra non-ASCII character counted as one, not by its UTF-8 bytes, -4 bytes: 51,853 bytes.
+CEILING_BYTES=${CLAIMCHECK_SIZE_CEILING:-51853}
 GOAL_BYTES=25600
 gz() { gzip -9c "$1" | wc -c; }
 

@@ -194,7 +194,8 @@ fn from_suggestions(
     // Text around the code removed (more than one symbol): the code was pasted inside other text,
     // however many codes were found in it.
     let inside_text = top.edits.iter().all(|e| e.kind == EditKind::Delete)
-        && (top.edits.len() > 1 || top.edits.first().and_then(|e| e.from.as_deref()).is_some_and(|f| f.len() > 1));
+        && (top.edits.len() > 1
+            || top.edits.first().and_then(|e| e.from.as_deref()).is_some_and(|f| crate::char_count(f) > 1));
     let primary = if recovered {
         cause(CauseCode::UnreadableCharacters, 0.9, Values::default(), locale)
     } else if inside_text {

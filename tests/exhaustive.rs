@@ -105,6 +105,8 @@ const AROUND: &[(&str, &str)] = &[
     ("X", ""),
     ("", "7"),
     ("Q", "W"),
+    // One character that is no code symbol at all, two bytes in UTF-8: still one extra character.
+    ("Ä", ""),
 ];
 
 #[test]

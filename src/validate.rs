@@ -600,7 +600,8 @@ impl<'a> Context<'a> {
             findings.push(
                 Finding::new(FindingCode::TooLong, Severity::Error)
                     .expected(decimal(s.max_len() as u64))
-                    .actual(decimal(n as u64)),
+                    .actual(decimal(n as u64))
+                    .variant(if s.lengths.len() > 1 { "too_long.at_most" } else { "too_long" }),
             );
             return Outcome { status: Status::Invalid, findings, region, dates: None };
         }
@@ -618,7 +619,9 @@ impl<'a> Context<'a> {
             findings.push(
                 Finding::new(FindingCode::TooShort, severity)
                     .expected(decimal(expected as u64))
-                    .actual(decimal(n as u64)),
+                    .actual(decimal(n as u64))
+                    // Below the shortest of several lengths, "has 5 characters" would not be true.
+                    .variant(if s.lengths.len() > 1 && n < s.min_len() { "too_short.at_least" } else { "too_short" }),
             );
             let status = if plausible { Status::Incomplete } else { Status::Invalid };
             return Outcome { status, findings, region, dates: None };

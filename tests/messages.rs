@@ -73,9 +73,29 @@ fn german_texts_read_as_german() {
     let v = validate("US8W2ZNFTJQQS6D3", &CheckOptions::default().locale("de").marketplace("amazon.de")).unwrap();
     assert_eq!(v.findings[0].message, "Dieser Code gilt für amazon.com, Sie lösen ihn aber auf amazon.de ein.");
     let v = validate("DE9N8GUZ", &CheckOptions::default().locale("de-CH")).unwrap();
-    assert_eq!(v.findings[0].message, "Der Code hat 16 Zeichen; bisher sind 8 eingegeben.");
+    assert_eq!(v.findings[0].message, "Der Code hat 16 Zeichen; bisher eingegeben: 8.");
     let v = validate("DE9N8GUZ", &CheckOptions::default().locale("fr")).unwrap();
-    assert_eq!(v.findings[0].message, "The code has 16 characters; 8 have been entered so far.");
+    assert_eq!(v.findings[0].message, "The code has 16 characters; 8 entered so far.");
+}
+
+/// A scheme with several lengths has no one length to name: below the shortest it has "at least",
+/// above the longest "at most" that many characters; one symbol typed reads as well as many.
+#[test]
+fn lengths_are_worded_for_schemes_with_several() {
+    let cases = [
+        ("ABC", "promo", "en", "The code has at least 5 characters; 3 entered so far."),
+        ("A", "promo", "de", "Der Code hat mindestens 5 Zeichen; bisher eingegeben: 1."),
+        ("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "promo", "en", "The code has at most 20 characters, but 26 have been entered."),
+        ("AB12CDEF34GH5", "amazon-claim", "en", "The code has at least 14 characters; 13 entered so far."),
+        ("AB12CDEF34GH5678", "amazon-claim", "de", "Der Code hat höchstens 15 Zeichen, eingegeben sind aber 16."),
+        ("D", "giftcard", "en", "The code has 16 characters; 1 entered so far."),
+        ("DE9N8GUZWH279LUFF", "giftcard", "en", "The code has 16 characters, but 17 have been entered."),
+    ];
+    for (input, scheme, locale, message) in cases {
+        let v = validate(input, &CheckOptions::default().scheme(scheme).locale(locale)).unwrap();
+        let f = v.findings.iter().find(|f| matches!(f.code.code(), "too_short" | "too_long")).unwrap();
+        assert_eq!(f.message, message, "{input} as {scheme}");
+    }
 }
 
 #[test]

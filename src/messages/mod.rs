@@ -32,7 +32,7 @@ macro_rules! catalog {
 pub mod explanations;
 
 /// Version of the catalog; bumped whenever a text changes meaning.
-pub const CATALOG_VERSION: u32 = 1;
+pub const CATALOG_VERSION: u32 = 2;
 
 /// A language of the catalog.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -240,13 +240,23 @@ pub const FINDINGS: Catalog = catalog![
     },
     Entry {
         key: "too_short",
-        en: t!("The code has {expected} characters; {actual} have been entered so far.", "Please check whether a character is missing."),
-        de: t!("Der Code hat {expected} Zeichen; bisher sind {actual} eingegeben.", "Bitte prüfen Sie, ob ein Zeichen fehlt."),
+        en: t!("The code has {expected} characters; {actual} entered so far.", "Please check whether a character is missing."),
+        de: t!("Der Code hat {expected} Zeichen; bisher eingegeben: {actual}.", "Bitte prüfen Sie, ob ein Zeichen fehlt."),
+    },
+    Entry {
+        key: "too_short.at_least",
+        en: t!("The code has at least {expected} characters; {actual} entered so far.", "Please check whether a character is missing."),
+        de: t!("Der Code hat mindestens {expected} Zeichen; bisher eingegeben: {actual}.", "Bitte prüfen Sie, ob ein Zeichen fehlt."),
     },
     Entry {
         key: "too_long",
         en: t!("The code has {expected} characters, but {actual} have been entered.", "Please check whether a character was typed twice or something extra was pasted."),
         de: t!("Der Code hat {expected} Zeichen, eingegeben sind aber {actual}.", "Bitte prüfen Sie, ob ein Zeichen doppelt getippt oder etwas zusätzlich eingefügt wurde."),
+    },
+    Entry {
+        key: "too_long.at_most",
+        en: t!("The code has at most {expected} characters, but {actual} have been entered.", "Please check whether a character was typed twice or something extra was pasted."),
+        de: t!("Der Code hat höchstens {expected} Zeichen, eingegeben sind aber {actual}.", "Bitte prüfen Sie, ob ein Zeichen doppelt getippt oder etwas zusätzlich eingefügt wurde."),
     },
     Entry {
         key: "unknown_prefix",

@@ -306,7 +306,7 @@ fn length_repairs(ctx: &Context<'_>, scheme: &Scheme, symbols: &[char]) -> Vec<C
                 out.push(Candidate {
                     symbols: fixed,
                     edits: vec![Edit { kind: EditKind::Insert, position: p, from: None, to: Some(to.to_string()) }],
-                    weight: 0.3,
+                    weight: if p == n { 0.35 } else { 0.3 },
                     distance: 1,
                 });
             }
@@ -477,12 +477,14 @@ pub fn substitution_weight(from: char, to: char) -> f64 {
 }
 
 /// For schemes without a checksum: the positions of characters easily confused with another letter or
-/// digit, as an info finding (`position` = the first, `actual` = all of them, 1-based, comma-separated).
-pub(crate) fn ambiguous_characters(symbols: &[char]) -> Option<Finding> {
-    const CONFUSABLE: &str = "0O1I5S8B2ZQD6G";
+/// digit of the scheme's alphabet (in digits-only codes an 8 is no B), as an info finding (`position` =
+/// the first, `actual` = all of them, 1-based, comma-separated).
+pub(crate) fn ambiguous_characters(scheme: &Scheme, symbols: &[char]) -> Option<Finding> {
+    const CONFUSABLE: &[u8; 14] = b"0O1I5S8B2ZQD6G"; // pairs
     let (mut first, mut list) = (None, String::new());
-    for (i, c) in symbols.iter().enumerate() {
-        if CONFUSABLE.chars().any(|x| x == *c) {
+    for (i, &c) in symbols.iter().enumerate() {
+        let pair = CONFUSABLE.iter().position(|&x| char::from(x) == c);
+        if pair.is_some_and(|k| scheme.alphabet.contains(char::from(CONFUSABLE[k ^ 1]))) {
             crate::push_listed(&mut list, &decimal(i as u64 + 1));
             first = first.or(Some(i));
         }
@@ -503,10 +505,17 @@ mod tests {
 
     #[test]
     fn ambiguous_positions_are_listed_one_based() {
+        let promo = crate::scheme::builtin().iter().find(|s| s.id == "promo").unwrap();
         let symbols: Vec<char> = "AB0CDEF".chars().collect();
-        let f = ambiguous_characters(&symbols).unwrap();
+        let f = ambiguous_characters(promo, &symbols).unwrap();
         assert_eq!(f.position, Some(1));
         assert_eq!(f.actual.as_deref(), Some("2, 3, 5"));
-        assert!(ambiguous_characters(&['A', 'C']).is_none());
+        assert!(ambiguous_characters(promo, &['A', 'C']).is_none());
+        // Without letters, digits have nothing to be confused with; without 8, a B neither.
+        let digits = Scheme::from_json(r#"{"id": "d", "alphabet": "0123456789", "lengths": [4], "checksum": "none"}"#);
+        assert!(ambiguous_characters(&digits.unwrap(), &['0', '1', '5', '8']).is_none());
+        let letters = Scheme::from_json(r#"{"id": "l", "alphabet": "ABCDOQS", "lengths": [4], "checksum": "none"}"#);
+        let f = ambiguous_characters(&letters.unwrap(), &['B', 'O', 'Q', 'D']).unwrap();
+        assert_eq!(f.actual.as_deref(), Some("3, 4"), "Q and D both there; B's 8 and O's 0 are not");
     }
 }

@@ -348,7 +348,13 @@ impl<'a> Context<'a> {
             result.findings.push(Finding::new(FindingCode::Empty, Severity::Info));
             return self.finish(result);
         }
-        let serial = looks_like_serial(symbols);
+        // Only digits, as long as the card's serial number: most likely that, unless the scheme asked
+        // for has such codes, or (detecting) a registered scheme verifies them.
+        let serial = looks_like_serial(symbols)
+            && match self.scheme {
+                Some(s) => !has_digit_codes(s, symbols.len()),
+                None => !self.registry.schemes().iter().any(|s| self.fit(s, symbols) == Fit::Verified),
+            };
         let scheme = match self.scheme {
             Some(s) => s,
             None if serial => {
@@ -383,7 +389,7 @@ impl<'a> Context<'a> {
             result.suggestions = suggest::suggest(self, scheme, symbols, result.status == Status::Invalid);
         }
         if result.status == Status::Unverifiable {
-            if let Some(f) = suggest::ambiguous_characters(symbols) {
+            if let Some(f) = suggest::ambiguous_characters(scheme, symbols) {
                 result.findings.push(f);
             }
         }
@@ -808,6 +814,17 @@ fn starts_with(prefix: &str, typed: &[char]) -> bool {
 
 fn looks_like_serial(symbols: &[char]) -> bool {
     matches!(symbols.len(), 16 | 30) && symbols.iter().all(|c| c.is_ascii_digit())
+}
+
+/// True when codes of `n` symbols of the scheme may be all digits by design: its alphabet holds all
+/// ten and is nothing but digits, or it has a checksum (a numeric code with check digits, which a
+/// serial number would fail). The built-in promotion codes take digits too, but letters as well, and
+/// nothing checks them: sixteen digits there are more likely the serial number.
+fn has_digit_codes(s: &Scheme, n: usize) -> bool {
+    let alphabet = s.alphabet.as_str();
+    s.accepts_length(n)
+        && ('0'..='9').all(|d| s.alphabet.contains(d))
+        && (s.has_checksum() || alphabet.bytes().all(|b| b.is_ascii_digit()))
 }
 
 fn serial_finding(symbols: &[char], severity: Severity) -> Finding {

@@ -128,3 +128,58 @@ fn codes_as_long_as_a_scheme_allows_are_checked_like_short_ones() {
     let too_long = v.finding(claimcheck::FindingCode::TooLong).expect("too_long");
     assert_eq!((too_long.expected.as_deref(), too_long.actual.as_deref()), (Some("64"), Some("65")));
 }
+
+/// Sixteen digits are most likely the card's serial number, but not for an issuer whose codes are
+/// digits with a check digit: asked for that scheme, or detecting a code it verifies, the input is
+/// checked as its code.
+#[test]
+fn digit_codes_of_a_registered_scheme_are_not_serial_numbers() {
+    let mut registry = claimcheck::Registry::new();
+    let luhn = r#"{"id": "card-luhn", "alphabet": "0123456789", "lengths": [16], "groups": [[4, 4, 4, 4]],
+        "checksum": "luhn", "fields": [{"kind": "random", "start": 0, "length": 15}, {"kind": "check", "start": 15, "length": 1}]}"#;
+    registry.register_json(luhn).unwrap();
+    registry
+        .register_json(r#"{"id": "digits", "alphabet": "0123456789", "lengths": [16], "checksum": "none"}"#)
+        .unwrap();
+    let check = |input: &str, scheme: &str| {
+        let v = registry.validate(input, &CheckOptions::default().scheme(scheme)).unwrap();
+        let codes: Vec<&str> = v.findings.iter().map(|f| f.code.code()).collect();
+        (v.status.code(), v.scheme.clone().unwrap_or_default(), codes.join(","), v)
+    };
+    let valid = "4539148803436467";
+    let (status, scheme, findings, _) = check(valid, "card-luhn");
+    assert_eq!((status, scheme.as_str(), findings.as_str()), ("valid", "card-luhn", ""));
+    let (status, scheme, findings, _) = check(valid, "auto");
+    assert_eq!((status, scheme.as_str(), findings.as_str()), ("valid", "card-luhn", ""), "detected: it verifies");
+    let (status, _, findings, v) = check("4539148803436468", "card-luhn");
+    assert_eq!((status, findings.as_str()), ("invalid", "checksum_mismatch"));
+    // Luhn cannot locate an error: one fix per position, so several codes, none of them likely.
+    assert!(!v.suggestions.is_empty());
+    for s in &v.suggestions {
+        assert!(s.confidence < 0.2, "{s:?}");
+        assert_eq!(check(&s.code, "card-luhn").0, "valid", "{s:?}");
+    }
+    let (status, _, findings, _) = check("4539148803436468", "auto");
+    assert_eq!((status, findings.as_str()), ("invalid", "looks_like_serial_number"), "verified by nothing");
+    let (status, _, findings, _) = check(valid, "digits");
+    assert_eq!((status, findings.as_str()), ("unverifiable", "no_checksum"), "an all-digit scheme's code");
+    // A gift card field: with the scheme registered, the code verifies as one of another kind.
+    let (status, _, findings, _) = check(valid, "giftcard");
+    assert_eq!((status, findings.as_str()), ("invalid", "wrong_code_type"));
+    // Unchanged with the built-ins only: a gift card field, and promotion codes, which take letters
+    // and digits unchecked.
+    let builtin = |scheme: &str| {
+        let v = validate(valid, &CheckOptions::default().scheme(scheme)).unwrap();
+        let codes: Vec<&str> = v.findings.iter().map(|f| f.code.code()).collect();
+        (v.status.code(), codes.join(","))
+    };
+    assert_eq!(builtin("giftcard"), ("invalid", "looks_like_serial_number".to_owned()));
+    assert_eq!(
+        builtin("promo"),
+        ("unverifiable", "looks_like_serial_number,no_checksum,ambiguous_characters".to_owned())
+    );
+    // One digit short: the check digit just not typed yet is the likeliest reading.
+    let v = registry.validate("453914880343646", &CheckOptions::default().scheme("card-luhn")).unwrap();
+    assert_eq!(v.status.code(), "incomplete");
+    assert_eq!(v.suggestions[0].code, valid, "{:?}", v.suggestions);
+}

@@ -16,7 +16,7 @@ use claimcheck::generate::{generate, Issue};
 use claimcheck::json::Json;
 use claimcheck::scheme::builtin_registry;
 use claimcheck::support::verify_support_package;
-use claimcheck::{CheckOptions, Locale, ToJson, Validation};
+use claimcheck::{CheckOptions, Locale, Registry, ToJson, Validation};
 
 #[derive(Parser)]
 #[command(name = "claimcheck", version, about = "Check redemption codes, inspect support packages, generate codes.")]
@@ -72,6 +72,30 @@ struct CheckArgs {
     /// Print one JSON result per line instead of text.
     #[arg(long)]
     json: bool,
+    #[command(flatten)]
+    schemes: SchemeFiles,
+}
+
+/// Schemes of an issuer's own, besides the built-in ones.
+#[derive(Args)]
+struct SchemeFiles {
+    /// A JSON file with a scheme definition, a list of them, or a scheme file (claimcheck.schemes/1,
+    /// like data/schemes.json); repeat for several files.
+    #[arg(long = "schemes", value_name = "FILE")]
+    files: Vec<std::path::PathBuf>,
+}
+
+impl SchemeFiles {
+    /// The built-in schemes plus those of the files; a bad file is a usage error naming it.
+    fn registry(&self) -> Result<Registry, Failure> {
+        let mut registry = builtin_registry().clone();
+        for file in &self.files {
+            let text =
+                std::fs::read_to_string(file).map_err(|e| usage(format!("cannot read {}: {e}", file.display())))?;
+            registry.register_all_json(&text).map_err(|e| usage(format!("{}: {e}", file.display())))?;
+        }
+        Ok(registry)
+    }
 }
 
 #[derive(Args)]
@@ -81,11 +105,13 @@ struct InspectArgs {
     /// The time for the re-check with this version (RFC 3339 or YYYY-MM-DD); default: now.
     #[arg(long)]
     now: Option<String>,
+    #[command(flatten)]
+    schemes: SchemeFiles,
 }
 
 #[derive(Args)]
 struct GenerateArgs {
-    /// Scheme: giftcard or credit (or another scheme with a checksum).
+    /// Scheme id: a built-in one (giftcard and credit have check characters) or one of --schemes.
     #[arg(long)]
     scheme: String,
     /// Region prefix or marketplace (DE, AT, amazon.de).
@@ -100,6 +126,8 @@ struct GenerateArgs {
     /// How many codes (at most 1,000,000).
     #[arg(long, default_value_t = 1)]
     count: u32,
+    #[command(flatten)]
+    schemes: SchemeFiles,
 }
 
 /// A failure to report: one line, and the exit status.
@@ -147,6 +175,7 @@ fn time_option(text: Option<&str>) -> Result<Timestamp, Failure> {
 }
 
 fn check(args: CheckArgs) -> Result<ExitCode, Failure> {
+    let registry = args.schemes.registry()?;
     let mut options =
         CheckOptions::default().scheme(&args.scheme).locale(&args.locale).now(time_option(args.now.as_deref())?);
     if let Some(m) = &args.marketplace {
@@ -173,7 +202,7 @@ fn check(args: CheckArgs) -> Result<ExitCode, Failure> {
     }
     let mut all_well_formed = true;
     for code in &codes {
-        let v = builtin_registry().validate(code, &options).map_err(|e| usage(e.to_string()))?;
+        let v = registry.validate(code, &options).map_err(|e| usage(e.to_string()))?;
         all_well_formed &= v.is_well_formed();
         if args.json {
             println!("{}", v.to_json());
@@ -210,9 +239,10 @@ fn inspect(args: InspectArgs) -> Result<ExitCode, Failure> {
         std::fs::read_to_string(&args.file).map_err(|e| usage(format!("cannot read {}: {e}", args.file)))?
     };
     let now = time_option(args.now.as_deref())?;
+    let registry = args.schemes.registry()?;
     let package = verify_support_package(&text)
         .map_err(|e| Failure(format!("REJECTED: {} package: {e}", e.code().to_uppercase().replace('_', " ")), 1))?;
-    print!("{}", render_inspection(&package.content, &package.reference, now));
+    print!("{}", render_inspection(&registry, &package.content, &package.reference, now));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -222,7 +252,7 @@ fn str_at<'a>(value: &'a Json, path: &[&str]) -> Option<&'a str> {
 
 /// The package as a support agent reads it: what was entered, what claimcheck saw then and sees
 /// now, what was tried, and the likely causes.
-fn render_inspection(p: &Json, reference: &str, now: Timestamp) -> String {
+fn render_inspection(registry: &Registry, p: &Json, reference: &str, now: Timestamp) -> String {
     let mut out = Vec::new();
     let v = p.get("validation").cloned().unwrap_or(Json::Null);
     let input = str_at(&v, &["input"]).unwrap_or_default().to_owned();
@@ -278,7 +308,7 @@ fn render_inspection(p: &Json, reference: &str, now: Timestamp) -> String {
     if let Some(m) = marketplace {
         options = options.marketplace(m);
     }
-    match builtin_registry().validate(&input, &options) {
+    match registry.validate(&input, &options) {
         Ok(again) => {
             let same = Some(again.status.code()) == str_at(&v, &["status"]);
             out.push(format!(
@@ -293,7 +323,14 @@ fn render_inspection(p: &Json, reference: &str, now: Timestamp) -> String {
                 out.push(format!("  finding {}: {}", f.code.code(), f.message));
             }
         }
-        Err(e) => out.push(format!("Now: cannot re-check with this version: {e}")),
+        Err(e) => {
+            let hint = if matches!(e, claimcheck::OptionsError::UnknownScheme { .. }) {
+                " (an issuer's own scheme? give its file with --schemes)"
+            } else {
+                ""
+            };
+            out.push(format!("Now: cannot re-check with this version: {e}{hint}"));
+        }
     }
 
     out.push(String::new());
@@ -334,8 +371,9 @@ fn generate_codes(args: GenerateArgs) -> Result<ExitCode, Failure> {
     if args.count == 0 || args.count > 1_000_000 {
         return Err(usage("--count must be 1 to 1000000"));
     }
-    let scheme = builtin_registry().get(&args.scheme).ok_or_else(|| {
-        let known: Vec<&str> = builtin_registry().schemes().iter().map(|s| s.id.as_str()).collect();
+    let registry = args.schemes.registry()?;
+    let scheme = registry.get(&args.scheme).ok_or_else(|| {
+        let known: Vec<&str> = registry.schemes().iter().map(|s| s.id.as_str()).collect();
         usage(format!("unknown scheme '{}' (known: {})", args.scheme, known.join(", ")))
     })?;
     let issued_on = match args.issued.as_deref() {

@@ -105,6 +105,73 @@ fn generate_writes_valid_distinct_codes() {
     }
 }
 
+/// An issuer's own schemes from a file: generated, checked and inspected like the built-in ones.
+#[test]
+fn an_issuers_scheme_file_is_used_by_generate_check_and_inspect() {
+    let dir = std::env::temp_dir().join(format!("claimcheck-cli-schemes-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("schemes.json");
+    let luhn = r#"{"id": "card-luhn", "alphabet": "0123456789", "lengths": [16], "groups": [[4, 4, 4, 4]],
+        "checksum": "luhn", "fields": [{"kind": "random", "start": 0, "length": 15}, {"kind": "check", "start": 15, "length": 1}]}"#;
+    let voucher = r#"{"id": "voucher", "alphabet": "ABCDEFGH", "lengths": [6], "checksum": "none"}"#;
+    std::fs::write(&file, format!("[{luhn}, {voucher}]")).unwrap();
+    let path = file.to_str().unwrap();
+
+    let o = run(&["generate", "--schemes", path, "--scheme", "card-luhn", "--count", "50"], None);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let codes = stdout(&o);
+    assert_eq!(codes.lines().count(), 50);
+    let mut args = vec!["check", "--schemes", path, "--scheme", "card-luhn"];
+    args.extend(codes.lines());
+    let o = run(&args, None);
+    assert_eq!(o.status.code(), Some(0), "every generated code checks: {}", stdout(&o));
+    assert_eq!(stdout(&o).matches("  valid  card-luhn").count(), 50);
+
+    let first = codes.lines().next().unwrap();
+    let last = first.as_bytes()[15] - b'0';
+    let typo = format!("{}{}", &first[..15], (last + 1) % 10);
+    let o = run(&["check", "--schemes", path, "--scheme", "card-luhn", &typo], None);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("checksum_mismatch"), "a numeric code, not a serial number: {}", stdout(&o));
+    let o = run(&["check", "--schemes", path, "--scheme", "voucher", "ABCDEF"], None);
+    assert!(stdout(&o).contains("ABCDEF  unverifiable  voucher"), "{}", stdout(&o));
+    assert_eq!(run(&["check", "ABCDEF", "--scheme", "voucher"], None).status.code(), Some(2), "not without the file");
+
+    // A support package made with the scheme is re-checked under it by inspect.
+    let mut registry = claimcheck::Registry::new();
+    registry.register_all_json(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    let request = SupportRequest {
+        input: typo.clone(),
+        options: CheckOptions::default()
+            .scheme("card-luhn")
+            .now(claimcheck::date::Timestamp::parse("2026-11-22T12:00:00Z").unwrap()),
+        ..SupportRequest::default()
+    };
+    let package = dir.join("package.json");
+    std::fs::write(&package, registry.support_package(&request).unwrap().json).unwrap();
+    let o = run(&["inspect", "--schemes", path, package.to_str().unwrap()], None);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("invalid — ") && stdout(&o).contains("(same verdict)"), "{}", stdout(&o));
+    let o = run(&["inspect", package.to_str().unwrap()], None);
+    assert!(
+        stdout(&o).contains("Now: cannot re-check with this version: unknown scheme 'card-luhn'")
+            && stdout(&o).contains("--schemes"),
+        "{}",
+        stdout(&o)
+    );
+
+    // A bad file is a usage error naming the file and the field.
+    std::fs::write(
+        &file,
+        format!(r#"[{voucher}, {{"id": "x", "alphabet": "AA", "lengths": [4], "checksum": "none"}}]"#),
+    )
+    .unwrap();
+    let o = run(&["check", "--schemes", path, "ABCDEF"], None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains(path) && stderr(&o).contains("[1].alphabet"), "{}", stderr(&o));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 fn package() -> String {
     support_package(&SupportRequest {
         input: "DE9N8GUZWH279LUG".into(),

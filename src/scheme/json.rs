@@ -378,6 +378,38 @@ pub(super) fn read_builtin_file(text: &str) -> Result<(u32, Vec<Arc<Scheme>>), S
     Ok((version, schemes))
 }
 
+/// The schemes of a JSON text holding one definition, a list of definitions, or a scheme file
+/// (`claimcheck.schemes/1`, the built-in file's format), each checked; the first problem names the
+/// definition by its place (`[1].alphabet`, `schemes[1].alphabet`).
+pub(super) fn read_definitions(text: &str) -> Result<Vec<Scheme>, SchemeError> {
+    let value = Json::parse(text).map_err(|e| SchemeError {
+        scheme: String::new(),
+        field: "(json)".into(),
+        message: e.describe(),
+    })?;
+    let (list, path) = if let Some(list) = value.as_array() {
+        (list, "")
+    } else if value.get("schemes").is_some() {
+        return read_builtin_file(text).map(|(_, schemes)| {
+            let mut out = Vec::with_capacity(schemes.len());
+            for s in schemes {
+                out.push(Scheme { builtin: false, ..Arc::unwrap_or_clone(s) });
+            }
+            out
+        });
+    } else {
+        return Ok(vec![Scheme::from_definition(SchemeDefinition::from_json_value(&value)?)?]);
+    };
+    let mut schemes = Vec::with_capacity(list.len());
+    for (i, v) in list.iter().enumerate() {
+        let scheme = SchemeDefinition::from_json_value(v)
+            .and_then(Scheme::from_definition)
+            .map_err(|e| SchemeError { field: item_path(path, i).add(".").add(&e.field).done(), ..e })?;
+        schemes.push(scheme);
+    }
+    Ok(schemes)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -465,5 +497,28 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(e.field, "schemes[0].lengths", "checked like a registered scheme too");
+    }
+
+    #[test]
+    fn scheme_files_hold_one_definition_a_list_or_a_scheme_file() {
+        let one = r#"{"id": "a", "alphabet": "AB", "lengths": [4], "checksum": "none"}"#;
+        let two = r#"{"id": "b", "alphabet": "0123456789", "minLength": 4, "maxLength": 6, "checksum": "luhn",
+            "fields": [{"kind": "check", "start": 3, "length": 1}]}"#;
+        let ids = |text: &str| read_definitions(text).map(|list| list.iter().map(|s| s.id.clone()).collect::<Vec<_>>());
+        assert_eq!(ids(one), Ok(vec!["a".to_owned()]));
+        assert_eq!(ids(&format!("[{one}, {one}]")), Ok(vec!["a".to_owned(), "a".to_owned()]));
+        let file = format!(r#"{{"schema": "claimcheck.schemes/1", "version": 3, "schemes": [{one}]}}"#);
+        assert_eq!(ids(&file), Ok(vec!["a".to_owned()]));
+        assert!(read_definitions(&file).unwrap().iter().all(|s| !s.builtin), "an issuer's file is not built in");
+        assert_eq!(ids(super::super::BUILTIN_SOURCE).unwrap().len(), 4);
+        // The first problem, named by its place.
+        let e = read_definitions(&format!("[{one}, {two}]")).unwrap_err();
+        assert_eq!((e.scheme.as_str(), e.field.as_str()), ("b", "[1].fields"), "{e:?}");
+        let e = read_definitions(&format!(
+            r#"{{"schema": "claimcheck.schemes/1", "version": 1, "schemes": [{one}, {two}]}}"#
+        ));
+        assert_eq!(e.unwrap_err().field, "schemes[1].fields");
+        assert_eq!(read_definitions("[1,").unwrap_err().field, "(json)");
+        assert_eq!(read_definitions("[5]").unwrap_err().field, "[0].(definition)");
     }
 }

@@ -746,6 +746,20 @@ impl Registry {
         self.register(Scheme::from_json(json)?)
     }
 
+    /// Registers every scheme of a JSON text that holds one definition, a list of definitions, or a
+    /// scheme file (`claimcheck.schemes/1`, the format of the built-in `data/schemes.json`), and
+    /// returns how many. All or nothing: on the first bad definition, or one that would replace a
+    /// built-in, nothing is registered.
+    pub fn register_all_json(&mut self, json: &str) -> Result<usize, SchemeError> {
+        let schemes = json::read_definitions(json)?;
+        let mut next = self.clone();
+        for scheme in &schemes {
+            next.register(scheme.clone())?;
+        }
+        *self = next;
+        Ok(schemes.len())
+    }
+
     /// The scheme with this id.
     pub fn get(&self, id: &str) -> Option<&Arc<Scheme>> {
         self.schemes.iter().find(|s| s.id == id)
@@ -769,6 +783,21 @@ impl Registry {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_scheme_file_registers_all_or_nothing() {
+        let mut registry = Registry::new();
+        let a = r#"{"id": "a", "alphabet": "AB", "lengths": [4], "checksum": "none"}"#;
+        let b = r#"{"id": "b", "alphabet": "AB", "lengths": [5], "checksum": "none"}"#;
+        assert_eq!(registry.register_all_json(&format!("[{a}, {b}]")), Ok(2));
+        assert_eq!(registry.schemes().len(), builtin().len() + 2);
+        let replaces_a_builtin = r#"{"id": "promo", "alphabet": "AB", "lengths": [4], "checksum": "none"}"#;
+        let c = r#"{"id": "c", "alphabet": "AB", "lengths": [6], "checksum": "none"}"#;
+        let e = registry.register_all_json(&format!("[{c}, {replaces_a_builtin}]")).unwrap_err();
+        assert_eq!((e.scheme.as_str(), e.field.as_str()), ("promo", "id"));
+        assert!(registry.get("c").is_none(), "nothing registered from a file with a problem");
+        assert_eq!(registry.schemes().len(), builtin().len() + 2);
+    }
     use serde_json::json;
 
     fn error_of(value: serde_json::Value) -> SchemeError {

@@ -54,8 +54,12 @@ impl JsonError {
         self.message == END_OF_TEXT || self.message == UNTERMINATED_STRING
     }
 
-    /// The error in words, with its line and column.
+    /// The error in words, with its line and column (line 0: the position is not known, and the
+    /// message says it all).
     pub fn describe(&self) -> String {
+        if self.line == 0 {
+            return self.message.into();
+        }
         words("not valid JSON at line ")
             .num(self.line)
             .add(" column ")
@@ -174,6 +178,95 @@ impl Json {
                 w.end_object();
             }
         }
+    }
+}
+
+impl Json {
+    /// The value a tape of JSON values holds, as the JavaScript binding writes it after `JSON.parse`
+    /// (`tapeOf` in `src/wasm.js`), or `None` for a tape that is not one: `n`, `t`, `f`; `d`, a
+    /// number as JavaScript writes it, and `;`; `s`, the string's length in UTF-8 bytes, `;` and the
+    /// string; `[` values `]`; `{` keys and values `}`. The browser module reads JSON this way and
+    /// carries no JSON parser: JavaScript has one.
+    pub fn from_tape(tape: &str) -> Option<Json> {
+        let mut rest = tape;
+        let value = tape_value(&mut rest, 0)?;
+        rest.is_empty().then_some(value)
+    }
+
+    /// The tape of this value, as `tapeOf` in `src/wasm.js` writes it for the value `JSON.parse`
+    /// gives (numbers as written here; JavaScript writes them its own way): for tests of
+    /// [`Json::from_tape`] outside a browser.
+    pub fn to_tape(&self) -> String {
+        let mut tape = String::new();
+        self.append_tape(&mut tape);
+        tape
+    }
+
+    fn append_tape(&self, tape: &mut String) {
+        match self {
+            Json::Null => tape.push('n'),
+            Json::Bool(b) => tape.push(if *b { 't' } else { 'f' }),
+            Json::Int(_) | Json::OtherNumber(_) => {
+                tape.push('d');
+                tape.push_str(&self.to_json());
+                tape.push(';');
+            }
+            Json::String(s) => {
+                tape.push('s');
+                tape.push_str(&decimal(s.len() as u64));
+                tape.push(';');
+                tape.push_str(s);
+            }
+            Json::Array(items) => {
+                tape.push('[');
+                for item in items {
+                    item.append_tape(tape);
+                }
+                tape.push(']');
+            }
+            Json::Object(members) => {
+                tape.push('{');
+                for (key, value) in members {
+                    Json::String(key.clone()).append_tape(tape);
+                    value.append_tape(tape);
+                }
+                tape.push('}');
+            }
+        }
+    }
+}
+
+fn tape_value(rest: &mut &str, depth: usize) -> Option<Json> {
+    let tag = *rest.as_bytes().first()?;
+    *rest = rest.get(1..)?;
+    match tag {
+        b'n' => Some(Json::Null),
+        b't' | b'f' => Some(Json::Bool(tag == b't')),
+        b'[' | b'{' if depth < MAX_DEPTH => {
+            let close = tag + 2; // `]` and `}` follow `[` and `{` two apart in ASCII
+            let (mut items, mut members) = (Vec::new(), Vec::new());
+            while *rest.as_bytes().first()? != close {
+                let value = tape_value(rest, depth + 1)?;
+                match value {
+                    Json::String(key) if tag == b'{' => members.push((key, tape_value(rest, depth + 1)?)),
+                    _ if tag == b'{' => return None,
+                    _ => items.push(value),
+                }
+            }
+            *rest = rest.get(1..)?;
+            Some(if tag == b'[' { Json::Array(items) } else { Json::Object(members) })
+        }
+        b'd' | b's' => {
+            let head = crate::before(rest, b';');
+            *rest = rest.get(head.len() + 1..)?;
+            if tag == b'd' {
+                return Some(parse_i64(head).map_or_else(|| Json::OtherNumber(head.to_owned()), Json::Int));
+            }
+            let text = rest.get(..usize::try_from(parse_i64(head)?).ok()?)?;
+            *rest = rest.get(text.len()..)?;
+            Some(Json::String(text.to_owned()))
+        }
+        _ => None,
     }
 }
 
@@ -877,6 +970,48 @@ impl ToJson for Json {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    #[test]
+    fn tapes_hold_the_values_json_parse_gives() {
+        let tape = "{s6;schemas1;xs4;list[tfnd-1.5;d12345678901234567890;d1e+21;d-7;]s0;{}s7;Grüße[[]]}";
+        let json = r#"{"schema": "x", "list": [true, false, null, -1.5, 12345678901234567890, 1e+21, -7],
+            "": {}, "Grüße": [[]]}"#;
+        assert_eq!(Json::from_tape(tape), Json::parse(json).ok());
+        assert_eq!(Json::parse(json).unwrap().to_tape(), tape, "to_tape writes what from_tape reads");
+        assert_eq!(Json::from_tape("s8;\"\\\n\u{1}😀"), Some(Json::String("\"\\\n\u{1}😀".into())), "no escapes");
+    }
+
+    #[test]
+    fn broken_or_too_deep_tapes_are_refused() {
+        for bad in [
+            "",
+            "x",
+            "s",
+            "s3;ab",
+            "s3;é",
+            "s1;é",
+            "s-1;",
+            "sx;a",
+            "d1",
+            "[",
+            "[t",
+            "{s1;a}",
+            "{t t}",
+            "{d1;t}",
+            "tt",
+            "[]]",
+            "{s1;at",
+            "s99999999999999999999;",
+        ] {
+            assert_eq!(Json::from_tape(bad), None, "{bad:?}");
+        }
+        let deep = |n: usize| "[".repeat(n) + &"]".repeat(n);
+        assert!(Json::from_tape(&deep(MAX_DEPTH)).is_some());
+        assert!(Json::from_tape(&deep(MAX_DEPTH + 1)).is_none());
+        assert!(Json::from_tape(&deep(100_000)).is_none(), "refused before the stack runs out");
+    }
+
     #[test]
     fn integers_agree_with_the_standard_library_up_to_the_limits() {
         use alloc::string::ToString;
@@ -892,8 +1027,6 @@ mod tests {
         }
         assert_eq!(super::parse_i64(""), Some(0));
     }
-
-    use super::*;
 
     #[test]
     fn parses_every_kind_of_value() {

@@ -493,11 +493,44 @@ impl ToJson for Result<VerifiedPackage, PackageError> {
 /// and another spelling of the same string (`\u00e9` for `é`) are not changes.
 pub fn verify_support_package(text: &str) -> Result<VerifiedPackage, PackageError> {
     let text = crate::trim(text);
-    let content = match Json::parse(text) {
-        Ok(value) => value,
-        Err(e) if e.is_truncation() => return Err(schema_error(text).unwrap_or(PackageError::Truncated)),
-        Err(e) => return Err(schema_error(text).unwrap_or(PackageError::NotJson(e))),
+    match Json::parse(text) {
+        Ok(content) => verify_content(content),
+        Err(e) if e.is_truncation() => Err(schema_error(text).unwrap_or(PackageError::Truncated)),
+        Err(e) => Err(schema_error(text).unwrap_or(PackageError::NotJson(e))),
+    }
+}
+
+/// [`verify_support_package`] of a package another JSON parser read (the browser's: the browser
+/// module has none): its content, or the text it could not read. Such text is `truncated` when it
+/// is empty or stops inside a string or with an object or array open, else `not_json` (without a
+/// position).
+pub fn verify_parsed_package(parsed: Result<Json, &str>) -> Result<VerifiedPackage, PackageError> {
+    let text = match parsed {
+        Ok(content) => return verify_content(content),
+        Err(text) => crate::trim(text),
     };
+    let unfinished = {
+        let (mut open, mut in_string, mut escaped) = (0i64, false, false);
+        for b in text.bytes() {
+            match (in_string, b) {
+                (true, _) if escaped => escaped = false,
+                (true, b'\\') => escaped = true,
+                (_, b'"') => in_string = !in_string,
+                (false, b'{' | b'[') => open += 1,
+                (false, b'}' | b']') => open -= 1,
+                _ => {}
+            }
+        }
+        text.is_empty() || in_string || open > 0 // empty: cut before the first byte
+    };
+    Err(schema_error(text).unwrap_or(if unfinished {
+        PackageError::Truncated
+    } else {
+        PackageError::NotJson(JsonError { line: 0, column: 0, message: "not valid JSON" })
+    }))
+}
+
+fn verify_content(content: Json) -> Result<VerifiedPackage, PackageError> {
     let schema = content.get("schema").and_then(Json::as_str).unwrap_or_default();
     if schema != SCHEMA {
         return Err(classify_schema(schema));

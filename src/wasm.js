@@ -63,7 +63,7 @@ let readOptions;
 const unchanged = (value, sent) => value === sent && (typeof value !== 'object' || value === null);
 
 /**
- * The JSON of the four options the core reads, or `undefined` when they are the ones the module read
+ * The tape of the four options the core reads, or `undefined` when they are the ones the module read
  * last (a form passes the same options on every keystroke; the module keeps what it read).
  */
 function optionsText(options) {
@@ -75,7 +75,7 @@ function optionsText(options) {
     return undefined;
   }
   readOptions = [scheme, marketplace, locale, now];
-  return toJson({ scheme, marketplace, locale, now }, 'options cannot be turned into JSON');
+  return toTape({ scheme, marketplace, locale, now }, 'options cannot be turned into JSON');
 }
 
 /** The value of the module's answer to a call given `sent` (from `optionsText`). */
@@ -94,14 +94,32 @@ function string(value, what) {
   return value;
 }
 
-/** `JSON.stringify(value)`, or an `Error` with `message` when there is no JSON of it. */
-function toJson(value, message) {
+/**
+ * The tape of `value` as JSON has it (`JSON.stringify`: no functions or undefined members, a Date as
+ * its ISO text), or an `Error` with `message` when there is no JSON of it.
+ */
+function toTape(value, message) {
   let text;
   try {
     text = JSON.stringify(value, lossless);
   } catch {}
   if (typeof text !== 'string') throw new Error(message);
-  return text;
+  return tapeOf(JSON.parse(text));
+}
+
+/**
+ * The tape of a value `JSON.parse` made, as the module reads it (`Json::from_tape` in src/json.rs):
+ * the module has no JSON parser of its own. `n`, `t`, `f`; `d`, the number, `;`; `s`, the string's
+ * length in UTF-8 bytes, `;`, the string; `[` values `]`; `{` keys and values `}`.
+ */
+export function tapeOf(value) {
+  if (typeof value === 'string') return `s${encoder.encode(value).length};${value}`;
+  if (typeof value === 'number') return `d${value};`;
+  if (typeof value !== 'object' || value === null) return String(value)[0];
+  if (Array.isArray(value)) return `[${value.map(tapeOf).join('')}]`;
+  let tape = '{';
+  for (const key of Object.keys(value)) tape += tapeOf(key) + tapeOf(value[key]);
+  return tape + '}';
 }
 
 /**
@@ -159,11 +177,20 @@ export function scamWarning(locale) {
 }
 
 export function supportPackage(request) {
-  return readTape(call(SUPPORT_PACKAGE, toJson(request, 'supportPackage: the request must be an object'), undefined, 0));
+  return readTape(call(SUPPORT_PACKAGE, toTape(request, 'supportPackage: the request must be an object'), undefined, 0));
+}
+
+/** What `verifySupportPackage` sends: the package's tape, or `!` and its text when that is not JSON. */
+export function packageTape(json) {
+  try {
+    return tapeOf(JSON.parse(json));
+  } catch {
+    return `!${json}`;
+  }
 }
 
 export function verifySupportPackage(json) {
-  return readTape(call(VERIFY_SUPPORT_PACKAGE, string(json, 'verifySupportPackage: the package'), undefined, 0));
+  return readTape(call(VERIFY_SUPPORT_PACKAGE, packageTape(string(json, 'verifySupportPackage: the package')), undefined, 0));
 }
 
 export function schemes() {
@@ -171,13 +198,19 @@ export function schemes() {
 }
 
 export function registerScheme(definition) {
-  if (typeof definition !== 'string') {
-    if (typeof definition !== 'object' || definition === null) {
-      throw new Error('registerScheme: the definition must be an object or a JSON string');
+  let tape;
+  if (typeof definition === 'string') {
+    try {
+      tape = tapeOf(JSON.parse(definition));
+    } catch (e) {
+      throw new Error(`registerScheme: the definition is not JSON (${e.message})`);
     }
-    definition = toJson(definition, 'registerScheme: the definition cannot be turned into JSON');
+  } else if (typeof definition !== 'object' || definition === null) {
+    throw new Error('registerScheme: the definition must be an object or a JSON string');
+  } else {
+    tape = toTape(definition, 'registerScheme: the definition cannot be turned into JSON');
   }
-  readTape(call(REGISTER_SCHEME, definition, undefined, 0));
+  readTape(call(REGISTER_SCHEME, tape, undefined, 0));
 }
 
 export function version() {

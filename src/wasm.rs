@@ -3,8 +3,10 @@
 //!
 //! Nothing but numbers and text crosses the boundary. `src/wasm.js`, the binding's JS half, defines
 //! the API's functions: each writes its arguments as text into the module's input buffer
-//! ([`input_at`]; options as JSON of the four fields the core reads, and only when they changed since
-//! the last call; the module keeps the last options read), runs the one export, [`call_export`],
+//! ([`input_at`]; objects as a tape of the values `JSON.parse` gives ([`Json::from_tape`]), so the
+//! module carries no JSON parser; options as the tape of the four fields the core reads, and only
+//! when they changed since the last call; the module keeps the last options read), runs the one
+//! export, [`call_export`],
 //! with its number and the texts' lengths, and reads the answer from the module's answer buffer
 //! ([`answer_at`]): a tape written by the core ([`JsonWriter::tape`]), read into JS values about
 //! twice as fast as `JSON.parse` reads the same values as JSON; an error's tape becomes a thrown
@@ -242,8 +244,8 @@ export function version(): string;
 // `__call` is the module's half of the API: `src/wasm.js` defines the API's functions, each calling
 // it with its number (below) and the lengths of its text and options, which it wrote into the input
 // buffer. The answer is a tape: the result, or the message of the `Error` the JS half throws. Options
-// arrive as the JSON text of their four fields, or not at all (length 0) when they are the same as
-// the last call's (the JS half keeps track). One export instead of one per function: each export
+// arrive as the tape of their four fields, or not at all (length 0) when they are the same as the
+// last call's (the JS half keeps track). One export instead of one per function: each export
 // costs a shim in the module and a function in the glue. Texts pass through buffers the module keeps
 // rather than wasm-bindgen's string passing: per call, that saved an allocation and a free for the
 // text, and for the answer an allocation, a copy (wasm-bindgen shrinks a returned `String`) and a
@@ -339,21 +341,26 @@ pub fn scam_warning(locale: &str) -> String {
     tape_of(Ok(crate::explain::scam_warning(Locale::from_tag(locale))))
 }
 
-/// The tape of a support package, from the JSON text of its request.
+/// The tape of a support package, from the tape of its request.
 pub fn support_package(request: &str) -> String {
     tape_of(support_package_of(request))
 }
 
 fn support_package_of(request: &str) -> Result<crate::support::SupportPackage, String> {
-    let json = Json::parse(request).map_err(|e| words("supportPackage: ").add(&e.describe()).done())?;
+    let json = read_tape(request, "supportPackage")?;
     let mut request = SupportRequest::from_json_value(&json).map_err(|e| e.describe())?;
     request.options.now = request.options.now.or_else(clock);
     registry().borrow().support_package(&request).map_err(|e| e.describe())
 }
 
-/// The tape of a package's verification.
-pub fn verify_support_package(json: &str) -> String {
-    tape_of(Ok(crate::support::verify_support_package(json)))
+/// The tape of a package's verification, from the package's tape, or from `!` and its text when
+/// `JSON.parse` could not read it.
+pub fn verify_support_package(tape: &str) -> String {
+    let parsed = match tape.strip_prefix('!') {
+        Some(text) => Err(text),
+        None => Json::from_tape(tape).ok_or(tape),
+    };
+    tape_of(Ok(crate::support::verify_parsed_package(parsed)))
 }
 
 /// The tape of the registered schemes: the built-ins first, in detection order.
@@ -366,10 +373,12 @@ pub fn schemes() -> String {
     tape_of(Ok(infos))
 }
 
-/// Registers a custom scheme from the JSON text of its definition: the tape of `null`, or of the
-/// problem naming the bad field. A custom scheme with the same id is replaced, a built-in one never is.
+/// Registers a custom scheme from the tape of its definition: the tape of `null`, or of the problem
+/// naming the bad field. A custom scheme with the same id is replaced, a built-in one never is.
 pub fn register_scheme(definition: &str) -> String {
-    tape_of(registry().borrow_mut().register_json(definition).map(|()| Json::Null).map_err(|e| e.describe()))
+    tape_of(read_tape(definition, "registerScheme").and_then(|definition| {
+        registry().borrow_mut().register_json_value(&definition).map(|()| Json::Null).map_err(|e| e.describe())
+    }))
 }
 
 /// The tape of the library version.
@@ -382,17 +391,18 @@ pub fn version() -> String {
 fn check_options(sent: Option<&str>) -> Result<CheckOptions, String> {
     let mut last = LAST_OPTIONS.0.borrow_mut();
     if let Some(text) = sent {
-        *last = options_from_json(text);
+        *last = read_tape(text, "options")
+            .and_then(|options| CheckOptions::from_json_value(&options).map_err(|e| e.describe()));
     }
     let mut options = last.clone()?;
     options.now = options.now.or_else(clock);
     Ok(options)
 }
 
-/// `CheckOptions` from the JSON text of an options object.
-fn options_from_json(text: &str) -> Result<CheckOptions, String> {
-    let options = Json::parse(text).map_err(|e| words("options: ").add(&e.describe()).done())?;
-    CheckOptions::from_json_value(&options).map_err(|e| e.describe())
+/// The value of a tape from the JS half, or an error naming `what`: JS writes every tape whole, so
+/// the one it can send that the module refuses is nested too deeply.
+fn read_tape(tape: &str, what: &str) -> Result<Json, String> {
+    Json::from_tape(tape).ok_or_else(|| words(what).add(": nested too deeply, or not a tape of src/wasm.js").done())
 }
 
 /// The current time: the only clock read in claimcheck, here in the binding, never in the core.

@@ -128,7 +128,19 @@ proptest! {
         let p = claimcheck::support::support_package(&request).unwrap();
         let checked = claimcheck::support::verify_support_package(&p.json);
         prop_assert!(checked.is_ok(), "{:?}: {}", checked, p.json);
-        prop_assert_eq!(checked.unwrap().reference, p.reference);
+        prop_assert_eq!(checked.unwrap().reference, p.reference.clone());
+        // As the browser module gets it: parsed by JavaScript, sent as a tape.
+        let sent = claimcheck::Json::from_tape(&claimcheck::Json::parse(&p.json).unwrap().to_tape());
+        let checked = claimcheck::support::verify_parsed_package(sent.ok_or(""));
+        prop_assert_eq!(checked.map(|c| c.reference), Ok(p.reference));
+    }
+
+    /// Any value reads back from its tape (what the browser module reads instead of JSON), and any
+    /// text is read or refused as a tape, never a panic.
+    #[test]
+    fn values_round_trip_through_tapes(value in json_value(), text in any::<String>()) {
+        prop_assert_eq!(claimcheck::Json::from_tape(&value.to_tape()), Some(value));
+        let _ = claimcheck::Json::from_tape(&text);
     }
 
     /// Any string survives a write/read round trip, escapes included.
@@ -142,6 +154,24 @@ proptest! {
         w.string(&s);
         prop_assert_eq!(w.finish(), format!("{},{}", s.encode_utf16().count(), s));
     }
+}
+
+/// JSON values, nested up to 6 deep, with any strings as keys and values.
+fn json_value() -> impl Strategy<Value = claimcheck::Json> {
+    use claimcheck::Json;
+    let leaf = prop_oneof![
+        Just(Json::Null),
+        any::<bool>().prop_map(Json::Bool),
+        any::<i64>().prop_map(Json::Int),
+        (any::<u32>(), 1u8..99).prop_map(|(a, b)| Json::OtherNumber(format!("{a}.{b}"))),
+        any::<String>().prop_map(Json::String),
+    ];
+    leaf.prop_recursive(6, 64, 8, |inner| {
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..8).prop_map(Json::Array),
+            proptest::collection::vec((any::<String>(), inner), 0..8).prop_map(Json::Object),
+        ]
+    })
 }
 
 /// Text shaped like a timestamp, with any character anywhere: digits, separators, zones, fractions.

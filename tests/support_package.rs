@@ -6,7 +6,7 @@ mod support;
 
 use claimcheck::json::Json;
 use claimcheck::support::{
-    support_package, verify_support_package, Attempt, Environment, PackageError, SupportRequest,
+    support_package, verify_parsed_package, verify_support_package, Attempt, Environment, PackageError, SupportRequest,
 };
 use claimcheck::{CheckOptions, Locale};
 
@@ -169,6 +169,57 @@ fn every_single_byte_change_and_every_truncation_is_detected() {
     assert!(e.to_string().contains("newer") && e.to_string().contains("update claimcheck"), "{e}");
     assert!(matches!(verify_support_package("{\"hello\": 1}").unwrap_err(), PackageError::UnknownSchema(_)));
     assert!(matches!(verify_support_package("hello").unwrap_err(), PackageError::NotJson(_)));
+}
+
+/// The browser module verifies what the browser's `JSON.parse` read: the same verdict as from the
+/// text, for the package, every change of a byte, every cut, and text that is not a package; a
+/// cut package is `truncated` there too (from the text alone: it stops inside a string or with an
+/// object open), and so is a schema's own error named.
+#[test]
+fn packages_read_by_another_parser_get_the_same_verdict() {
+    let p = support_package(&request("DE9N8GUZWH279LUG", "de")).unwrap();
+    let through_another_parser =
+        |text: &str| verify_parsed_package(Json::parse(claimcheck_trim(text)).map_err(|_| text));
+    let verdict =
+        |r: Result<claimcheck::support::VerifiedPackage, PackageError>| r.map(|v| v.reference).map_err(|e| e.code());
+    let bytes = p.json.as_bytes();
+    let mut texts = vec![p.json.clone(), format!("\n{}\n", p.json), pretty(&p.json)];
+    for i in 0..bytes.len() {
+        let mut changed = bytes.to_vec();
+        changed[i] ^= 0x01;
+        texts.extend(String::from_utf8(changed));
+        texts.extend(std::str::from_utf8(&bytes[..i]).ok().map(str::to_owned));
+    }
+    for other in [
+        "hello",
+        "{\"a\": 1,}",
+        "[1, 2",
+        "{\"a\": \"x}",
+        "{\"hello\": 1}",
+        "5",
+        "\"x\"",
+        "",
+        "{\"schema\":\"claimcheck.support/2\",\"x\":",
+        "{\"schema\":\"other\"",
+        "}{",
+        "{\"a\":\"\\\"",
+    ] {
+        texts.push(other.to_owned());
+    }
+    for text in &texts {
+        let (expected, got) = (verdict(verify_support_package(text)), verdict(through_another_parser(text)));
+        // Without a parser's position, text with both a syntax error and an open object may read
+        // as cut rather than not JSON: either way it is refused.
+        let both_refuse = matches!((&expected, &got), (Err("not_json"), Err("truncated")));
+        assert!(expected == got || both_refuse, "{text:?}: {expected:?} from the text, {got:?} parsed elsewhere");
+    }
+    assert_eq!(verdict(through_another_parser(&p.json[..p.json.len() - 20])), Err("truncated"));
+    let e = through_another_parser("hello").unwrap_err();
+    assert_eq!(e.to_string(), "not a support package: not valid JSON");
+}
+
+fn claimcheck_trim(text: &str) -> &str {
+    text.trim_matches(|c: char| c.is_whitespace())
 }
 
 #[test]

@@ -1,7 +1,9 @@
 #![no_main]
 //! Support package verification of arbitrary text, and of a real package with the fuzzer's bytes
 //! spliced in: nothing panics, and a package verifies only with the content claimcheck wrote (space
-//! between its members or another spelling of a string is layout, not content).
+//! between its members or another spelling of a string is layout, not content). The browser's way
+//! (parsed elsewhere, read from a tape, `verify_parsed_package`) agrees on what verifies; arbitrary
+//! bytes read as a tape never panic.
 
 mod common;
 
@@ -26,9 +28,19 @@ fn original_content() -> &'static claimcheck::Json {
     CONTENT.get_or_init(|| claimcheck::Json::parse(package()).unwrap())
 }
 
+/// The verdict as the browser module reaches it: the text parsed (by JavaScript there; here by
+/// claimcheck's own parser, as both read the same JSON) and sent as a tape.
+fn through_a_tape(text: &str) -> Option<String> {
+    let parsed = claimcheck::Json::parse(text.trim()).ok()?;
+    let sent = claimcheck::Json::from_tape(&parsed.to_tape());
+    claimcheck::support::verify_parsed_package(sent.ok_or(text)).ok().map(|v| v.reference)
+}
+
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     let _ = claimcheck::support::verify_support_package(&text);
+    let _ = claimcheck::Json::from_tape(&text);
+    let _ = claimcheck::support::verify_parsed_package(Err(&text));
     // Splice the bytes into a real package at a position chosen by the first two bytes.
     let original = package();
     if let [a, b, rest @ ..] = data {
@@ -36,9 +48,11 @@ fuzz_target!(|data: &[u8]| {
         if original.is_char_boundary(at) {
             let insert = String::from_utf8_lossy(rest);
             let changed = format!("{}{}{}", &original[..at], insert, &original[at..]);
-            if let Ok(checked) = claimcheck::support::verify_support_package(&changed) {
+            let verified = claimcheck::support::verify_support_package(&changed);
+            if let Ok(checked) = &verified {
                 assert_eq!(&checked.content, original_content(), "a package with changed content verified");
             }
+            assert_eq!(through_a_tape(&changed), verified.ok().map(|v| v.reference), "the browser's way disagrees");
         }
     }
 });

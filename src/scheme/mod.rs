@@ -24,14 +24,91 @@ mod json;
 pub const SCHEMA: &str = "claimcheck.scheme/1";
 /// The built-in scheme file as it is kept, laid out for people to read.
 const BUILTIN_SOURCE: &str = include_str!("../../data/schemes.json");
-/// The same JSON without whitespace between its tokens, made when compiling: what the browser
-/// module carries (0.5 KB less text).
+/// The same JSON without whitespace between its tokens, made when compiling: the step before the
+/// tape, and what the tests compare the tape with.
+#[cfg(test)]
 const BUILTIN_JSON: &str = {
     // SAFETY: `compact` only leaves out ASCII whitespace, which is never part of a multi-byte UTF-8
     // sequence, so valid UTF-8 stays valid.
     unsafe { core::str::from_utf8_unchecked(&BUILTIN_COMPACT) }
 };
 const BUILTIN_COMPACT: [u8; compact::<0>(BUILTIN_SOURCE.as_bytes()).1] = compact(BUILTIN_SOURCE.as_bytes()).0;
+
+/// The built-in scheme file as a tape of JSON values (see [`crate::Json::from_tape`]), made when
+/// compiling: what the library reads at first use, so that the browser module needs no JSON parser.
+const BUILTIN_TAPE: &str = {
+    // SAFETY: `tape_of_compact` copies the file's strings whole and writes ASCII around them, so the
+    // tape is UTF-8 as the file is.
+    unsafe { core::str::from_utf8_unchecked(&BUILTIN_TAPE_BYTES) }
+};
+const BUILTIN_TAPE_BYTES: [u8; tape_of_compact::<0>(&BUILTIN_COMPACT).1] = tape_of_compact(&BUILTIN_COMPACT).0;
+
+/// The tape of compact JSON whose strings have no escapes and whose numbers are whole (as the
+/// built-in file's; anything else stops the build): its first `N` bytes, and how long it is.
+const fn tape_of_compact<const N: usize>(json: &[u8]) -> ([u8; N], usize) {
+    let mut out = [0; N];
+    let (mut i, mut n) = (0, 0);
+    // Appends one byte; counts only, past `N`.
+    macro_rules! put {
+        ($b:expr) => {{
+            if n < N {
+                out[n] = $b;
+            }
+            n += 1;
+        }};
+    }
+    while i < json.len() {
+        let b = json[i];
+        match b {
+            b'"' => {
+                let mut end = i + 1;
+                while json[end] != b'"' {
+                    assert!(json[end] != b'\\', "built-in file: an escape in a string");
+                    end += 1;
+                }
+                put!(b's');
+                let length = end - i - 1;
+                let mut unit = 1;
+                while unit * 10 <= length {
+                    unit *= 10;
+                }
+                while unit > 0 {
+                    put!(b'0' + (length / unit % 10) as u8);
+                    unit /= 10;
+                }
+                put!(b';');
+                i += 1;
+                while i < end {
+                    put!(json[i]);
+                    i += 1;
+                }
+                i = end + 1;
+            }
+            b'-' | b'0'..=b'9' => {
+                put!(b'd');
+                while i < json.len() && (json[i] == b'-' || json[i].is_ascii_digit()) {
+                    put!(json[i]);
+                    i += 1;
+                }
+                assert!(
+                    i < json.len() && json[i] != b'.' && json[i] != b'e',
+                    "built-in file: a number that is not whole"
+                );
+                put!(b';');
+            }
+            b't' | b'n' | b'f' => {
+                put!(b);
+                i += if b == b'f' { 5 } else { 4 };
+            }
+            b'[' | b']' | b'{' | b'}' => {
+                put!(b);
+                i += 1;
+            }
+            _ => i += 1, // ':' and ','
+        }
+    }
+    (out, n)
+}
 
 /// `json` without the whitespace outside its strings: its first `N` bytes, and how long it is.
 const fn compact<const N: usize>(json: &[u8]) -> ([u8; N], usize) {
@@ -648,7 +725,7 @@ fn builtin_table() -> &'static (u32, Vec<Arc<Scheme>>) {
 }
 
 fn load_builtin() -> Result<(u32, Vec<Arc<Scheme>>), SchemeError> {
-    json::read_builtin_file(BUILTIN_JSON)
+    json::read_builtin_value(crate::Json::from_tape(BUILTIN_TAPE).as_ref())
 }
 
 /// The built-in schemes, in detection order.
@@ -746,6 +823,11 @@ impl Registry {
         self.register(Scheme::from_json(json)?)
     }
 
+    /// Checks and registers a definition already parsed.
+    pub fn register_json_value(&mut self, definition: &crate::Json) -> Result<(), SchemeError> {
+        self.register(Scheme::from_definition(SchemeDefinition::from_json_value(definition)?)?)
+    }
+
     /// Registers every scheme of a JSON text that holds one definition, a list of definitions, or a
     /// scheme file (`claimcheck.schemes/1`, the format of the built-in `data/schemes.json`), and
     /// returns how many. All or nothing: on the first bad definition, or one that would replace a
@@ -825,8 +907,12 @@ mod tests {
         let ids: Vec<&str> = builtin().iter().map(|s| s.id.as_str()).collect();
         assert_eq!(ids, ["giftcard", "credit", "amazon-claim", "promo"]);
         assert!(load_builtin().is_ok());
-        // The module carries the file without its layout, and reads the same values from it.
+        // The module carries the file as a tape, without its layout, and reads the same values from it.
         assert_eq!(crate::Json::parse(BUILTIN_JSON), crate::Json::parse(BUILTIN_SOURCE));
+        assert_eq!(crate::Json::from_tape(BUILTIN_TAPE), crate::Json::parse(BUILTIN_SOURCE).ok());
+        let probe = r#"{"a":[-12,true,false,null,"x y",{}],"b":"Grüße"}"#.as_bytes();
+        let tape = tape_of_compact::<64>(probe);
+        assert_eq!(core::str::from_utf8(&tape.0[..tape.1]), Ok("{s1;a[d-12;tfns3;x y{}]s1;bs7;Grüße}"));
         assert!(BUILTIN_JSON.len() < BUILTIN_SOURCE.len() * 3 / 4 && !BUILTIN_JSON.contains("  "));
         assert!(BUILTIN_JSON.contains("\"name\":\"Gift card\""), "spaces inside strings stay");
         let escaped = r#"{ "a" : "x \" y", "b" : [ 1 , 2 ] }"#.as_bytes();

@@ -15,6 +15,17 @@ extern "C" {
     /// `readTape` as `validate` calls it: the tape is a `Validation`'s.
     #[wasm_bindgen(js_name = readTape, catch)]
     fn read_validation_tape(tape: &str, validation: bool) -> Result<JsValue, JsValue>;
+    /// The tape the JS half sends for a value `JSON.parse` made.
+    #[wasm_bindgen(js_name = tapeOf)]
+    fn tape_of_value(value: &JsValue) -> String;
+    /// What the JS half sends for a package's text: its tape, or `!` and the text.
+    #[wasm_bindgen(js_name = packageTape)]
+    fn package_tape(text: &str) -> String;
+}
+
+/// The tape the JS half sends for the value of this JSON text (options, requests, definitions).
+fn tape(json: &str) -> String {
+    tape_of_value(&JSON::parse(json).expect("JSON"))
 }
 
 /// What JS reads from an export's tape: the value, or the message of the `Error` it throws.
@@ -24,7 +35,7 @@ fn read(tape: String) -> Result<JsValue, String> {
 
 /// `validate` with options sent as this JSON text.
 fn validate(input: &str, options: &str) -> Result<JsValue, String> {
-    read(wasm::validate(input, Some(options)))
+    read(wasm::validate(input, Some(&tape(options))))
 }
 
 fn get(value: &JsValue, key: &str) -> JsValue {
@@ -111,7 +122,7 @@ fn the_last_options_sent_hold_until_others_are_sent() {
     let english = validate("DE9N8GUZWH279LUG", r#"{"locale": "en"}"#).unwrap();
     assert!(message(&english).contains("position 16"), "{}", message(&english));
     for _ in 0..2 {
-        let error = read(wasm::explain_rejection("expired", Some(r#"{"marketplace": "Narnia"}"#)));
+        let error = read(wasm::explain_rejection("expired", Some(&tape(r#"{"marketplace": "Narnia"}"#))));
         assert!(error.unwrap_err().contains("unknown marketplace 'Narnia'"));
         let error = read(wasm::validate("DE9N8GUZWH279LUF", None)).unwrap_err();
         assert!(error.contains("unknown marketplace 'Narnia'"), "{error}");
@@ -128,11 +139,16 @@ fn bad_options_throw_errors_with_clear_messages() {
         (r#"{"now": "yesterday"}"#, "'now' must be an RFC 3339 timestamp"),
         (r#"{"scheme": 5}"#, "options.scheme must be a string"),
         (r#"{"now": 1700000000000}"#, "options.now must be a string"),
-        ("{", "options: "),
     ];
     for (json, words) in cases {
         let message = validate("DE9N", json).unwrap_err();
         assert!(message.contains(words), "{json}: {message}");
+    }
+    // Options nested deeper than the module reads (JSON.parse reads them), and a broken tape.
+    let deep = format!(r#"{{"scheme": {}}}"#, "[".repeat(40) + &"]".repeat(40));
+    for options in [tape(&deep), "{".to_owned()] {
+        let message = read(wasm::validate("DE9N", Some(&options))).unwrap_err();
+        assert!(message.starts_with("options: nested too deeply"), "{message}");
     }
 }
 
@@ -166,26 +182,31 @@ fn lists_and_registers_schemes() {
 
     let definition = r#"{"id": "js-voucher", "alphabet": "0123456789", "lengths": [10], "checksum": "damm",
         "fields": [{"kind": "check", "start": 9, "length": 1}]}"#;
-    assert!(read(wasm::register_scheme(definition)).unwrap().is_null());
+    assert!(read(wasm::register_scheme(&tape(definition))).unwrap().is_null());
     let v = validate("5725300014", r#"{"scheme": "js-voucher"}"#).unwrap();
     assert_eq!(text(&v, "status"), "valid");
 
     let bad = r#"{"id": "broken", "alphabet": "AA", "lengths": [4], "checksum": "none"}"#;
-    let message = read(wasm::register_scheme(bad)).unwrap_err();
+    let message = read(wasm::register_scheme(&tape(bad))).unwrap_err();
     assert_eq!(message, "bad scheme definition 'broken': alphabet: lists 'A' twice");
+    // The JS half parses JSON; what it sends is a tape, and anything else is refused.
     let message = read(wasm::register_scheme("{not json")).unwrap_err();
-    assert!(message.contains("(json)"), "{message}");
+    assert!(message.starts_with("registerScheme: "), "{message}");
 }
 
 /// The one export runs each function by its number, as `src/wasm.js` numbers them.
 #[wasm_bindgen_test]
 fn the_export_runs_each_function_by_its_number() {
-    let options = || Some(r#"{"locale": "de", "now": "2026-11-22T12:00:00Z"}"#);
-    let package = wasm::support_package(r#"{"input": "DE9N8GUZWH279LUG", "options": {"now": "2026-11-22T12:00:00Z"}}"#);
-    let json = text(&read(package).unwrap(), "json");
-    let voucher = r#"{"id": "call-voucher", "alphabet": "0123456789", "lengths": [6], "checksum": "luhn",
-        "fields": [{"kind": "check", "start": 5, "length": 1}]}"#;
-    let package_request = r#"{"input": "DE9N8GUZWH279LUG", "options": {"now": "2026-11-22T12:00:00Z"}}"#;
+    let options_tape = tape(r#"{"locale": "de", "now": "2026-11-22T12:00:00Z"}"#);
+    let options = || Some(options_tape.as_str());
+    let package_request = tape(r#"{"input": "DE9N8GUZWH279LUG", "options": {"now": "2026-11-22T12:00:00Z"}}"#);
+    let package_request = package_request.as_str();
+    let json = package_tape(&text(&read(wasm::support_package(package_request)).unwrap(), "json"));
+    let voucher = tape(
+        r#"{"id": "call-voucher", "alphabet": "0123456789", "lengths": [6], "checksum": "luhn",
+        "fields": [{"kind": "check", "start": 5, "length": 1}]}"#,
+    );
+    let voucher = voucher.as_str();
     // Each function run directly after its run through `call`: registering comes last.
     let cases: [(u32, &str, &dyn Fn() -> String); 8] = [
         (0, "DE9N8GUZWH279LUG", &|| wasm::validate("DE9N8GUZWH279LUG", options())),
@@ -232,12 +253,13 @@ fn through_buffers(function: u32, text: &str, options: &str) -> String {
 #[wasm_bindgen_test]
 fn the_export_reads_the_input_buffer_and_answers_in_its_own() {
     let stringify = |v: Result<JsValue, String>| v.map(|v| JSON::stringify(&v).unwrap().as_string().unwrap());
-    let options = r#"{"now": "2026-11-22T12:00:00Z", "locale": "de"}"#;
+    let options = tape(r#"{"now": "2026-11-22T12:00:00Z", "locale": "de"}"#);
+    let english = tape(r#"{"locale": "en"}"#);
     let huge = "x".repeat(100_000); // more than either buffer keeps: its answer echoes the input
     for (text, options) in [
-        ("de9n 8guz wh27 9luf DE9N8GUZWH279LUG", options),
+        ("de9n 8guz wh27 9luf DE9N8GUZWH279LUG", options.as_str()),
         ("DE9N8GUZWH279LUG", ""), // shorter, without options: nothing of the last text, its options
-        ("dé9n-8güz", r#"{"locale": "en"}"#),
+        ("dé9n-8güz", english.as_str()),
         (huge.as_str(), ""),
         ("DE9N8GUZWH279LUF", ""),
     ] {
@@ -264,7 +286,8 @@ fn version_is_the_crate_version() {
 
 #[wasm_bindgen_test]
 fn memory_stays_flat_across_many_calls() {
-    let options = || Some(r#"{"now": "2026-11-22T12:00:00Z"}"#);
+    let options_tape = tape(r#"{"now": "2026-11-22T12:00:00Z"}"#);
+    let options = || Some(options_tape.as_str());
     let memory = || {
         wasm_bindgen::memory()
             .unchecked_into::<js_sys::WebAssembly::Memory>()
@@ -311,7 +334,7 @@ fn invalid_results_carry_ranked_causes() {
 
 #[wasm_bindgen_test]
 fn explains_server_rejections_and_warns_of_scams() {
-    let explain = |code: &str, options: &str| read(wasm::explain_rejection(code, Some(options)));
+    let explain = |code: &str, options: &str| read(wasm::explain_rejection(code, Some(&tape(options))));
     let x = explain("region_restricted", r#"{"locale": "de", "marketplace": "DE"}"#).unwrap();
     assert_eq!(text(&x, "code"), "region_restricted");
     assert!(text(&x, "message").contains("amazon.de"));
@@ -332,22 +355,59 @@ fn support_packages_round_trip_and_name_tampering() {
     let request = r#"{"input": "DE9N8GUZWH279LUG", "options": {"locale": "de", "now": "2026-11-22T12:00:00Z"},
         "attempts": [{"at": "2026-11-22T11:58:00Z", "serverCode": "invalid_code", "httpStatus": 400}],
         "environment": {"timeZone": "Europe/Berlin", "userAgent": "test"}}"#;
-    let package = read(wasm::support_package(request)).unwrap();
+    let package = read(wasm::support_package(&tape(request))).unwrap();
     let reference = text(&package, "reference");
     assert!(reference.starts_with("CC-"));
     assert!(!text(&package, "text").contains("DE9N8GUZWH279LUG"));
     let json = text(&package, "json");
     assert!(json.contains("DE9N8GUZWH279LUG"));
-    let check = read(wasm::verify_support_package(&json)).unwrap();
+    let check = read(wasm::verify_support_package(&package_tape(&json))).unwrap();
     assert_eq!(get(&check, "ok").as_bool(), Some(true));
     assert_eq!(text(&check, "reference"), reference);
-    let tampered = read(wasm::verify_support_package(&json.replacen("invalid_code", "expired", 1))).unwrap();
+    let tampered =
+        read(wasm::verify_support_package(&package_tape(&json.replacen("invalid_code", "expired", 1)))).unwrap();
     assert_eq!(get(&tampered, "ok").as_bool(), Some(false));
     assert_eq!(text(&get(&tampered, "error"), "code"), "tampered");
-    let message = read(wasm::support_package(r#"{"input": 5}"#)).unwrap_err();
+    // Text JS could not parse is sent as it is: a cut package and text that is not JSON, named.
+    let cut = read(wasm::verify_support_package(&package_tape(&json[..json.len() - 20]))).unwrap();
+    assert_eq!(text(&get(&cut, "error"), "code"), "truncated");
+    let not_json = read(wasm::verify_support_package(&package_tape("hello"))).unwrap();
+    assert_eq!(text(&get(&not_json, "error"), "code"), "not_json");
+    let pretty =
+        JSON::stringify_with_replacer_and_space(&JSON::parse(&json).unwrap(), &JsValue::NULL, &JsValue::from(2))
+            .unwrap()
+            .as_string()
+            .unwrap();
+    let check = read(wasm::verify_support_package(&package_tape(&pretty))).unwrap();
+    assert_eq!(get(&check, "ok").as_bool(), Some(true), "layout is not content");
+
+    let message = read(wasm::support_package(&tape(r#"{"input": 5}"#))).unwrap_err();
     assert!(message.contains("input must be a string"), "{message}");
     let message = read(wasm::support_package("{")).unwrap_err();
     assert!(message.starts_with("supportPackage: "), "{message}");
+}
+
+/// What the JS half sends for a JSON value is read by the module as the value the JSON text holds:
+/// strings with quotes, backslashes, control characters, non-ASCII and astral characters, numbers
+/// as JavaScript writes them, nesting. (Keys that look like array indices JavaScript lists first,
+/// and a number such as 1.50 it writes as 1.5: neither occurs in what claimcheck reads.)
+#[wasm_bindgen_test]
+fn tapes_from_js_hold_what_the_json_holds() {
+    use claimcheck::json::Json;
+    for json in [
+        r#"{"input": "DE9N8GUZWH279LUG", "options": {"locale": "de", "now": "2026-11-22T12:00:00Z"}}"#,
+        r#""\"quoted\" \\ back\u0001slash\nline \u2028 Grüße 😀 “x” ＤＥ""#,
+        r#"[1, -2, 3.5, 1e+21, 12345678901234567000, 0, true, false, null, {}, [], [[]], ""]"#,
+        r#"{"a": {"b": {"c": [{"d": "e"}]}}, "": "", "k\"ey": {"😀": "é"}}"#,
+        r#"{"id": "v", "alphabet": "0123456789", "lengths": [10], "groups": [[5, 5]], "checksum": "damm"}"#,
+    ] {
+        assert_eq!(Json::from_tape(&tape(json)), Json::parse(json).ok(), "{json}");
+    }
+    // A lone surrogate reaches the module as U+FFFD, as every text from JS does.
+    assert_eq!(Json::from_tape(&tape(r#""\ud800x""#)), Some(Json::String("\u{FFFD}x".into())));
+    let deep = |n: usize| "[".repeat(n) + &"]".repeat(n);
+    assert!(Json::from_tape(&tape(&deep(32))).is_some());
+    assert!(Json::from_tape(&tape(&deep(33))).is_none(), "deeper than the module reads");
 }
 
 /// Every kind of result, read from the tape in JS, is the value its JSON holds: strings with

@@ -1,10 +1,10 @@
 // Stack use of the packed module: the free stack is filled with a marker, the deepest calls run
-// (JSON nested to the parser's limit in options, definitions and requests, long inputs, codes inside
-// pasted text (a label's code is checked by a second validation inside the first), a support
-// package with the most attempts and longest fields, its verification), and the bytes the calls
-// overwrote show how deep the stack went. scripts/build-npm.sh gives the module a 128 KB stack; this
-// fails when a change makes the calls use more than a quarter of it, or write below 1 KB (wasm-opt's
-// --low-memory-unused assumes nothing lives there).
+// (JSON nested to the limit of the module's tape reader in options, definitions and requests, long
+// inputs, codes inside pasted text (a label's code is checked by a second validation inside the
+// first), a support package with the most attempts and longest fields, its verification), and the
+// bytes the calls overwrote show how deep the stack went. scripts/build-npm.sh gives the module a
+// 128 KB stack; this fails when a change makes the calls use more than a quarter of it, or write
+// below 1 KB (wasm-opt's --low-memory-unused assumes nothing lives there).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { initSync, validate, formatAsYouType, explainRejection, registerScheme, supportPackage, verifySupportPackage }

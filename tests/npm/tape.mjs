@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 const folder = mkdtempSync(join(tmpdir(), 'claimcheck-'));
 const copy = join(folder, 'wasm.mjs');
 copyFileSync(new URL('../../src/wasm.js', import.meta.url), copy);
-const { readTape, validate, formatAsYouType, explainRejection, scamWarning, verifySupportPackage, registerScheme, supportPackage } =
+const { readTape, tapeOf, validate, formatAsYouType, explainRejection, scamWarning, verifySupportPackage, registerScheme, supportPackage } =
   await import(pathToFileURL(copy));
 rmSync(folder, { recursive: true });
 
@@ -47,7 +47,51 @@ for (const tape of [`${names}{#3,abc$[d1.5;tfn{}]%"2,k"1,v}`, '{#0,$[[]]}', '[d-
 }
 assert.ok(refused > 100, `only ${refused} variants refused`);
 
+// What the module reads: tapeOf's tapes, read back by a reader written apart from it (the module's
+// is `Json::from_tape` in src/json.rs, tested against tapeOf in tests/common).
+function untape(tape) {
+  const bytes = new TextEncoder().encode(tape);
+  let at = 0;
+  const upTo = (c) => {
+    const end = bytes.indexOf(c.charCodeAt(0), at);
+    assert.ok(end >= at, `no ${c} in ${tape}`);
+    const text = new TextDecoder().decode(bytes.subarray(at, end));
+    at = end + 1;
+    return text;
+  };
+  const value = () => {
+    const tag = String.fromCharCode(bytes[at++]);
+    if (tag === 'n' || tag === 't' || tag === 'f') return { n: null, t: true, f: false }[tag];
+    if (tag === 'd') return Number(upTo(';'));
+    if (tag === 's') {
+      const length = Number(upTo(';'));
+      const text = new TextDecoder().decode(bytes.subarray(at, at + length));
+      at += length;
+      return text;
+    }
+    const list = [];
+    while (bytes[at] !== (tag === '[' ? 93 : 125)) list.push(value());
+    at++;
+    assert.ok(tag === '[' || (tag === '{' && list.length % 2 === 0), `not a tape: ${tape}`);
+    if (tag === '[') return list;
+    const object = {};
+    for (let i = 0; i < list.length; i += 2) object[list[i]] = list[i + 1];
+    return object;
+  };
+  const result = value();
+  assert.equal(at, bytes.length, `more after the value: ${tape}`);
+  return result;
+}
+for (const value of [
+  null, true, false, 0, -1.5, 1e21, '', 'a;b', 'é😀\u2028"\\', [], [[1, 'x'], {}], { 'k;"': { '': [null] } },
+]) {
+  assert.deepEqual(untape(tapeOf(value)), value);
+}
+assert.equal(tapeOf({ a: [1, 'é'] }), '{s1;a[d1;s2;é]}', 'string lengths count UTF-8 bytes');
+assert.equal(tapeOf('\ud800'), 's3;\ud800', 'a lone surrogate is written as U+FFFD, three bytes');
+
 // The tape of an error is thrown as an Error with its message.
+
 assert.throws(() => readTape('e14,unknown scheme'), (e) => e instanceof Error && e.message === 'unknown scheme');
 
 // The API functions, with the module's half stood in for: a memory, an input buffer in it at
@@ -80,19 +124,19 @@ wasm.__call = (fn, textBytes, optionsBytes, number) => {
   const options = optionsBytes ? decoder.decode(memory.subarray(INPUT_AT + textBytes, INPUT_AT + textBytes + optionsBytes)) : undefined;
   assert.equal(typeof number, 'number');
   texts.push(text);
-  if (fn >= 3 && fn <= 5) return (answerText = '{#2,ok}').length;
-  if (fn > 2) assert.fail('an argument JSON cannot express was sent');
+  if (fn >= 3) return (answerText = fn === 7 ? 'n' : '{#2,ok}').length;
   sent.push(options);
   if (text === 'unpassable') throw new TypeError('never reached the module');
   // validate's answer has a Validation's ten members (read as one literal), explainRejection's one.
   answerText = text === 'refuse' ? 'e7,refused' : fn === 1 ? `d${number};` : fn === 0 ? `${names}${VALIDATION}` : `${names}{#2,ok}`;
   return answerText.length;
 };
+// What a call sent as options, as JSON (undefined: nothing sent).
 const send = (call) => {
   sent.length = 0;
   call();
   assert.equal(sent.length, 1);
-  return sent[0];
+  return sent[0] === undefined ? undefined : JSON.stringify(untape(sent[0]));
 };
 const VALIDATION = '{#5,valid$1,x$1,X$1,X#n#n#[]#[]#[]#[]}';
 assert.deepEqual(validate('x'), {
@@ -140,8 +184,21 @@ assert.equal(send(() => validate('x', { now: null, locale: -Infinity })), '{"loc
 assert.equal(send(() => validate('x', { scheme: [1.5, NaN], now: 0 })), '{"scheme":[1.5,"NaN"],"now":0}');
 texts.length = 0;
 supportPackage({ input: 'x', attempts: [{ at: new Date(NaN), httpStatus: NaN }], options: { now: new Date(0) } });
-assert.deepEqual(texts, ['{"input":"x","attempts":[{"at":"Invalid Date","httpStatus":"NaN"}],"options":{"now":"1970-01-01T00:00:00.000Z"}}']);
+assert.deepEqual(texts.map((t) => JSON.stringify(untape(t))), ['{"input":"x","attempts":[{"at":"Invalid Date","httpStatus":"NaN"}],"options":{"now":"1970-01-01T00:00:00.000Z"}}']);
 assert.throws(() => registerScheme(5), /must be an object or a JSON string/);
+// Definitions and packages go as tapes of what JSON.parse read; text that is not JSON: a definition
+// is refused here, with the parser's words; a package goes as it is after "!", for the module to
+// name (cut or not JSON).
+texts.length = 0;
+registerScheme('{"id": "x", "lengths": [4]}');
+registerScheme({ id: 'y', lengths: [5], skip: undefined, when: new Date(0) });
+assert.deepEqual(texts.map(untape), [{ id: 'x', lengths: [4] }, { id: 'y', lengths: [5], when: '1970-01-01T00:00:00.000Z' }]);
+assert.throws(() => registerScheme('{"id": '), /^Error: registerScheme: the definition is not JSON \(.+\)$/);
+texts.length = 0;
+verifySupportPackage(' {"schema": "x", "n": [1.5]}\n');
+verifySupportPackage('{"schema": "x", "n": [1.5');
+assert.deepEqual(untape(texts[0]), { schema: 'x', n: [1.5] });
+assert.equal(texts[1], '!{"schema": "x", "n": [1.5');
 assert.throws(() => supportPackage(undefined), /^Error: supportPackage: the request must be an object$/);
 // Only strings are written into the module's memory: a clear
 // TypeError for a code or a package that is not a string; any other server code or locale than a

@@ -358,12 +358,8 @@ impl ToJson for SchemeInfo<'_> {
 /// its version and its schemes, each checked like a registered one and marked built-in. The file is
 /// compiled in and checked by the tests, so its own members get one plain error.
 pub(super) fn read_builtin_file(text: &str) -> Result<(u32, Vec<Arc<Scheme>>), SchemeError> {
-    read_builtin_value(Json::parse(text).ok().as_ref())
-}
-
-/// [`read_builtin_file`] of the parsed file (`None`: it is not JSON).
-pub(super) fn read_builtin_value(value: Option<&Json>) -> Result<(u32, Vec<Arc<Scheme>>), SchemeError> {
-    let file = value.filter(|v| v.get("schema").and_then(Json::as_str) == Some("claimcheck.schemes/1"));
+    let value = Json::parse(text).ok();
+    let file = value.as_ref().filter(|v| v.get("schema").and_then(Json::as_str) == Some("claimcheck.schemes/1"));
     let version = file.and_then(|v| v.get("version")).and_then(Json::as_i64).and_then(|n| u32::try_from(n).ok());
     let (Some(version), Some(list)) = (version, file.and_then(|v| v.get("schemes")).and_then(Json::as_array)) else {
         return Err(SchemeError {

@@ -72,7 +72,11 @@ export PATH="$PWD/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # show "Claim Code: XXXX-XXXXXX-XXXX", a format without a checksum): 51,844 bytes. Raised by 13 for a
 # fix: the support text masks the code in any spelling and the suggested codes too: 51,857 bytes.
 # One extra non-ASCII character counted as one, not by its UTF-8 bytes, -4 bytes: 51,853 bytes.
-CEILING_BYTES=${CLAIMCHECK_SIZE_CEILING:-51853}
+# Seventeenth session: fixes first, +224 net (lengths worded for schemes with several lengths, +155;
+# numeric codes of a registered scheme not taken for serial numbers, +95; -26 from inlining), then no
+# JSON parser in the module (JS parses, the module reads a tape), -905 with the glue, and the
+# built-in file loaded without naming its problems, -288: 50,884 bytes.
+CEILING_BYTES=${CLAIMCHECK_SIZE_CEILING:-50884}
 GOAL_BYTES=25600
 gz() { gzip -9c "$1" | wc -c; }
 

@@ -33,6 +33,10 @@ pub enum Json {
     Object(Vec<(String, Json)>),
 }
 
+/// Nesting deeper than claimcheck reads (32 levels), where the position is not known: what JSON
+/// another parser read but [`Json::from_tape`] refused has.
+pub const TOO_DEEP: JsonError = JsonError { line: 0, column: 0, message: "nested too deeply" };
+
 /// Where and why a text is not JSON.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct JsonError {

@@ -356,11 +356,17 @@ fn support_package_of(request: &str) -> Result<crate::support::SupportPackage, S
 /// The tape of a package's verification, from the package's tape, or from `!` and its text when
 /// `JSON.parse` could not read it.
 pub fn verify_support_package(tape: &str) -> String {
+    use crate::support::{verify_parsed_package, PackageError};
     let parsed = match tape.strip_prefix('!') {
-        Some(text) => Err(text),
-        None => Json::from_tape(tape).ok_or(tape),
+        Some(text) => Err(Some(text)),
+        None => Json::from_tape(tape).ok_or(None),
     };
-    tape_of(Ok(crate::support::verify_parsed_package(parsed)))
+    tape_of(Ok(match parsed {
+        // JS sends every tape whole: one the module cannot read is nested deeper than it reads.
+        Err(None) => Err(PackageError::NotJson(crate::json::TOO_DEEP)),
+        Err(Some(text)) => verify_parsed_package(Err(text)),
+        Ok(content) => verify_parsed_package(Ok(content)),
+    }))
 }
 
 /// The tape of the registered schemes: the built-ins first, in detection order.

@@ -373,6 +373,12 @@ fn support_packages_round_trip_and_name_tampering() {
     assert_eq!(text(&get(&cut, "error"), "code"), "truncated");
     let not_json = read(wasm::verify_support_package(&package_tape("hello"))).unwrap();
     assert_eq!(text(&get(&not_json, "error"), "code"), "not_json");
+    // Complete, but deeper than the module reads: not JSON it can read, whatever the strings hold.
+    let deep =
+        format!(r#"{{"schema": "claimcheck.support/1", "q": "a\"b{{", "x": {}1{}}}"#, "[".repeat(40), "]".repeat(40));
+    let too_deep = read(wasm::verify_support_package(&package_tape(&deep))).unwrap();
+    assert_eq!(text(&get(&too_deep, "error"), "code"), "not_json");
+    assert_eq!(text(&get(&too_deep, "error"), "message"), "not a support package: nested too deeply");
     let pretty =
         JSON::stringify_with_replacer_and_space(&JSON::parse(&json).unwrap(), &JsValue::NULL, &JsValue::from(2))
             .unwrap()

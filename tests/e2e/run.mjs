@@ -143,7 +143,7 @@ try {
     assert.match(await feedback(page).innerText(), /expired on \d{4}-\d{2}-\d{2}/);
   });
 
-  await scenario('redeem, redeem again, support package checked by claimcheck inspect', async (page) => {
+  await scenario('redeem, redeem again, support package checked by claimcheck inspect and the support page', async (page) => {
     await page.selectOption('#marketplace', 'DE');
     await page.selectOption('#account', 'anna');
     const fresh = demoCode('fresh gift card', 0);
@@ -172,6 +172,27 @@ try {
     const rejected = spawnSync(bin, ['inspect', '-'], { input: tampered, encoding: 'utf8' });
     assert.equal(rejected.status, 1);
     assert.match(rejected.stderr, /TAMPERED/);
+
+    // The same package on the support page, checked in the browser: opened as a file, then pasted
+    // changed; the page passes axe too.
+    await page.goto(`${url}inspect.html`);
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
+    await page.setInputFiles('#file', file);
+    await page.waitForSelector('#verdict.ok');
+    const shown = await page.locator('#verdict').innerText();
+    assert.match(shown, /Intact: reference CC-[2-9A-Z]{4}-[2-9A-Z]{4}/);
+    assert.equal(await page.locator('#entered').innerText(), fresh);
+    assert.match(shown, /already_redeemed \(HTTP 409\)[^\n]*This code has already been redeemed/);
+    assert.match(shown, /Now, checked here\s+valid — /);
+    await page.screenshot({ path: join(output, 'support-page-intact-package.png'), fullPage: true });
+    await page.locator('#package').fill(tampered);
+    await page.getByRole('button', { name: 'Check package' }).click();
+    await page.waitForSelector('#verdict.rejected');
+    assert.match(await page.locator('#verdict').innerText(), /Refused: tampered[\s\S]*changed after claimcheck created it/);
+    assert.ok(!(await page.locator('#verdict').innerText()).includes(fresh), 'a refused package shows nothing of it');
+    await page.evaluate(await readFile(require.resolve('axe-core/axe.min.js'), 'utf8'));
+    const report = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+    assert.deepEqual(report.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), []);
   });
 
   await scenario('German: labels, findings and explanations', async (page) => {

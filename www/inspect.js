@@ -1,0 +1,109 @@
+// The support page: a package the customer sent, verified in the browser (verifySupportPackage) and
+// shown for a support agent, as `claimcheck inspect` shows it in a terminal: the code in full, what
+// claimcheck saw then and sees now, and every attempt with the server's code explained. Nothing is
+// sent anywhere; everything from the package is shown as text, never as markup.
+import init, { verifySupportPackage, validate, explainRejection, version } from '/pkg/web.js';
+
+const $ = (id) => document.getElementById(id);
+const el = (tag, props = {}, ...children) => {
+  const node = Object.assign(document.createElement(tag), props);
+  node.append(...children);
+  return node;
+};
+const text = (value) => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
+const list = (items, line) => el('ul', {}, ...items.map((item) => el('li', { textContent: line(item) })));
+
+/** A term and its description, or nothing when the description is empty. */
+function row(term, description) {
+  if (description === '' || description == null) return [];
+  const value = typeof description === 'string' ? el('dd', { textContent: description }) : el('dd', {}, description);
+  return [el('dt', { textContent: term }), value];
+}
+
+function attemptLine(a) {
+  const parts = [text(a.at)];
+  if (a.clientStatus) parts.push(`claimcheck: ${text(a.clientStatus)}`);
+  if (a.serverCode) parts.push(`server: ${text(a.serverCode)}${a.httpStatus ? ` (HTTP ${text(a.httpStatus)})` : ''}`);
+  let line = parts.join(' · ');
+  if (a.serverMessage) line += ` “${text(a.serverMessage)}”`;
+  if (typeof a.serverCode === 'string') {
+    const x = explainRejection(a.serverCode, { locale: 'en' });
+    line += ` → ${x.title} (retry: ${x.retry ? 'yes' : 'no'}, contact support: ${x.contactSupport ? 'yes' : 'no'})`;
+  }
+  return line;
+}
+
+/** What this claimcheck says of the entered code today, next to what the package recorded. */
+function recheck(p) {
+  const then = p.validation ?? {};
+  const options = { now: new Date() };
+  if (typeof p.request?.scheme === 'string') options.scheme = p.request.scheme;
+  if (typeof p.request?.marketplace === 'string') options.marketplace = p.request.marketplace;
+  try {
+    const now = validate(text(then.input), options);
+    const same = now.status === then.status ? 'same verdict' : 'verdict changed since the package was made';
+    const findings = now.findings.map((f) => `${f.code}: ${f.message}`).join(' ');
+    return `${now.status} — ${now.display} (${same}; claimcheck ${version()})${findings ? `. ${findings}` : ''}`;
+  } catch (e) {
+    return `cannot re-check here: ${e.message}`;
+  }
+}
+
+function showPackage(result) {
+  const verdict = $('verdict');
+  if (!result.ok) {
+    verdict.className = 'result rejected';
+    verdict.replaceChildren(
+      el('h2', { textContent: `Refused: ${result.error.code.replaceAll('_', ' ')}` }),
+      el('p', { textContent: result.error.message }),
+      el('p', { textContent: 'Ask the customer to send the package again, as the form made it.' }),
+    );
+    return;
+  }
+  const p = result.package;
+  const v = p.validation ?? {};
+  const request = p.request ?? {};
+  const env = p.environment ?? {};
+  const lib = p.library ?? {};
+  const findings = Array.isArray(v.findings) ? v.findings : [];
+  const suggestions = Array.isArray(v.suggestions) ? v.suggestions : [];
+  const causes = Array.isArray(v.causes) ? v.causes : [];
+  const attempts = Array.isArray(p.attempts) ? p.attempts : [];
+  const device = [env.locale, env.timeZone, env.userAgent].filter((x) => typeof x === 'string').join(' · ');
+  verdict.className = 'result ok';
+  verdict.replaceChildren(
+    el('h2', { textContent: `Intact: reference ${result.reference}` }),
+    el('p', { textContent: `Integrity verified (${result.schema}). The code below is shown in full: for support only.` }),
+    el('dl', {},
+      ...row('Created', `${text(p.createdAt)} by claimcheck ${text(lib.version)}`),
+      ...row('Entered (full code)', el('code', { id: 'entered', textContent: text(v.input) })),
+      ...row('Request', `scheme ${text(request.scheme)}, marketplace ${text(request.marketplace) || '—'}, language ${text(request.locale)}`),
+      ...row('Device', device),
+      ...row('Order number', text(p.orderNumber)),
+      ...row('Card serial number', text(p.cardSerial)),
+      ...row('Then, in the customer’s browser', `${text(v.status)} — ${text(v.display)} ${text(v.scheme)} ${text(v.region)}`.trim()),
+      ...row('What was noticed', findings.length ? list(findings, (f) => `${text(f.code)}: ${text(f.message)}`) : ''),
+      ...row('Suggested', suggestions.length ? list(suggestions, (s) => text(s.display)) : ''),
+      ...row('Likely causes', causes.length ? list(causes, (c) => `${text(c.code)}: ${text(c.message)}`) : ''),
+      ...row('Now, checked here', recheck(p)),
+      ...row(`Attempts (${attempts.length})`, attempts.length ? list(attempts, attemptLine) : 'none'),
+    ),
+  );
+}
+
+async function start() {
+  await init();
+  $('inspect-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    showPackage(verifySupportPackage($('package').value));
+  });
+  $('file').addEventListener('change', async () => {
+    const file = $('file').files[0];
+    if (!file) return;
+    $('package').value = await file.text();
+    showPackage(verifySupportPackage($('package').value));
+  });
+  document.body.dataset.ready = 'true';
+}
+
+start();

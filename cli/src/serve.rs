@@ -83,6 +83,7 @@ pub fn serve(config: ServeConfig) -> Result<(), String> {
             .map_err(|e| format!("cannot listen on {}: {e}", config.addr))?;
         let addr = listener.local_addr().map_err(|e| e.to_string())?;
         println!("claimcheck serve: listening on http://{addr}/");
+        println!("support page (check a support package): http://{addr}/inspect.html");
         println!("database: {}{}", config.db.display(), if seeded { " (new, seeded with demo data)" } else { "" });
         print!("{}", demo_text(&demo));
         use std::io::Write;

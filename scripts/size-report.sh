@@ -75,8 +75,10 @@ export PATH="$PWD/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # Seventeenth session: fixes first, +224 net (lengths worded for schemes with several lengths, +155;
 # numeric codes of a registered scheme not taken for serial numbers, +95; -26 from inlining), then no
 # JSON parser in the module (JS parses, the module reads a tape), -905 with the glue, and the
-# built-in file loaded without naming its problems, -288: 50,884 bytes.
-CEILING_BYTES=${CLAIMCHECK_SIZE_CEILING:-50884}
+# built-in file loaded without naming its problems, -288: 50,884 bytes. Raised by 27 for a fix: a
+# complete package nested deeper than the module reads is not_json, not judged by its tape's text:
+# 50,911 bytes.
+CEILING_BYTES=${CLAIMCHECK_SIZE_CEILING:-50911}
 GOAL_BYTES=25600
 gz() { gzip -9c "$1" | wc -c; }
 

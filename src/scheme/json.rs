@@ -2,8 +2,6 @@
 
 use crate::prelude::*;
 
-use alloc::sync::Arc;
-
 use super::{CodeKind, Field, FieldKind, Scheme, SchemeDefinition, SchemeError, SchemeInfo};
 use crate::item_path;
 use crate::json::{decimal, Json, JsonWriter, Key, ToJson};
@@ -356,10 +354,21 @@ impl ToJson for SchemeInfo<'_> {
 
 /// The file of built-in schemes, `{"schema": "claimcheck.schemes/1", "version": n, "schemes": [...]}`:
 /// its version and its schemes, each checked like a registered one and marked built-in. The file is
-/// compiled in and checked by the tests, so its own members get one plain error.
-pub(super) fn read_builtin_file(text: &str) -> Result<(u32, Vec<Arc<Scheme>>), SchemeError> {
-    let value = Json::parse(text).ok();
-    let file = value.as_ref().filter(|v| v.get("schema").and_then(Json::as_str) == Some("claimcheck.schemes/1"));
+/// compiled in and checked by the tests (with this reader, which names its problems), so its own
+/// members get one plain error.
+#[cfg(test)]
+pub(super) fn read_builtin_file(text: &str) -> Result<(u32, Vec<alloc::sync::Arc<Scheme>>), SchemeError> {
+    let (version, schemes) = read_scheme_file(&Json::parse(text).unwrap_or(Json::Null))?;
+    let mut built_in = Vec::with_capacity(schemes.len());
+    for scheme in schemes {
+        built_in.push(alloc::sync::Arc::new(Scheme { builtin: true, ..scheme }));
+    }
+    Ok((version, built_in))
+}
+
+/// A parsed scheme file (the built-in file's format): its version and its checked schemes.
+fn read_scheme_file(value: &Json) -> Result<(u32, Vec<Scheme>), SchemeError> {
+    let file = Some(value).filter(|v| v.get("schema").and_then(Json::as_str) == Some("claimcheck.schemes/1"));
     let version = file.and_then(|v| v.get("version")).and_then(Json::as_i64).and_then(|n| u32::try_from(n).ok());
     let (Some(version), Some(list)) = (version, file.and_then(|v| v.get("schemes")).and_then(Json::as_array)) else {
         return Err(SchemeError {
@@ -368,14 +377,19 @@ pub(super) fn read_builtin_file(text: &str) -> Result<(u32, Vec<Arc<Scheme>>), S
             message: "must be a claimcheck.schemes/1 object with a version and a list of schemes".into(),
         });
     };
+    Ok((version, read_list(list, "schemes")?))
+}
+
+/// Definitions of a list, each checked; a problem's field named by its place (`schemes[1].alphabet`).
+fn read_list(list: &[Json], path: &str) -> Result<Vec<Scheme>, SchemeError> {
     let mut schemes = Vec::with_capacity(list.len());
     for (i, v) in list.iter().enumerate() {
         let scheme = SchemeDefinition::from_json_value(v)
             .and_then(Scheme::from_definition)
-            .map_err(|e| SchemeError { field: item_path("schemes", i).add(".").add(&e.field).done(), ..e })?;
-        schemes.push(Arc::new(Scheme { builtin: true, ..scheme }));
+            .map_err(|e| SchemeError { field: item_path(path, i).add(".").add(&e.field).done(), ..e })?;
+        schemes.push(scheme);
     }
-    Ok((version, schemes))
+    Ok(schemes)
 }
 
 /// The schemes of a JSON text holding one definition, a list of definitions, or a scheme file
@@ -387,27 +401,13 @@ pub(super) fn read_definitions(text: &str) -> Result<Vec<Scheme>, SchemeError> {
         field: "(json)".into(),
         message: e.describe(),
     })?;
-    let (list, path) = if let Some(list) = value.as_array() {
-        (list, "")
+    if let Some(list) = value.as_array() {
+        read_list(list, "")
     } else if value.get("schemes").is_some() {
-        return read_builtin_file(text).map(|(_, schemes)| {
-            let mut out = Vec::with_capacity(schemes.len());
-            for s in schemes {
-                out.push(Scheme { builtin: false, ..Arc::unwrap_or_clone(s) });
-            }
-            out
-        });
+        Ok(read_scheme_file(&value)?.1)
     } else {
-        return Ok(vec![Scheme::from_definition(SchemeDefinition::from_json_value(&value)?)?]);
-    };
-    let mut schemes = Vec::with_capacity(list.len());
-    for (i, v) in list.iter().enumerate() {
-        let scheme = SchemeDefinition::from_json_value(v)
-            .and_then(Scheme::from_definition)
-            .map_err(|e| SchemeError { field: item_path(path, i).add(".").add(&e.field).done(), ..e })?;
-        schemes.push(scheme);
+        Ok(vec![Scheme::from_definition(SchemeDefinition::from_json_value(&value)?)?])
     }
-    Ok(schemes)
 }
 
 #[cfg(test)]

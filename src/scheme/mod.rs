@@ -725,7 +725,7 @@ fn builtin_table() -> &'static (u32, Vec<Arc<Scheme>>) {
 }
 
 /// The built-in file's version and schemes, checked as any definition is. Its problems go unnamed:
-/// the file is compiled in, and the tests read it with [`json::read_builtin_file`], which names them.
+/// the file is compiled in, and the tests read it with `json::read_builtin_file`, which names them.
 fn load_builtin() -> Option<(u32, Vec<Arc<Scheme>>)> {
     let file = crate::Json::from_tape(BUILTIN_TAPE)?;
     let version = u32::try_from(file.get("version")?.as_i64()?).ok()?;
@@ -874,6 +874,7 @@ impl Registry {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     #[test]
     fn a_scheme_file_registers_all_or_nothing() {
@@ -889,7 +890,6 @@ mod tests {
         assert!(registry.get("c").is_none(), "nothing registered from a file with a problem");
         assert_eq!(registry.schemes().len(), builtin().len() + 2);
     }
-    use serde_json::json;
 
     fn error_of(value: serde_json::Value) -> SchemeError {
         match Scheme::from_json(&value.to_string()) {

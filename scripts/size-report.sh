@@ -77,8 +77,9 @@ export PATH="$PWD/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # JSON parser in the module (JS parses, the module reads a tape), -905 with the glue, and the
 # built-in file loaded without naming its problems, -288: 50,884 bytes. Raised by 27 for a fix: a
 # complete package nested deeper than the module reads is not_json, not judged by its tape's text:
-# 50,911 bytes.
-CEILING_BYTES=${CLAIMCHECK_SIZE_CEILING:-50911}
+# 50,911 bytes. Raised by 80 for a fix: a code of an issuer's scheme of kind "other" (the default) in
+# another scheme's field read "This looks like a other code"; that kind is not named now: 50,991 bytes.
+CEILING_BYTES=${CLAIMCHECK_SIZE_CEILING:-50991}
 GOAL_BYTES=25600
 gz() { gzip -9c "$1" | wc -c; }
 

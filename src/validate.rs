@@ -17,7 +17,7 @@ use crate::json::{decimal, Json, JsonWriter, Key, ToJson};
 use crate::messages::{self, Locale};
 use crate::normalize::{self, Change, MAX_INPUT_CHARS};
 use crate::region::{self, Marketplace};
-use crate::scheme::{FieldKind, Registry, Scheme};
+use crate::scheme::{CodeKind, FieldKind, Registry, Scheme};
 use crate::suggest::{self, Candidate, Suggestion};
 
 /// Most `invalid_character` / `unreadable_character` findings one result reports (the first ones).
@@ -369,9 +369,12 @@ impl<'a> Context<'a> {
         let mut outcome = self.evaluate(scheme, symbols);
         if self.scheme.is_some() && matches!(outcome.status, Status::Invalid | Status::Incomplete) {
             if let Some(other) = self.other_kind_that_verifies(scheme, symbols) {
+                // A kind without a name of its own ("other", an issuer's scheme) is not named.
+                let unnamed = [scheme.kind, other.kind].contains(&CodeKind::Other);
                 outcome = Outcome::invalid(vec![Finding::new(FindingCode::WrongCodeType, Severity::Error)
                     .expected(scheme.kind.code())
-                    .actual(other.kind.code())]);
+                    .actual(other.kind.code())
+                    .variant(if unnamed { "wrong_code_type.other" } else { "wrong_code_type" })]);
             } else if serial {
                 outcome = Outcome::invalid(vec![serial_finding(symbols, Severity::Error)]);
             }

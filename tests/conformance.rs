@@ -163,9 +163,19 @@ fn digit_codes_of_a_registered_scheme_are_not_serial_numbers() {
     assert_eq!((status, findings.as_str()), ("invalid", "looks_like_serial_number"), "verified by nothing");
     let (status, _, findings, _) = check(valid, "digits");
     assert_eq!((status, findings.as_str()), ("unverifiable", "no_checksum"), "an all-digit scheme's code");
-    // A gift card field: with the scheme registered, the code verifies as one of another kind.
-    let (status, _, findings, _) = check(valid, "giftcard");
+    // A gift card field: with the scheme registered, the code verifies as one of another kind. That
+    // kind ("other", the default for an issuer's scheme) has no name to give: none is made up.
+    let (status, _, findings, v) = check(valid, "giftcard");
     assert_eq!((status, findings.as_str()), ("invalid", "wrong_code_type"));
+    assert_eq!(v.findings[0].message, "This code is of another kind than this field expects.");
+    let gift_card = registry.validate("DE9N8GUZWH279LUF", &CheckOptions::default().scheme("card-luhn").locale("de"));
+    let message = gift_card.unwrap().findings[0].message.clone();
+    assert_eq!(message, "Dieser Code ist von anderer Art, als dieses Feld erwartet.");
+    let credit = validate("DE4G22TMYTVELK24BXYS", &CheckOptions::default().scheme("giftcard")).unwrap();
+    assert_eq!(
+        credit.findings[0].message, "This looks like a courtesy credit code, not a gift card code.",
+        "named kinds"
+    );
     // Unchanged with the built-ins only: a gift card field, and promotion codes, which take letters
     // and digits unchecked.
     let builtin = |scheme: &str| {

@@ -309,6 +309,11 @@ pub const FINDINGS: Catalog = catalog![
         de: t!("Das sieht nach einem Code für {actual_term} aus, nicht für {expected_term}.", "Bitte lösen Sie ihn dort ein, wo Codes für {actual_term} eingelöst werden, oder prüfen Sie, ob Sie den richtigen Code genommen haben."),
     },
     Entry {
+        key: "wrong_code_type.other",
+        en: t!("This code is of another kind than this field expects.", "Please redeem it where codes of its kind are redeemed."),
+        de: t!("Dieser Code ist von anderer Art, als dieses Feld erwartet.", "Bitte lösen Sie ihn dort ein, wo Codes dieser Art eingelöst werden."),
+    },
+    Entry {
         key: "ambiguous_characters",
         en: t!("Some characters are easy to confuse: positions {actual}.", "This kind of code has no check characters, so please compare these positions with the card (0/O, 1/I, 5/S, 8/B, 2/Z)."),
         de: t!("Einige Zeichen sind leicht zu verwechseln: Stellen {actual}.", "Diese Art Code hat keine Prüfzeichen; bitte vergleichen Sie diese Stellen mit der Karte (0/O, 1/I, 5/S, 8/B, 2/Z)."),

@@ -79,7 +79,8 @@ export PATH="$PWD/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # complete package nested deeper than the module reads is not_json, not judged by its tape's text:
 # 50,911 bytes. Raised by 80 for a fix: a code of an issuer's scheme of kind "other" (the default) in
 # another scheme's field read "This looks like a other code"; that kind is not named now: 50,991 bytes.
-CEILING_BYTES=${CLAIMCHECK_SIZE_CEILING:-50991}
+# Eighteenth session: each catalog's texts grouped by language (keys, English, German), -125: 50,866.
+CEILING_BYTES=${CLAIMCHECK_SIZE_CEILING:-50866}
 GOAL_BYTES=25600
 gz() { gzip -9c "$1" | wc -c; }
 

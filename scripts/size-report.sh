@@ -80,8 +80,9 @@ export PATH="$PWD/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # 50,911 bytes. Raised by 80 for a fix: a code of an issuer's scheme of kind "other" (the default) in
 # another scheme's field read "This looks like a other code"; that kind is not named now: 50,991 bytes.
 # Eighteenth session: each catalog's texts grouped by language (keys, English, German), -125: 50,866.
-# SHA-256 padding written byte by byte into one block, -148: 50,718.
-CEILING_BYTES=${CLAIMCHECK_SIZE_CEILING:-50718}
+# SHA-256 padding written byte by byte into one block, -148: 50,718. Raised by 11 for a fix: an
+# impossible symbol typed into a code (an "O" slipped in) is the one to delete: 50,729 bytes.
+CEILING_BYTES=${CLAIMCHECK_SIZE_CEILING:-50729}
 GOAL_BYTES=25600
 gz() { gzip -9c "$1" | wc -c; }
 

@@ -276,10 +276,15 @@ fn transpositions(ctx: &Context<'_>, scheme: &Scheme, symbols: &[char]) -> Vec<C
 fn length_repairs(ctx: &Context<'_>, scheme: &Scheme, symbols: &[char]) -> Vec<Candidate> {
     let n = symbols.len();
     let mut out = Vec::new();
-    if symbols.iter().any(|&c| !scheme.alphabet.contains(c)) {
+    // A symbol the alphabet lacks can only be the one typed too many (an "O" slipped in): then it
+    // is the one to delete, and nothing is inserted.
+    let foreign = symbols.iter().filter(|&&c| !scheme.alphabet.contains(c)).count();
+    if foreign > 1 {
         return out;
     }
-    if scheme.accepts_length(n + 1) && scheme.checksum == Checksum::Rs32 {
+    if foreign == 1 {
+        // Nothing to insert.
+    } else if scheme.accepts_length(n + 1) && scheme.checksum == Checksum::Rs32 {
         let values = scheme.alphabet.values_of(symbols);
         for p in 0..=n {
             let mut with_gap = values.clone();
@@ -314,7 +319,7 @@ fn length_repairs(ctx: &Context<'_>, scheme: &Scheme, symbols: &[char]) -> Vec<C
     }
     if n > 0 && scheme.accepts_length(n - 1) {
         for p in 0..n {
-            if p > 0 && symbols[p] == symbols[p - 1] {
+            if p > 0 && symbols[p] == symbols[p - 1] || foreign == 1 && scheme.alphabet.contains(symbols[p]) {
                 continue; // deleting either of a doubled symbol gives the same code
             }
             let mut fixed = symbols.to_vec();

@@ -102,6 +102,14 @@ fn correction_rates_meet_the_floors() {
         });
         assert!(extra.among * 100 >= extra.total * 95, "{id}: extra symbol below 95%");
 
+        // An impossible symbol slipped in (0, O, 1 or I): the one to delete.
+        let slipped = run(id, "one extra impossible symbol", |c, rng| {
+            let at = rng.below(c.len() + 1);
+            c.insert(at, ['0', 'O', '1', 'I'][rng.below(4)]);
+            true
+        });
+        assert!(slipped.top * 100 >= slipped.total * 99, "{id}: extra impossible symbol below 99%");
+
         // Two to twelve symbols of the codes' own alphabet before and after the code: the hardest
         // text to find a code in (a label in words has letters no code uses).
         let around = run(id, "text around the code", |c, rng| {

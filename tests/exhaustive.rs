@@ -6,7 +6,7 @@
 mod support;
 
 use claimcheck::explain::CauseCode;
-use claimcheck::{validate, CheckOptions, EditKind, FindingCode, Status};
+use claimcheck::{validate, CheckOptions, Edit, EditKind, FindingCode, Status};
 use support::{code, now, scheme, Rng};
 
 const CODES_PER_SCHEME: usize = 120;
@@ -253,10 +253,17 @@ fn a_code_after_a_label_ending_in_code_is_offered_for_every_scheme() {
             assert!(validate(code, &options).unwrap().is_well_formed(), "{code}");
         }
     }
-    // Not a label: a colon typed into a code, a label not ending in "code", a label and nothing
-    // well-formed after it, or a code of another scheme than the one asked for.
+    // A colon typed into a code is no label: it is the character to delete.
+    let v = validate("DE9N:8GUZWH279LUF", &auto).unwrap();
+    assert_eq!(v.suggestions.len(), 1);
+    assert_eq!(
+        (v.suggestions[0].code.as_str(), &v.suggestions[0].edits[..]),
+        ("DE9N8GUZWH279LUF", &[Edit { kind: EditKind::Delete, position: 4, from: Some(":".into()), to: None }][..])
+    );
+    assert_eq!(v.causes[0].code, CauseCode::ExtraCharacter);
+    // Not a label: a label not ending in "code", a label and nothing well-formed after it, or a
+    // code of another scheme than the one asked for.
     for (input, options) in [
-        ("DE9N:8GUZWH279LUF", &auto),
         ("Betrag: SUMMER2026", &auto),
         ("Code: AB", &auto),
         ("Code:", &auto),
@@ -265,5 +272,33 @@ fn a_code_after_a_label_ending_in_code_is_offered_for_every_scheme() {
         let v = validate(input, options).unwrap();
         assert_eq!(v.status, Status::Invalid, "{input}");
         assert!(v.suggestions.is_empty(), "{input}: {:?}", v.suggestions);
+    }
+}
+
+#[test]
+fn every_extra_character_is_removed_in_the_suggestion() {
+    // One character typed too many, anywhere: a code symbol, or one these codes never contain
+    // (an "O" or "0" slipped in), which is then the one to delete.
+    for id in ["giftcard", "credit"] {
+        let s = scheme(id);
+        let mut rng = Rng(0x5eed_0008);
+        for round in 0..CODES_PER_SCHEME / 8 {
+            let original = code(s, &mut rng);
+            let chars: Vec<char> = original.chars().collect();
+            for at in 0..=chars.len() {
+                for extra in ['O', '0', 'I', '1', s.alphabet.symbol((round + at) as u8 % 32)] {
+                    let mut typed = chars.clone();
+                    typed.insert(at, extra);
+                    let typed: String = typed.into_iter().collect();
+                    let v = validate(&typed, &options(id)).unwrap();
+                    assert_eq!(v.status, Status::Invalid, "{typed}");
+                    assert!(v.suggestions.iter().any(|x| x.code == original), "{typed}: {original} not suggested");
+                    // Another deletion may pass the check too (about one in 60 here): then either may be meant.
+                    let cause =
+                        if v.suggestions.len() == 1 { CauseCode::ExtraCharacter } else { CauseCode::AmbiguousTypo };
+                    assert_eq!(v.causes[0].code, cause, "{typed}: {:?}", v.suggestions);
+                }
+            }
+        }
     }
 }

@@ -609,7 +609,7 @@ fn checked_fields(d: &SchemeDefinition, lengths: &[usize], checksum: Checksum) -
         if d.fields[..i].iter().any(|o| o.kind == f.kind) {
             return Err(problem(
                 words(&name).add(".kind").done(),
-                words("a second ").add(kind_name(f.kind)).add(" field").done(),
+                words("a second ").add(f.kind.code()).add(" field").done(),
             ));
         }
         let fixed = match f.kind {
@@ -622,7 +622,7 @@ fn checked_fields(d: &SchemeDefinition, lengths: &[usize], checksum: Checksum) -
             _ => None,
         };
         if let Some(expected) = fixed.filter(|&e| e != f.length) {
-            let message = words("must be ").num(expected).add(" for a ").add(kind_name(f.kind)).add(" field").done();
+            let message = words("must be ").num(expected).add(" for a ").add(f.kind.code()).add(" field").done();
             return Err(problem(words(&name).add(".length").done(), message));
         }
         if f.kind == FieldKind::Check && f.end() != length {
@@ -646,16 +646,6 @@ fn checked_fields(d: &SchemeDefinition, lengths: &[usize], checksum: Checksum) -
     let mut fields = d.fields.clone();
     crate::sort_small(&mut fields, |a, b| a.start < b.start);
     Ok(fields)
-}
-
-fn kind_name(kind: FieldKind) -> &'static str {
-    match kind {
-        FieldKind::Region => "region",
-        FieldKind::IssueDay => "issue_day",
-        FieldKind::Validity => "validity",
-        FieldKind::Random => "random",
-        FieldKind::Check => "check",
-    }
 }
 
 fn checked_regions(list: Option<&[String]>, alphabet: &Alphabet) -> Result<Vec<&'static Marketplace>, Problem> {

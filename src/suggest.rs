@@ -283,7 +283,8 @@ fn length_repairs(ctx: &Context<'_>, scheme: &Scheme, symbols: &[char]) -> Vec<C
         return out;
     }
     if foreign == 1 {
-        // Nothing to insert.
+        // Nothing to insert. (Guarding the two branches below with `foreign == 0` instead measured 6
+        // to 19 bytes larger in the browser module.)
     } else if scheme.accepts_length(n + 1) && scheme.checksum == Checksum::Rs32 {
         let values = scheme.alphabet.values_of(symbols);
         for p in 0..=n {
@@ -319,8 +320,10 @@ fn length_repairs(ctx: &Context<'_>, scheme: &Scheme, symbols: &[char]) -> Vec<C
     }
     if n > 0 && scheme.accepts_length(n - 1) {
         for p in 0..n {
+            // Deleting either of a doubled symbol gives the same code; an impossible one is the only
+            // one to delete.
             if p > 0 && symbols[p] == symbols[p - 1] || foreign == 1 && scheme.alphabet.contains(symbols[p]) {
-                continue; // deleting either of a doubled symbol gives the same code
+                continue;
             }
             let mut fixed = symbols.to_vec();
             let removed = fixed.remove(p);

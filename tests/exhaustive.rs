@@ -293,7 +293,8 @@ fn every_extra_character_is_removed_in_the_suggestion() {
                     let v = validate(&typed, &options(id)).unwrap();
                     assert_eq!(v.status, Status::Invalid, "{typed}");
                     assert!(v.suggestions.iter().any(|x| x.code == original), "{typed}: {original} not suggested");
-                    // Another deletion may pass the check too (about one in 60 here): then either may be meant.
+                    // Rarely another deletion passes the two check symbols too (once in 1,024 tries at
+                    // each position): then either code may be meant.
                     let cause =
                         if v.suggestions.len() == 1 { CauseCode::ExtraCharacter } else { CauseCode::AmbiguousTypo };
                     assert_eq!(v.causes[0].code, cause, "{typed}: {:?}", v.suggestions);

@@ -81,8 +81,9 @@ export PATH="$PWD/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # another scheme's field read "This looks like a other code"; that kind is not named now: 50,991 bytes.
 # Eighteenth session: each catalog's texts grouped by language (keys, English, German), -125: 50,866.
 # SHA-256 padding written byte by byte into one block, -148: 50,718. Raised by 11 for a fix: an
-# impossible symbol typed into a code (an "O" slipped in) is the one to delete: 50,729 bytes.
-CEILING_BYTES=${CLAIMCHECK_SIZE_CEILING:-50729}
+# impossible symbol typed into a code (an "O" slipped in) is the one to delete: 50,729 bytes. Raised
+# by 33 for a fix: an attempt's `at` in a support request must be a timestamp: 50,762 bytes.
+CEILING_BYTES=${CLAIMCHECK_SIZE_CEILING:-50762}
 GOAL_BYTES=25600
 gz() { gzip -9c "$1" | wc -c; }
 

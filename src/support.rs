@@ -615,6 +615,10 @@ impl SupportRequest {
                     }
                 };
                 attempt.at = r.required_text(a.get("at"), "at");
+                // The time is evidence: only what the contract allows (RFC 3339, as `now`).
+                if !attempt.at.is_empty() && Timestamp::parse(&attempt.at).is_none() {
+                    r.fail("at", "must be an RFC 3339 timestamp such as 2026-11-22T10:00:00Z");
+                }
                 attempt.client_status = r.text(a.get("clientStatus"), "clientStatus");
                 attempt.server_code = r.text(a.get("serverCode"), "serverCode");
                 attempt.server_message = r.text(a.get("serverMessage"), "serverMessage");

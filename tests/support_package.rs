@@ -287,7 +287,9 @@ fn requests_are_read_from_json_with_clear_errors() {
         (r#"{"input": "x", "options": {"now": "soon"}}"#, "'now' must be"),
         (r#"{"input": "x", "revealCode": "yes"}"#, "revealCode"),
         (r#"{"input": "x", "options": {"scheme": 5}}"#, "options.scheme must be a string"),
-        (r#"{"input": "x", "attempts": [{"at": "t"}, {}]}"#, "attempts[1].at is required"),
+        (r#"{"input": "x", "attempts": [{"at": "2026-11-22"}, {}]}"#, "attempts[1].at is required"),
+        (r#"{"input": "x", "attempts": [{"at": "yesterday"}]}"#, "attempts[0].at must be an RFC 3339 timestamp"),
+        (r#"{"input": "x", "attempts": [{"at": "2026-11-22T25:00:00Z"}]}"#, "attempts[0].at must be an RFC 3339"),
         (r#"{"input": "x", "attempts": 3}"#, "attempts must be a list"),
         (r#"{"input": "x", "environment": {"userAgent": []}}"#, "environment.userAgent must be a string"),
         // The first problem in reading order is the one reported.
@@ -297,6 +299,13 @@ fn requests_are_read_from_json_with_clear_errors() {
         let e = SupportRequest::from_json_value(&Json::parse(bad).unwrap()).unwrap_err();
         assert!(e.to_string().contains(words), "{bad}: {e}");
     }
+    // An attempt's time as JavaScript's toISOString writes it, or with an offset, is kept as given.
+    let at = r#"{"input": "x", "attempts": [{"at": "2026-11-22T11:00:00.123Z"}, {"at": "2026-11-22T12:00:00+01:00"}]}"#;
+    let r = SupportRequest::from_json_value(&Json::parse(at).unwrap()).unwrap();
+    assert_eq!(
+        (r.attempts[0].at.as_str(), r.attempts[1].at.as_str()),
+        ("2026-11-22T11:00:00.123Z", "2026-11-22T12:00:00+01:00")
+    );
     let no_now = SupportRequest::from_json_value(&Json::parse(r#"{"input": "x"}"#).unwrap()).unwrap();
     assert!(support_package(&no_now).unwrap_err().to_string().contains("options.now"));
 }

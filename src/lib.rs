@@ -30,6 +30,7 @@ pub mod generate;
 pub mod json;
 pub mod messages;
 pub mod normalize;
+mod read;
 pub mod region;
 pub mod scheme;
 pub mod sha256;

@@ -13,10 +13,10 @@ use crate::prelude::*;
 
 use crate::date::Timestamp;
 use crate::explain::explain_rejection;
-use crate::item_path;
 use crate::json::{Json, JsonError, JsonWriter, Key, ToJson};
 use crate::messages::explanations::{SupportLabels, SUPPORT_LABELS};
 use crate::messages::{render_with, Locale, Value};
+use crate::read::{Path, Reader};
 use crate::region;
 use crate::scheme::Registry;
 use crate::validate::{CheckOptions, OptionsError, Status, Validation};
@@ -592,114 +592,61 @@ impl SupportRequest {
         }
         let mut r = Reader::default();
         let mut request = SupportRequest::default();
-        request.input = r.required_text(value.get("input"), "input");
+        request.input = r.required_string(value, Path::top("input"));
         if let Some(o) = value.present("options") {
             match CheckOptions::from_json_value(o) {
                 Ok(options) => request.options = options,
-                Err(e) => r.keep(RequestError::Options(e)),
+                // The first problem in reading order is the one reported.
+                Err(e) if r.problem.is_none() => return Err(RequestError::Options(e)),
+                Err(_) => {}
             }
         }
         if let Some(list) = value.present("attempts") {
-            let Some(list) = list.as_array() else {
-                return Err(r.problem.unwrap_or_else(|| field_error("attempts", "must be a list")));
-            };
-            for (i, a) in list.iter().enumerate() {
-                r.attempt = Some(i);
+            for (i, a) in r.list(list, Path::top("attempts")).iter().enumerate() {
+                let at = |member| Path { index: Some(i), member, ..Path::top("attempts") };
                 let mut attempt = Attempt::default();
-                attempt.http_status = match a.get("httpStatus") {
-                    None | Some(Json::Null) => None,
+                attempt.http_status = match a.present("httpStatus") {
+                    None => None,
                     Some(Json::Int(n)) if (100..=599).contains(n) => Some(*n as u16),
                     Some(_) => {
-                        r.fail("httpStatus", "must be an HTTP status (100–599)");
+                        r.fail(at("httpStatus"), "must be an HTTP status (100–599)".into());
                         None
                     }
                 };
-                attempt.at = r.required_text(a.get("at"), "at");
+                attempt.at = r.required_string(a, at("at"));
                 // The time is evidence: only what the contract allows (RFC 3339, as `now`).
                 if !attempt.at.is_empty() && Timestamp::parse(&attempt.at).is_none() {
-                    r.fail("at", "must be an RFC 3339 timestamp such as 2026-11-22T10:00:00Z");
+                    r.fail(at("at"), "must be an RFC 3339 timestamp such as 2026-11-22T10:00:00Z".into());
                 }
-                attempt.client_status = r.text(a.get("clientStatus"), "clientStatus");
-                attempt.server_code = r.text(a.get("serverCode"), "serverCode");
-                attempt.server_message = r.text(a.get("serverMessage"), "serverMessage");
+                attempt.client_status = r.optional_string(a, at("clientStatus"));
+                attempt.server_code = r.optional_string(a, at("serverCode"));
+                attempt.server_message = r.optional_string(a, at("serverMessage"));
                 request.attempts.push(attempt);
             }
-            r.attempt = None;
         }
-        let env = value.present("environment");
-        let environment = &mut request.environment;
-        environment.locale = r.text(env.and_then(|e| e.get("locale")), "environment.locale");
-        environment.time_zone = r.text(env.and_then(|e| e.get("timeZone")), "environment.timeZone");
-        environment.user_agent = r.text(env.and_then(|e| e.get("userAgent")), "environment.userAgent");
-        request.reveal_code = match value.get("revealCode") {
-            None | Some(Json::Null) => false,
+        if let Some(env) = value.present("environment") {
+            let at = |member| Path { member, ..Path::top("environment") };
+            let environment = &mut request.environment;
+            environment.locale = r.optional_string(env, at("locale"));
+            environment.time_zone = r.optional_string(env, at("timeZone"));
+            environment.user_agent = r.optional_string(env, at("userAgent"));
+        }
+        request.reveal_code = match value.present("revealCode") {
+            None => false,
             Some(Json::Bool(b)) => *b,
             Some(_) => {
-                r.fail("revealCode", "must be true or false");
+                r.fail(Path::top("revealCode"), "must be true or false".into());
                 false
             }
         };
-        request.order_number = r.text(value.get("orderNumber"), "orderNumber");
-        request.card_serial = r.text(value.get("cardSerial"), "cardSerial");
-        match r.problem {
-            Some(problem) => Err(problem),
-            None => Ok(request),
-        }
+        request.order_number = r.optional_string(value, Path::top("orderNumber"));
+        request.card_serial = r.optional_string(value, Path::top("cardSerial"));
+        r.finish(request).map_err(|(field, message)| RequestError::Field(field, message))
     }
 }
 
 fn field_error(field: &str, message: &str) -> RequestError {
     RequestError::Field(field.to_owned(), message.to_owned())
-}
-
-/// Reads request members and keeps the first problem instead of returning at each member: reading
-/// on after a problem is harmless, and members read without an early return need no clean-up code
-/// each in the wasm module. Paths are written out only for a problem.
-#[derive(Default)]
-struct Reader {
-    problem: Option<RequestError>,
-    /// The attempt being read: its members' paths are `attempts[i].key`.
-    attempt: Option<usize>,
-}
-
-impl Reader {
-    fn keep(&mut self, problem: RequestError) {
-        if self.problem.is_none() {
-            self.problem = Some(problem);
-        }
-    }
-
-    /// `key` is the member's path from the request, or from the attempt being read.
-    fn fail(&mut self, key: &str, message: &str) {
-        if self.problem.is_none() {
-            let path = match self.attempt {
-                Some(i) => item_path("attempts", i).add(".").add(key).done(),
-                None => key.to_owned(),
-            };
-            self.problem = Some(RequestError::Field(path, message.to_owned()));
-        }
-    }
-
-    /// An optional string (absent or `null`: `None`).
-    fn text(&mut self, value: Option<&Json>, key: &str) -> Option<String> {
-        match value {
-            None | Some(Json::Null) => None,
-            Some(Json::String(s)) => Some(s.clone()),
-            Some(_) => {
-                self.fail(key, "must be a string");
-                None
-            }
-        }
-    }
-
-    /// A required string (empty when it is missing, with the problem kept).
-    fn required_text(&mut self, value: Option<&Json>, key: &str) -> String {
-        let text = self.text(value, key);
-        if text.is_none() {
-            self.fail(key, "is required");
-        }
-        text.unwrap_or_default()
-    }
 }
 
 /// `text` with every spelling of `secret` replaced by `with`: ASCII letters in either case, and spaces

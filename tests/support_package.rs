@@ -282,7 +282,7 @@ fn requests_are_read_from_json_with_clear_errors() {
     assert_eq!(r.environment.time_zone.as_deref(), Some("Europe/Berlin"));
     for (bad, words) in [
         (r#"{"options": {}}"#, "input is required"),
-        (r#"{"input": 5}"#, "input must be a string"),
+        (r#"{"input": 5}"#, "input must be a string, not a number"),
         (r#"{"input": "x", "attempts": [{"at": "t", "httpStatus": 42}]}"#, "attempts[0].httpStatus"),
         (r#"{"input": "x", "options": {"now": "soon"}}"#, "'now' must be"),
         (r#"{"input": "x", "revealCode": "yes"}"#, "revealCode"),
@@ -290,7 +290,7 @@ fn requests_are_read_from_json_with_clear_errors() {
         (r#"{"input": "x", "attempts": [{"at": "2026-11-22"}, {}]}"#, "attempts[1].at is required"),
         (r#"{"input": "x", "attempts": [{"at": "yesterday"}]}"#, "attempts[0].at must be an RFC 3339 timestamp"),
         (r#"{"input": "x", "attempts": [{"at": "2026-11-22T25:00:00Z"}]}"#, "attempts[0].at must be an RFC 3339"),
-        (r#"{"input": "x", "attempts": 3}"#, "attempts must be a list"),
+        (r#"{"input": "x", "attempts": 3}"#, "attempts must be a list, not a number"),
         (r#"{"input": "x", "environment": {"userAgent": []}}"#, "environment.userAgent must be a string"),
         // The first problem in reading order is the one reported.
         (r#"{"input": 5, "attempts": 3, "revealCode": "yes"}"#, "input must be a string"),

@@ -4,7 +4,8 @@ use crate::prelude::*;
 
 use super::{CodeKind, Field, FieldKind, Scheme, SchemeDefinition, SchemeError, SchemeInfo};
 use crate::item_path;
-use crate::json::{decimal, Json, JsonWriter, Key, ToJson};
+use crate::json::{Json, JsonWriter, Key, ToJson};
+use crate::read::{Path, Problem, Reader};
 
 /// Keys a definition may have, in the order they are written.
 const DEFINITION_KEYS: [&str; 14] = [
@@ -23,11 +24,6 @@ const DEFINITION_KEYS: [&str; 14] = [
     "validityDays",
     "regions",
 ];
-
-/// Largest number a definition may use anywhere (lengths, positions, days); keeps arithmetic small.
-const MAX_NUMBER: i64 = 100_000;
-
-type Problem = (String, String);
 
 impl SchemeDefinition {
     /// Parses a JSON definition. Unknown keys, wrong types and malformed JSON are errors naming the
@@ -56,11 +52,11 @@ fn read_definition(value: &Json) -> Result<SchemeDefinition, Problem> {
     let mut r = Reader::default();
     r.only_known_keys(members, &DEFINITION_KEYS, Path::top(""));
     let mut d = SchemeDefinition::default();
-    d.schema = value.present("schema").map(|v| r.string(v, Path::top("schema")));
-    d.id = r.required_string(value, "id");
-    d.name = value.present("name").map(|v| r.string(v, Path::top("name")));
+    d.schema = r.optional_string(value, Path::top("schema"));
+    d.id = r.required_string(value, Path::top("id"));
+    d.name = r.optional_string(value, Path::top("name"));
     d.kind = value.present("kind").and_then(|v| r.one_of(v, Path::top("kind"), &CodeKind::ALL, CodeKind::code));
-    d.alphabet = r.required_string(value, "alphabet");
+    d.alphabet = r.required_string(value, Path::top("alphabet"));
     d.lengths = value.present("lengths").map(|v| r.counts(v, "lengths", None));
     d.min_length = value.present("minLength").map(|v| r.count(v, Path::top("minLength")));
     d.max_length = value.present("maxLength").map(|v| r.count(v, Path::top("maxLength")));
@@ -69,13 +65,13 @@ fn read_definition(value: &Json) -> Result<SchemeDefinition, Problem> {
             d.groups.push(r.counts(grouping, "groups", Some(i)));
         }
     }
-    d.checksum = r.required_string(value, "checksum");
+    d.checksum = r.required_string(value, Path::top("checksum"));
     if let Some(v) = value.present("fields") {
         for (i, field) in r.list(v, Path::top("fields")).iter().enumerate() {
-            d.fields.push(r.field(field, i));
+            d.fields.push(read_field(&mut r, field, i));
         }
     }
-    d.issue_epoch = value.present("issueEpoch").map(|v| r.string(v, Path::top("issueEpoch")));
+    d.issue_epoch = r.optional_string(value, Path::top("issueEpoch"));
     if let Some(v) = value.present("validityDays") {
         // Counts are at most MAX_NUMBER, so they fit.
         for n in r.counts(v, "validityDays", None) {
@@ -92,192 +88,21 @@ fn read_definition(value: &Json) -> Result<SchemeDefinition, Problem> {
     r.finish(d)
 }
 
-/// Where a value sits in a definition: `key`, up to two list positions, then a `member` key
-/// (`fields[2].start`, `groups[1][0]`, `id`). Written out only for a problem.
-#[derive(Clone, Copy)]
-struct Path<'a> {
-    key: &'a str,
-    index: Option<usize>,
-    inner: Option<usize>,
-    member: &'a str,
-}
-
-impl<'a> Path<'a> {
-    fn top(key: &'a str) -> Path<'a> {
-        Path { key, index: None, inner: None, member: "" }
-    }
-
-    fn text(self) -> String {
-        let mut out = String::from(self.key);
-        for i in [self.index, self.inner].into_iter().flatten() {
-            out.push('[');
-            crate::json::write_decimal(&mut out, i as u64);
-            out.push(']');
+/// Reads one member of `fields` (at position `i`).
+fn read_field(r: &mut Reader, value: &Json, i: usize) -> Field {
+    let at = |member| Path { index: Some(i), member, ..Path::top("fields") };
+    let members = r.object(value, at(""));
+    r.only_known_keys(members, &["kind", "start", "length"], at(""));
+    let kind = match value.present("kind") {
+        Some(v) => r.one_of(v, at("kind"), &FieldKind::ALL, FieldKind::code),
+        None => {
+            r.fail(at("kind"), "is required".into());
+            None
         }
-        if !self.member.is_empty() {
-            if !out.is_empty() {
-                out.push('.');
-            }
-            out.push_str(self.member);
-        }
-        out
-    }
-}
-
-/// Reads the members of a definition and keeps the first problem instead of returning at each: a
-/// wrong value reads as empty or zero and reading goes on, which is harmless as only a definition
-/// without problems is used. Without an early return per member the module needs no clean-up code
-/// per member (smaller wasm), and a path is written out only for a problem.
-#[derive(Default)]
-struct Reader {
-    problem: Option<Problem>,
-}
-
-impl Reader {
-    fn finish<T>(self, value: T) -> Result<T, Problem> {
-        match self.problem {
-            Some(problem) => Err(problem),
-            None => Ok(value),
-        }
-    }
-
-    fn fail(&mut self, path: Path<'_>, message: String) {
-        if self.problem.is_none() {
-            self.problem = Some((path.text(), message));
-        }
-    }
-
-    /// A type error: `expected` (ending in "not ") and the kind the value has.
-    fn not_a(&mut self, value: &Json, path: Path<'_>, expected: &str) {
-        self.fail(path, words(expected).add(value.kind()).done());
-    }
-
-    fn object<'v>(&mut self, value: &'v Json, path: Path<'_>) -> &'v [(String, Json)] {
-        value.as_object().unwrap_or_else(|| {
-            self.not_a(value, path, "must be an object, not ");
-            &[]
-        })
-    }
-
-    fn list<'v>(&mut self, value: &'v Json, path: Path<'_>) -> &'v [Json] {
-        value.as_array().unwrap_or_else(|| {
-            self.not_a(value, path, "must be a list, not ");
-            &[]
-        })
-    }
-
-    fn string(&mut self, value: &Json, path: Path<'_>) -> String {
-        match value.as_str() {
-            Some(text) => text.to_owned(),
-            None => {
-                self.not_a(value, path, "must be a string, not ");
-                String::new()
-            }
-        }
-    }
-
-    fn required_string(&mut self, object: &Json, key: &str) -> String {
-        match object.present(key) {
-            Some(value) => self.string(value, Path::top(key)),
-            None => {
-                self.fail(Path::top(key), "is required".into());
-                String::new()
-            }
-        }
-    }
-
-    fn count(&mut self, value: &Json, path: Path<'_>) -> usize {
-        match value.as_i64() {
-            Some(n) if (0..=MAX_NUMBER).contains(&n) => n as usize,
-            _ => {
-                let message = words("must be a whole number from 0 to ")
-                    .num(MAX_NUMBER as usize)
-                    .add(", not ")
-                    .add(&describe(value))
-                    .done();
-                self.fail(path, message);
-                0
-            }
-        }
-    }
-
-    fn required_count(&mut self, object: &Json, path: Path<'_>) -> usize {
-        match object.present(path.member) {
-            Some(value) => self.count(value, path),
-            None => {
-                self.fail(path, "is required".into());
-                0
-            }
-        }
-    }
-
-    /// A list of counts under `key` (at position `outer` of `key` when it is a list of lists).
-    fn counts(&mut self, value: &Json, key: &str, outer: Option<usize>) -> Vec<usize> {
-        let items = self.list(value, Path { index: outer, ..Path::top(key) });
-        let mut out = Vec::with_capacity(items.len());
-        for (i, item) in items.iter().enumerate() {
-            let path = match outer {
-                None => Path { index: Some(i), ..Path::top(key) },
-                Some(o) => Path { index: Some(o), inner: Some(i), ..Path::top(key) },
-            };
-            out.push(self.count(item, path));
-        }
-        out
-    }
-
-    // Out of line: inlined at each call it made the browser module larger (docs/measurements.md, "Size").
-    #[inline(never)]
-    fn one_of<T: Copy>(&mut self, value: &Json, path: Path<'_>, all: &[T], code: fn(T) -> &'static str) -> Option<T> {
-        let Some(text) = value.as_str() else {
-            self.not_a(value, path, "must be a string, not ");
-            return None;
-        };
-        let found = all.iter().find(|k| code(**k) == text).copied();
-        if found.is_none() {
-            let mut names = String::new();
-            for k in all {
-                crate::push_listed(&mut names, code(*k));
-            }
-            self.fail(path, words("unknown value '").add(text).add("'; use one of ").add(&names).done());
-        }
-        found
-    }
-
-    fn field(&mut self, value: &Json, i: usize) -> Field {
-        let at = |member| Path { index: Some(i), member, ..Path::top("fields") };
-        let members = self.object(value, at(""));
-        self.only_known_keys(members, &["kind", "start", "length"], at(""));
-        let kind = match value.present("kind") {
-            Some(v) => self.one_of(v, at("kind"), &FieldKind::ALL, FieldKind::code),
-            None => {
-                self.fail(at("kind"), "is required".into());
-                None
-            }
-        };
-        let start = self.required_count(value, at("start"));
-        let length = self.required_count(value, at("length"));
-        Field { kind: kind.unwrap_or(FieldKind::Random), start, length }
-    }
-
-    /// Rejects keys outside `allowed` (typos must not pass silently), naming the key under `path`.
-    fn only_known_keys(&mut self, members: &[(String, Json)], allowed: &[&str], path: Path<'_>) {
-        if let Some((key, _)) = members.iter().find(|(k, _)| !allowed.contains(&k.as_str())) {
-            self.fail(
-                Path { member: key, ..path },
-                words("unknown field; the fields are ").add(&crate::join(allowed, ", ")).done(),
-            );
-        }
-    }
-}
-
-/// A short description of a value for messages: numbers and strings as written, other kinds by name.
-fn describe(value: &Json) -> String {
-    match value {
-        Json::Int(n) if *n < 0 => words("-").add(&decimal(n.unsigned_abs())).done(),
-        Json::Int(n) => decimal(*n as u64),
-        Json::OtherNumber(raw) => raw.clone(),
-        other => other.kind().to_owned(),
-    }
+    };
+    let start = r.required_count(value, at("start"));
+    let length = r.required_count(value, at("length"));
+    Field { kind: kind.unwrap_or(FieldKind::Random), start, length }
 }
 
 impl ToJson for Field {

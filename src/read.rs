@@ -27,6 +27,15 @@ impl<'a> Path<'a> {
         Path { key, index: None, inner: None, member: "" }
     }
 
+    /// The key of the member this path ends in: `member`, or `key` at the top.
+    fn name(self) -> &'a str {
+        if self.member.is_empty() {
+            self.key
+        } else {
+            self.member
+        }
+    }
+
     fn text(self) -> String {
         let mut out = String::from(self.key);
         for i in [self.index, self.inner].into_iter().flatten() {
@@ -97,8 +106,7 @@ impl Reader {
         }
     }
 
-    /// The string member `path` names (its `member`, or its `key` at the top), or empty with the
-    /// problem kept when it is missing.
+    /// The string member `path` names, or empty with the problem kept when it is missing.
     pub fn required_string(&mut self, object: &Json, path: Path<'_>) -> String {
         match self.optional_string(object, path) {
             Some(text) => text,
@@ -111,8 +119,7 @@ impl Reader {
 
     /// The string member `path` names, if it is there and not `null`.
     pub fn optional_string(&mut self, object: &Json, path: Path<'_>) -> Option<String> {
-        let key = if path.member.is_empty() { path.key } else { path.member };
-        object.present(key).map(|value| self.string(value, path))
+        object.present(path.name()).map(|value| self.string(value, path))
     }
 
     pub fn count(&mut self, value: &Json, path: Path<'_>) -> usize {
@@ -130,6 +137,8 @@ impl Reader {
         }
     }
 
+    /// The count member of `object` that `path`'s `member` names (`fields[2].start`: `start`).
+    /// (Looking it up by [`Path::name`] as the strings are cost a byte; every caller names a member.)
     pub fn required_count(&mut self, object: &Json, path: Path<'_>) -> usize {
         match object.present(path.member) {
             Some(value) => self.count(value, path),

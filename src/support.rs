@@ -588,7 +588,7 @@ impl SupportRequest {
     #[allow(clippy::field_reassign_with_default)]
     pub fn from_json_value(value: &Json) -> Result<SupportRequest, RequestError> {
         if value.as_object().is_none() {
-            return Err(field_error("(request)", "must be an object"));
+            return Err(RequestError::Field("(request)".into(), "must be an object".into()));
         }
         let mut r = Reader::default();
         let mut request = SupportRequest::default();
@@ -643,10 +643,6 @@ impl SupportRequest {
         request.card_serial = r.optional_string(value, Path::top("cardSerial"));
         r.finish(request).map_err(|(field, message)| RequestError::Field(field, message))
     }
-}
-
-fn field_error(field: &str, message: &str) -> RequestError {
-    RequestError::Field(field.to_owned(), message.to_owned())
 }
 
 /// `text` with every spelling of `secret` replaced by `with`: ASCII letters in either case, and spaces

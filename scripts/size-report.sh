@@ -85,7 +85,9 @@ export PATH="$PWD/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # by 33 for a fix: an attempt's `at` in a support request must be a timestamp: 50,762 bytes.
 # Support requests read by the scheme definitions' reader (src/read.rs), not a second one, and its
 # optional strings read by one helper, -35: 50,727 bytes.
-CEILING_BYTES=${CLAIMCHECK_SIZE_CEILING:-50727}
+# Nineteenth session: raised by 22 for a fix: a server's message quoted „…“ in the German support
+# text, not “…”: 50,749 bytes.
+CEILING_BYTES=${CLAIMCHECK_SIZE_CEILING:-50749}
 GOAL_BYTES=25600
 gz() { gzip -9c "$1" | wc -c; }
 

@@ -347,7 +347,7 @@ fn readable_text(
             out.add(" (HTTP ").num(usize::from(http)).add(")");
         }
         if let Some(message) = &a.server_message {
-            out.add(" “").add(&hide(clip(message))).add("”");
+            out.add(l.quotes[0]).add(&hide(clip(message))).add(l.quotes[1]);
         }
         out.add("\n");
         if let Some(code) = &a.server_code {

@@ -354,6 +354,8 @@ pub struct SupportLabels {
     pub device: &'static str,
     /// Closing advice; `{reference}` is filled in.
     pub closing: &'static str,
+    /// Quotation marks around a server's message, as the language writes them (the opening one after a space).
+    pub quotes: [&'static str; 2],
 }
 
 /// Labels in English and German.
@@ -374,6 +376,7 @@ pub const SUPPORT_LABELS: (SupportLabels, SupportLabels) = (
         serial: "Card serial number",
         device: "Device",
         closing: "Give customer service the reference {reference} and this package. Keep the code and the card or email: they are the evidence.",
+        quotes: [" “", "”"],
     },
     SupportLabels {
         heading: "Support-Paket",
@@ -391,6 +394,7 @@ pub const SUPPORT_LABELS: (SupportLabels, SupportLabels) = (
         serial: "Seriennummer der Karte",
         device: "Gerät",
         closing: "Geben Sie dem Kundenservice die Referenz {reference} und dieses Paket. Bewahren Sie Code und Karte oder E-Mail auf: Sie sind der Nachweis.",
+        quotes: [" „", "“"],
     },
 );
 

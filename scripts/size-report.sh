@@ -86,8 +86,11 @@ export PATH="$PWD/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # Support requests read by the scheme definitions' reader (src/read.rs), not a second one, and its
 # optional strings read by one helper, -35: 50,727 bytes.
 # Nineteenth session: raised by 22 for a fix: a server's message quoted „…“ in the German support
-# text, not “…”: 50,749 bytes.
-CEILING_BYTES=${CLAIMCHECK_SIZE_CEILING:-50749}
+# text, not “…”: 50,749 bytes. Raised by 143 for fixes: a code that is only expired or for another
+# marketplace is suggested (after every code that works here), a credit that expired within a year
+# is still one being typed, a located checksum finding only where its correction is suggested, and
+# the device-clock cause worded for expired codes too: 50892 bytes.
+CEILING_BYTES=${CLAIMCHECK_SIZE_CEILING:-50892}
 GOAL_BYTES=25600
 gz() { gzip -9c "$1" | wc -c; }
 

@@ -9,6 +9,10 @@ use crate::date::{Date, Timestamp};
 pub const SKEW_DAYS: u64 = 1;
 /// A credit with this many days or fewer left gets an `expires_soon` warning.
 pub const SOON_DAYS: i64 = 7;
+/// A code being typed whose credit expired more than this many days ago is taken for something else
+/// rather than a credit: customers still try credits that expired lately, and most random symbols
+/// decode to dates years away.
+pub const RECENTLY_EXPIRED_DAYS: u64 = 365;
 
 /// Dates decoded from a credit code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

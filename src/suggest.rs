@@ -107,6 +107,8 @@ pub(crate) struct Candidate {
     pub weight: f64,
     /// Number of symbols changed (erasure recoveries count as 0: their positions were known).
     pub distance: u8,
+    /// True for a code that is expired or for another marketplace; set by [`suggest`].
+    pub elsewhere: bool,
 }
 
 /// Suggestions for an input that failed under `scheme`, best first. For an `invalid` input that no
@@ -131,11 +133,18 @@ pub(crate) fn suggest(ctx: &Context<'_>, scheme: &Scheme, symbols: &[char], inva
             (ranked_by, candidates) = (found_in, found);
         }
     }
+    // A code that is expired or for another marketplace (see `passes`) comes after every code that
+    // works here.
+    for c in &mut candidates {
+        c.elsewhere = ctx.evaluate(ranked_by, &c.symbols).status != Status::Valid;
+    }
     rank(ranked_by, candidates)
 }
 
 fn rank(scheme: &Scheme, mut candidates: Vec<Candidate>) -> Vec<Suggestion> {
-    crate::sort_small(&mut candidates, |a, b| (a.distance, -a.weight) < (b.distance, -b.weight));
+    crate::sort_small(&mut candidates, |a, b| {
+        (a.elsewhere, a.distance, -a.weight) < (b.elsewhere, b.distance, -b.weight)
+    });
     // The best candidate of each code (moved, not copied).
     let mut kept: Vec<Candidate> = Vec::new();
     for c in candidates {
@@ -190,6 +199,7 @@ pub(crate) fn rs32_repairs(ctx: &Context<'_>, scheme: &Scheme, symbols: &[char])
                 edits: vec![substitute(fix.position, from, to)],
                 weight: substitution_weight(from, to),
                 distance: 1,
+                elsewhere: false,
             });
         }
     } else if erasures.len() <= 2 {
@@ -204,7 +214,7 @@ pub(crate) fn rs32_repairs(ctx: &Context<'_>, scheme: &Scheme, symbols: &[char])
                 // A typed O that is really a Q or D is the expected case; an O that is a 7 is odd.
                 weight *= if symbols[p] == '?' { 1.0 } else { 0.5 + 0.5 * substitution_weight(symbols[p], to) };
             }
-            out.push(Candidate { symbols: fixed, edits, weight, distance: 0 });
+            out.push(Candidate { symbols: fixed, edits, weight, distance: 0, elsewhere: false });
         }
     }
     out.retain(|c| passes(ctx, scheme, &c.symbols));
@@ -228,6 +238,7 @@ fn substitutions(ctx: &Context<'_>, scheme: &Scheme, symbols: &[char]) -> Vec<Ca
                     edits: vec![substitute(p, from, to)],
                     weight: substitution_weight(from, to),
                     distance: 1,
+                    elsewhere: false,
                 });
             }
         }
@@ -265,6 +276,7 @@ fn transpositions(ctx: &Context<'_>, scheme: &Scheme, symbols: &[char]) -> Vec<C
                 edits: vec![Edit { kind: EditKind::Transpose, position: i, from: Some(from), to: Some(to) }],
                 weight: 0.4,
                 distance: 2,
+                elsewhere: false,
             });
         }
     }
@@ -301,6 +313,7 @@ fn length_repairs(ctx: &Context<'_>, scheme: &Scheme, symbols: &[char]) -> Vec<C
                 edits: vec![Edit { kind: EditKind::Insert, position: p, from: None, to: Some(to.to_string()) }],
                 weight,
                 distance: 1,
+                elsewhere: false,
             });
         }
     } else if scheme.accepts_length(n + 1) {
@@ -314,6 +327,7 @@ fn length_repairs(ctx: &Context<'_>, scheme: &Scheme, symbols: &[char]) -> Vec<C
                     edits: vec![Edit { kind: EditKind::Insert, position: p, from: None, to: Some(to.to_string()) }],
                     weight: if p == n { 0.35 } else { 0.3 },
                     distance: 1,
+                    elsewhere: false,
                 });
             }
         }
@@ -333,6 +347,7 @@ fn length_repairs(ctx: &Context<'_>, scheme: &Scheme, symbols: &[char]) -> Vec<C
                 edits: vec![Edit { kind: EditKind::Delete, position: p, from: Some(removed.to_string()), to: None }],
                 weight: if doubled { 0.5 } else { 0.3 },
                 distance: 1,
+                elsewhere: false,
             });
         }
     }
@@ -373,7 +388,10 @@ fn after_label<'a>(ctx: &Context<'a>, symbols: &[char]) -> Option<(&'a Scheme, V
     }
     let scheme = ctx.registry.get(alone.scheme.as_deref()?)?;
     let edit = Edit { kind: EditKind::Delete, position: 0, from: Some(crate::text_of(label)), to: None };
-    Some((scheme, vec![Candidate { symbols: code.to_vec(), edits: vec![edit], weight: 0.9, distance: 1 }]))
+    Some((
+        scheme,
+        vec![Candidate { symbols: code.to_vec(), edits: vec![edit], weight: 0.9, distance: 1, elsewhere: false }],
+    ))
 }
 
 /// Every window of `symbols` shorter than the whole that is a code of `scheme` passing every check,
@@ -404,18 +422,24 @@ pub(crate) fn code_windows(ctx: &Context<'_>, scheme: &Scheme, symbols: &[char])
             }
             // At most 256 symbols are checked, and a code has at least 2.
             let distance = (n - length) as u8;
-            found.push(Candidate { symbols: window.to_vec(), edits, weight: 0.9, distance });
+            found.push(Candidate { symbols: window.to_vec(), edits, weight: 0.9, distance, elsewhere: false });
         }
     }
     found
 }
 
-/// True when the candidate passes every check of the scheme (as `valid`, warnings allowed).
-fn passes(ctx: &Context<'_>, scheme: &Scheme, symbols: &[char]) -> bool {
+/// True when the candidate passes every check of the scheme but expiry and marketplace (warnings allowed).
+pub(crate) fn passes(ctx: &Context<'_>, scheme: &Scheme, symbols: &[char]) -> bool {
     // Length and checksum first: they reject almost every candidate without the full evaluation.
+    // A code that is only expired or for another marketplace is still the customer's code: it is
+    // suggested, and taking it shows that verdict.
     scheme.accepts_length(symbols.len())
         && crate::validate::checksum_passes(scheme, symbols)
-        && ctx.evaluate(scheme, symbols).status == Status::Valid
+        && ctx
+            .evaluate(scheme, symbols)
+            .findings
+            .iter()
+            .all(|f| f.severity != Severity::Error || matches!(f.code, FindingCode::Expired | FindingCode::WrongRegion))
 }
 
 fn substitute(position: usize, from: char, to: char) -> Edit {

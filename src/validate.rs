@@ -511,9 +511,10 @@ impl<'a> Context<'a> {
         s.regions.iter().find(|m| m.prefix.len() == prefix.len() && starts_with(m.prefix, prefix)).copied()
     }
 
-    /// True when the fields typed so far could belong to a valid code: a region prefix (or its start)
-    /// the scheme allows, a validity symbol with a meaning, and an issue day not in the future and
-    /// not long expired. Unreadable symbols are given the benefit of the doubt.
+    /// True when the fields typed so far could belong to a code: a region prefix (or its start) the
+    /// scheme allows, a validity symbol with a meaning, and an issue day not in the future and not
+    /// long expired (a credit that expired lately is still one the customer may hold; the checks then
+    /// say it expired). Unreadable symbols are given the benefit of the doubt.
     pub(crate) fn fields_plausible(&self, s: &Scheme, symbols: &[char]) -> bool {
         if let Some(field) = s.field(FieldKind::Region) {
             let typed = typed(symbols, field);
@@ -534,7 +535,10 @@ impl<'a> Context<'a> {
             if issued > latest {
                 return false;
             }
-            if self.dates_if_typed(s, symbols).is_some_and(|d| expiry::judge(&d, now) == DateStatus::Expired) {
+            let long_expired = |d: CreditDates| {
+                d.expires_on.add_days(expiry::RECENTLY_EXPIRED_DAYS).is_some_and(|last| last < now.date())
+            };
+            if self.dates_if_typed(s, symbols).is_some_and(long_expired) {
                 return false;
             }
         }
@@ -717,8 +721,8 @@ impl<'a> Context<'a> {
         out
     }
 
-    /// For rs32: the one wrong symbol and its right value, when correcting it yields a code whose
-    /// fields make sense.
+    /// For rs32: the one wrong symbol and its right value, when correcting it yields a code that
+    /// would be suggested (so the finding, the suggestions and the causes tell one story).
     fn located_error(&self, s: &Scheme, symbols: &[char]) -> Option<(usize, char)> {
         if s.checksum != Checksum::Rs32 {
             return None;
@@ -731,9 +735,7 @@ impl<'a> Context<'a> {
         let right = s.alphabet.symbol(fix.value);
         let mut fixed = symbols.to_vec();
         fixed[fix.position] = right;
-        let ok = self.typed_field_findings(s, &fixed).is_empty()
-            && (s.field(FieldKind::Region).is_none() || self.known_prefix(s, &fixed).is_some());
-        ok.then_some((fix.position, right))
+        suggest::passes(self, s, &fixed).then_some((fix.position, right))
     }
 }
 

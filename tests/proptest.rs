@@ -3,10 +3,11 @@
 
 mod support;
 
+use claimcheck::finding::Severity;
 use claimcheck::generate::{generate_with, Issue};
 use claimcheck::normalize::normalize;
 use claimcheck::scheme::builtin;
-use claimcheck::{validate, CheckOptions, Status};
+use claimcheck::{validate, CheckOptions, FindingCode, Status};
 use proptest::prelude::*;
 
 /// Strings that look like what people paste: code symbols, look-alikes, separators, invisibles.
@@ -51,15 +52,20 @@ proptest! {
         let markets = ["DE", "US", "amazon.co.jp"];
         let options = CheckOptions::default().scheme(schemes[scheme]).marketplace(markets[market]).now(support::now());
         let v = validate(&input, &options).unwrap();
-        // Suggestions only ever name codes that pass every check: under the scheme the input was
-        // checked against, or, for a code found inside other text, the scheme that code belongs to.
+        // Suggestions only ever name codes that pass every check but expiry and marketplace: under
+        // the scheme the input was checked against, or, for a code found inside other text, the
+        // scheme that code belongs to. Codes that work here come first.
+        let mut works_here = true;
         for s in &v.suggestions {
             let again = validate(&s.code, &options.clone().scheme(v.scheme.as_deref().unwrap())).unwrap();
             let found_inside = validate(&s.code, &options).unwrap();
-            prop_assert!(
-                again.status == Status::Valid || found_inside.is_well_formed(),
-                "suggestion {} of {:?}: {:?} / {:?}", s.code, input, again.status, found_inside.status
-            );
+            let here = again.status == Status::Valid || found_inside.is_well_formed();
+            let elsewhere = again.findings.iter().all(|f| {
+                f.severity != Severity::Error || matches!(f.code, FindingCode::Expired | FindingCode::WrongRegion)
+            });
+            prop_assert!(here || elsewhere, "suggestion {} of {:?}: {:?} / {:?}", s.code, input, again.findings, found_inside.status);
+            prop_assert!(!here || works_here, "suggestion {} of {:?} works here but comes after one that does not", s.code, input);
+            works_here &= here;
         }
         prop_assert!(v.suggestions.len() <= 3);
     }

@@ -6,8 +6,9 @@ mod support;
 
 use claimcheck::finding::Severity;
 use claimcheck::typing::format_as_you_type;
+use claimcheck::FindingCode;
 use claimcheck::{validate, CheckOptions, Status};
-use support::{code, now, scheme, Rng};
+use support::{code, expired_code, now, scheme, Rng};
 
 fn codes() -> Vec<(String, &'static str)> {
     let mut out: Vec<(String, &str)> = ["DE9N8GUZWH279LUF", "US8W2ZNFTJQQS6D3", "JPA58VYBYG9XYJ4Y"]
@@ -52,6 +53,25 @@ fn every_prefix_of_a_valid_code_is_incomplete_never_an_error() {
         assert_eq!((done.status, done.caret), (Status::Valid, full.display(&code).len()));
     }
     assert!(checked > 25_000, "{checked}");
+}
+
+/// Customers still try a credit that expired lately: typing one is never an error either, and only
+/// the complete code says that it expired.
+#[test]
+fn no_prefix_of_a_credit_that_expired_within_a_year_is_an_error() {
+    let options = CheckOptions::default().now(now());
+    let mut rng = Rng(0x0e8d);
+    for _ in 0..200 {
+        let code = expired_code(scheme("credit"), &mut rng, claimcheck::expiry::RECENTLY_EXPIRED_DAYS as usize);
+        for end in 0..code.len() {
+            // Never an error (16 symbols of it can happen to be a valid gift card: that is no nag).
+            let v = validate(&code[..end], &options).unwrap();
+            assert_ne!(v.status, Status::Invalid, "{} of {code}: {:?}", &code[..end], v.findings);
+            assert!(v.findings.iter().all(|f| f.severity != Severity::Error), "{}: {:?}", &code[..end], v.findings);
+        }
+        let v = validate(&code, &options).unwrap();
+        assert_eq!((v.status, v.findings[0].code), (Status::Invalid, FindingCode::Expired), "{code}");
+    }
 }
 
 #[test]

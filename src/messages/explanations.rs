@@ -84,8 +84,8 @@ pub const CAUSES: Catalog = catalog![
     },
     Entry {
         key: "device_clock",
-        en: t!("The date on this device may be wrong: the code's issue date lies in the future.", "Check your device's date and time, then try again."),
-        de: t!("Das Datum dieses Geräts stimmt möglicherweise nicht: Das Ausstellungsdatum des Codes liegt in der Zukunft.", "Prüfen Sie Datum und Uhrzeit Ihres Geräts und versuchen Sie es dann erneut."),
+        en: t!("The date on this device may be wrong, and whether the code is still valid is judged by it.", "Check your device's date and time, then try again."),
+        de: t!("Das Datum dieses Geräts stimmt möglicherweise nicht, und danach wird beurteilt, ob der Code noch gilt.", "Prüfen Sie Datum und Uhrzeit Ihres Geräts und versuchen Sie es dann erneut."),
     },
     Entry {
         key: "foreign_characters",

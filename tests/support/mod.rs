@@ -35,11 +35,23 @@ pub fn scheme(id: &str) -> &'static Scheme {
 /// A code of `scheme` that is valid at [`now`]: random region, and for credits a random validity
 /// and an issue day that leaves the credit usable.
 pub fn code(scheme: &Scheme, rng: &mut Rng) -> String {
+    code_issued(scheme, rng, None)
+}
+
+/// A credit of `scheme` that expired before [`now`]: 1 to `days` days after its last valid day.
+pub fn expired_code(scheme: &Scheme, rng: &mut Rng, days: usize) -> String {
+    code_issued(scheme, rng, Some(days))
+}
+
+fn code_issued(scheme: &Scheme, rng: &mut Rng, expired_up_to: Option<usize>) -> String {
     let region = MARKETPLACES[rng.below(MARKETPLACES.len())].prefix.to_owned();
     let mut issue = Issue { region: Some(region), ..Issue::default() };
     if !scheme.validity_days.is_empty() {
         let days = scheme.validity_days[rng.below(scheme.validity_days.len())];
-        let back = rng.below(days as usize) as u64;
+        let back = match expired_up_to {
+            Some(up_to) => days as usize + 1 + rng.below(up_to),
+            None => rng.below(days as usize),
+        } as u64;
         issue.validity_days = Some(days);
         issue.issued_on = now().date().sub_days(back);
     }

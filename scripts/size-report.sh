@@ -89,8 +89,10 @@ export PATH="$PWD/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # text, not “…”: 50,749 bytes. Raised by 143 for fixes: a code that is only expired or for another
 # marketplace is suggested (after every code that works here), a credit that expired within a year
 # is still one being typed, a located checksum finding only where its correction is suggested, and
-# the device-clock cause worded for expired codes too: 50892 bytes.
-CEILING_BYTES=${CLAIMCHECK_SIZE_CEILING:-50892}
+# the device-clock cause worded for expired codes too: 50,892 bytes. Raised by 76 for two fixes: an
+# attempt's clientStatus in the support text in the text's language (+64), a scheme definition's
+# minLength below 2 named as minLength, not lengths (+12): 50,968 bytes.
+CEILING_BYTES=${CLAIMCHECK_SIZE_CEILING:-50968}
 GOAL_BYTES=25600
 gz() { gzip -9c "$1" | wc -c; }
 

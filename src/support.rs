@@ -300,12 +300,8 @@ fn readable_text(
     out.add(l.created).add(": ").add(&now.format()).add(" (claimcheck ").add(crate::VERSION).add(")\n");
     out.add("\n");
     out.add(l.code).add(": ").add(if shown_code.is_empty() { "—" } else { &shown_code }).add("\n");
-    let status = match v.status {
-        Status::Valid => l.statuses[0],
-        Status::Unverifiable => l.statuses[1],
-        Status::Incomplete => l.statuses[2],
-        Status::Invalid => l.statuses[3],
-    };
+    // The status words are in the order of `Status`'s variants.
+    let status = l.statuses[v.status as usize];
     let context = [v.scheme.as_deref(), v.region, marketplace.map(|m| m.domain)];
     out.add(l.result).add(": ").add(status).add(" (");
     for (i, part) in context.iter().flatten().enumerate() {
@@ -338,7 +334,10 @@ fn readable_text(
     for (i, a) in attempts.iter().enumerate() {
         out.add("  ").num(i + 1).add(". ").add(&a.at);
         if let Some(status) = &a.client_status {
-            out.add(" · claimcheck: ").add(status);
+            // One of the four statuses in the text's language; anything else as it was given.
+            let known = [Status::Valid, Status::Unverifiable, Status::Incomplete, Status::Invalid];
+            let word = known.iter().position(|s| s.code() == status).map_or(status.as_str(), |i| l.statuses[i]);
+            out.add(" · claimcheck: ").add(word);
         }
         if let Some(code) = &a.server_code {
             out.add(" · ").add(l.server).add(": ").add(code);

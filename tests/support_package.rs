@@ -335,3 +335,27 @@ fn readable_texts_match_the_snapshot() {
     let expected = std::fs::read_to_string(path).unwrap_or_default();
     assert!(out == expected, "support texts changed; review and run with UPDATE_SNAPSHOTS=1:\n{out}");
 }
+
+/// The browser's status of an attempt reads in the text's language, as the verdict above it does;
+/// anything other than the four statuses is shown as it was given.
+#[test]
+fn an_attempts_status_is_worded_in_the_texts_language() {
+    let cases = [
+        ("en", "valid", "claimcheck: well-formed ·"),
+        ("en", "unverifiable", "claimcheck: format only (no check characters) ·"),
+        ("en", "incomplete", "claimcheck: incomplete ·"),
+        ("en", "invalid", "claimcheck: not valid as entered ·"),
+        ("de", "valid", "claimcheck: formal korrekt ·"),
+        ("de", "unverifiable", "claimcheck: nur Format geprüft (keine Prüfzeichen) ·"),
+        ("de", "incomplete", "claimcheck: unvollständig ·"),
+        ("de", "invalid", "claimcheck: so nicht gültig ·"),
+        ("de", "pending", "claimcheck: pending ·"),
+        ("en", "Valid", "claimcheck: Valid ·"),
+    ];
+    for (locale, status, expected) in cases {
+        let mut r = request("DE9N8GUZWH279LUF", locale);
+        r.attempts[0].client_status = Some(status.into());
+        let text = support_package(&r).unwrap().text;
+        assert!(text.contains(expected), "{locale} {status}: {text}");
+    }
+}

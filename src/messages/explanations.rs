@@ -332,7 +332,7 @@ pub struct SupportLabels {
     pub code: &'static str,
     /// The browser's verdict.
     pub result: &'static str,
-    /// Status words: valid, unverifiable, incomplete, invalid.
+    /// Status words, in the order of `Status`'s variants: valid, unverifiable, incomplete, invalid.
     pub statuses: [&'static str; 4],
     /// Findings heading.
     pub noticed: &'static str,

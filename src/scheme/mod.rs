@@ -531,7 +531,8 @@ fn checked_lengths(d: &SchemeDefinition) -> Result<Vec<usize>, Problem> {
     crate::sort_small(&mut lengths, |a, b| a < b);
     lengths.dedup();
     if lengths[0] < 2 {
-        return Err(problem("lengths", "codes must have at least 2 symbols"));
+        let field = if d.lengths.is_some() { "lengths" } else { "minLength" };
+        return Err(problem(field, "codes must have at least 2 symbols"));
     }
     if lengths[lengths.len() - 1] > MAX_CODE_LENGTH {
         return Err(problem("lengths", words("codes may have at most ").num(MAX_CODE_LENGTH).add(" symbols").done()));
@@ -896,6 +897,11 @@ mod tests {
         })
     }
 
+    /// A scheme without checksum and fields, its lengths given as a range.
+    fn plain() -> serde_json::Value {
+        json!({"id": "plain", "alphabet": "0123456789", "minLength": 4, "maxLength": 8, "checksum": "none"})
+    }
+
     fn with(mut v: serde_json::Value, key: &str, value: serde_json::Value) -> serde_json::Value {
         v[key] = value;
         v
@@ -996,6 +1002,11 @@ mod tests {
             (with(base(), "schema", json!("claimcheck.scheme/9")), "schema", "not supported"),
             (with(base(), "regions", json!(["IT"])), "regions[0]", "amazon.it uses XT"),
             (with(base(), "minLength", json!(5)), "lengths", "not both"),
+            (with(plain(), "minLength", json!(1)), "minLength", "at least 2 symbols"),
+            (with(plain(), "minLength", json!(9)), "minLength", "greater than maxLength 8"),
+            (with(plain(), "maxLength", json!(65)), "maxLength", "at most 64"),
+            (with(with(plain(), "minLength", json!(1)), "maxLength", json!(1)), "minLength", "at least 2 symbols"),
+            (with(base(), "lengths", json!([1, 12])), "lengths", "at least 2 symbols"),
             (
                 with(
                     base(),

@@ -468,7 +468,9 @@ impl<'a> Context<'a> {
             if !self.fields_plausible(s, symbols) {
                 return Fit::None;
             }
-            let strong = s.has_checksum() && s.field(FieldKind::Region).is_some() && prefix_known;
+            // A prefix with a symbol the scheme never uses ("SAVE10" under a gift card's SA) is no
+            // strong sign of this scheme: a scheme the input fits as it is wins.
+            let strong = s.has_checksum() && s.field(FieldKind::Region).is_some() && prefix_known && erasures == 0;
             return if strong { Fit::IncompleteStrong } else { Fit::IncompleteWeak };
         }
         if !s.has_checksum() {
@@ -751,7 +753,7 @@ pub(crate) enum Fit {
     Damaged,
     /// One wrong symbol or up to two unreadable ones, and the repair makes sense.
     Correctable,
-    /// A prefix of a checksum scheme with a known region prefix.
+    /// A prefix of a checksum scheme with a known region prefix and only symbols of its alphabet.
     IncompleteStrong,
     /// Complete, with `?` or impossible symbols that the check symbols recover to a valid code: the
     /// customer marked what they could not read, so this beats "still typing another scheme".

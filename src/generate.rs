@@ -49,6 +49,22 @@ pub fn generate_with(
     issue: &Issue,
     fill_random: &mut dyn FnMut(&mut [u8]) -> Result<(), GenerateError>,
 ) -> Result<String, GenerateError> {
+    // A value for a field the scheme does not have would be dropped without a word: the issuer
+    // asked for something these codes cannot carry.
+    let given = [
+        (issue.region.is_some(), FieldKind::Region, "region"),
+        (issue.issued_on.is_some(), FieldKind::IssueDay, "issued"),
+        (issue.validity_days.is_some(), FieldKind::Validity, "validity"),
+    ];
+    for (is_given, kind, option) in given {
+        if is_given && scheme.field(kind).is_none() {
+            return Err(GenerateError::Unsupported(format!(
+                "scheme {} has no {} field, so --{option} does not apply",
+                scheme.id,
+                kind.code()
+            )));
+        }
+    }
     // Every code length the scheme allows needs the fixed fields at the same places: use the longest.
     let n = scheme.max_len();
     let mut symbols: Vec<Option<char>> = vec![None; n];
@@ -155,6 +171,19 @@ mod tests {
         let giftcard = &builtin()[0];
         let nowhere = Issue { region: Some("QQ".into()), ..Issue::default() };
         assert!(matches!(generate(giftcard, &nowhere), Err(GenerateError::Unsupported(_))));
+    }
+
+    #[test]
+    fn values_for_fields_the_scheme_lacks_are_errors() {
+        let (giftcard, promo) = (&builtin()[0], &builtin()[3]);
+        let dated = Issue { region: Some("DE".into()), issued_on: Date::from_ymd(2026, 11, 1), validity_days: None };
+        let message = generate(giftcard, &dated).unwrap_err().to_string();
+        assert_eq!(message, "scheme giftcard has no issue_day field, so --issued does not apply");
+        let lasting = Issue { region: Some("DE".into()), validity_days: Some(30), ..Issue::default() };
+        assert!(generate(giftcard, &lasting).unwrap_err().to_string().contains("--validity"));
+        let placed = Issue { region: Some("DE".into()), ..Issue::default() };
+        assert!(generate(promo, &placed).unwrap_err().to_string().contains("no region field"));
+        assert!(generate(promo, &Issue::default()).is_ok());
     }
 
     #[test]

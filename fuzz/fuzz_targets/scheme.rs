@@ -18,9 +18,12 @@ fuzz_target!(|data: &[u8]| {
         let options = claimcheck::CheckOptions::default().scheme(&scheme.id);
         let _ = registry.validate(input, &options).unwrap();
     }
+    // Only values for the fields the scheme has (any other is refused).
+    use claimcheck::scheme::FieldKind;
     let issue = claimcheck::generate::Issue {
-        region: Some("DE".into()),
-        issued_on: claimcheck::date::Date::from_ymd(2026, 11, 1),
+        region: scheme.field(FieldKind::Region).map(|_| "DE".into()),
+        issued_on: claimcheck::date::Date::from_ymd(2026, 11, 1)
+            .filter(|_| scheme.field(FieldKind::IssueDay).is_some()),
         validity_days: scheme.validity_days.first().copied(),
     };
     let mut counter = 0u8;

@@ -33,19 +33,39 @@ function attemptLine(a) {
   return line;
 }
 
-/** What this claimcheck says of the entered code today, next to what the package recorded. */
-function recheck(p) {
-  const then = p.validation ?? {};
+/** The options the package's request used, with today as `now`. */
+function recheckOptions(p) {
   const options = { now: new Date() };
   if (typeof p.request?.scheme === 'string') options.scheme = p.request.scheme;
   if (typeof p.request?.marketplace === 'string') options.marketplace = p.request.marketplace;
+  return options;
+}
+
+/** What this claimcheck says of the entered code today, next to what the package recorded. */
+function recheck(p) {
+  const then = p.validation ?? {};
   try {
-    const now = validate(text(then.input), options);
+    const now = validate(text(then.input), recheckOptions(p));
     const same = now.status === then.status ? 'same verdict' : 'verdict changed since the package was made';
     const findings = now.findings.map((f) => `${f.code}: ${f.message}`).join(' ');
     return `${now.status} — ${now.display} (${same}; claimcheck ${version()})${findings ? `. ${findings}` : ''}`;
   } catch (e) {
     return `cannot re-check here: ${e.message}`;
+  }
+}
+
+/** What each code the customer most likely meant is today: usable, expired or for another store. */
+function recheckSuggestions(p) {
+  try {
+    const options = recheckOptions(p);
+    const now = validate(text(p.validation?.input), options);
+    return now.suggestions.map((s) => {
+      const meant = validate(s.code, options);
+      const why = meant.findings.find((f) => f.severity === 'error');
+      return `${s.display}: ${meant.status}${why ? ` — ${why.code}: ${why.message}` : ''}`;
+    });
+  } catch {
+    return []; // recheck() already says why the code cannot be checked here
   }
 }
 
@@ -70,6 +90,7 @@ function showPackage(result) {
   const causes = Array.isArray(v.causes) ? v.causes : [];
   const attempts = Array.isArray(p.attempts) ? p.attempts : [];
   const device = [env.locale, env.timeZone, env.userAgent].filter((x) => typeof x === 'string').join(' · ');
+  const meant = recheckSuggestions(p);
   verdict.className = 'result ok';
   verdict.replaceChildren(
     el('h2', { textContent: `Intact: reference ${result.reference}` }),
@@ -86,6 +107,7 @@ function showPackage(result) {
       ...row('Suggested', suggestions.length ? list(suggestions, (s) => text(s.display)) : ''),
       ...row('Likely causes', causes.length ? list(causes, (c) => `${text(c.code)}: ${text(c.message)}`) : ''),
       ...row('Now, checked here', recheck(p)),
+      ...row('Suggested codes, checked here', meant.length ? list(meant, (line) => line) : ''),
       ...row(`Attempts (${attempts.length})`, attempts.length ? list(attempts, attemptLine) : 'none'),
     ),
   );

@@ -322,6 +322,18 @@ fn render_inspection(registry: &Registry, p: &Json, reference: &str, now: Timest
             for f in &again.findings {
                 out.push(format!("  finding {}: {}", f.code.code(), f.message));
             }
+            // What the code the customer most likely meant is: still usable, expired, or for
+            // another marketplace (a suggestion can be any of these).
+            for s in &again.suggestions {
+                let Ok(meant) = registry.validate(&s.code, &options) else { continue };
+                let why = meant.findings.iter().find(|f| f.severity == claimcheck::Severity::Error);
+                out.push(match why {
+                    Some(f) => {
+                        format!("  suggested {}: {} — {}: {}", s.display, meant.status.code(), f.code.code(), f.message)
+                    }
+                    None => format!("  suggested {}: {}", s.display, meant.status.code()),
+                });
+            }
         }
         Err(e) => {
             let hint = if matches!(e, claimcheck::OptionsError::UnknownScheme { .. }) {

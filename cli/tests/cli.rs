@@ -212,11 +212,28 @@ fn inspect_prints_a_verified_package_for_an_agent() {
             "server already_redeemed (HTTP 409)",
             "This code has already been redeemed — retry: no, contact support: yes",
             "likely cause typo",
+            "suggested DE9N-8GUZ-WH27-9LUF: valid\n",
         ] {
             assert!(out.contains(words), "missing {words:?} in:\n{out}");
         }
     }
     std::fs::remove_dir_all(&dir).ok();
+}
+
+/// The agent sees what the code the customer most likely meant is now: here an expired credit.
+#[test]
+fn inspect_says_what_a_suggested_code_is() {
+    let json = support_package(&SupportRequest {
+        input: "DE46J22XX73E55RZU9NX".into(), // DE46J22XX73E55RZU9NH, expired on 2026-01-31, last symbol mistyped
+        options: CheckOptions::default().now(claimcheck::date::Timestamp::parse("2026-11-22T12:00:00Z").unwrap()),
+        ..SupportRequest::default()
+    })
+    .unwrap()
+    .json;
+    let o = run(&["inspect", "-", "--now", "2026-11-23"], Some(&json));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let wanted = "suggested DE46J-22XX7-3E55R-ZU9NH: invalid — expired: This credit expired on 2026-01-31.";
+    assert!(stdout(&o).contains(wanted), "{}", stdout(&o));
 }
 
 #[test]

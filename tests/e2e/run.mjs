@@ -190,6 +190,17 @@ try {
     await page.waitForSelector('#verdict.rejected');
     assert.match(await page.locator('#verdict').innerText(), /Refused: tampered[\s\S]*changed after claimcheck created it/);
     assert.ok(!(await page.locator('#verdict').innerText()).includes(fresh), 'a refused package shows nothing of it');
+    // A package of the expired demo credit with its last symbol mistyped: the page says what the
+    // suggested code is today.
+    const expired = demoCode('courtesy credit, expired');
+    const mistyped = expired.slice(0, -1) + (expired.at(-1) === 'X' ? 'Y' : 'X');
+    const { supportPackage } = require(join(repo, 'pkg/node.cjs'));
+    await page.locator('#package').fill(supportPackage({ input: mistyped, options: { locale: 'de' } }).json);
+    await page.getByRole('button', { name: 'Check package' }).click();
+    await page.waitForSelector('#verdict.ok');
+    const grouped = expired.replaceAll('-', '').match(/.{5}/g).join('-');
+    assert.match(await page.locator('#verdict').innerText(),
+      new RegExp(`Suggested codes, checked here\\s+${grouped}: invalid — expired: This credit expired on \\d{4}-\\d\\d-\\d\\d`));
     await page.evaluate(await readFile(require.resolve('axe-core/axe.min.js'), 'utf8'));
     const report = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
     assert.deepEqual(report.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), []);

@@ -70,18 +70,23 @@ fn run_on(id: &str, kind: &str, codes: Codes, damage: impl Fn(&mut Vec<char>, &m
     tally
 }
 
+/// Damage: one symbol replaced by another of the alphabet.
+fn one_substitution(alphabet: &[char]) -> impl Fn(&mut Vec<char>, &mut Rng) -> bool + '_ {
+    |c, rng| {
+        let i = rng.below(c.len());
+        let old = c[i];
+        while c[i] == old {
+            c[i] = alphabet[rng.below(alphabet.len())];
+        }
+        true
+    }
+}
+
 #[test]
 fn correction_rates_meet_the_floors() {
     for id in ["giftcard", "credit"] {
         let alphabet: Vec<char> = scheme(id).alphabet.as_str().chars().collect();
-        let sub = run(id, "single substitution", |c, rng| {
-            let i = rng.below(c.len());
-            let old = c[i];
-            while c[i] == old {
-                c[i] = alphabet[rng.below(alphabet.len())];
-            }
-            true
-        });
+        let sub = run(id, "single substitution", one_substitution(&alphabet));
         assert_eq!(sub.among, sub.total, "{id}: substitution must always be among the suggestions");
         assert!(sub.top * 100 >= sub.total * 99, "{id}: substitution top-1 below 99%");
 
@@ -157,14 +162,7 @@ fn correction_rates_meet_the_floors() {
 #[test]
 fn expired_credits_are_corrected_too() {
     let alphabet: Vec<char> = scheme("credit").alphabet.as_str().chars().collect();
-    let sub = run_on("credit", "expired, one substitution", Codes::Expired, |c, rng| {
-        let i = rng.below(c.len());
-        let old = c[i];
-        while c[i] == old {
-            c[i] = alphabet[rng.below(alphabet.len())];
-        }
-        true
-    });
+    let sub = run_on("credit", "expired, one substitution", Codes::Expired, one_substitution(&alphabet));
     assert_eq!(sub.among, sub.total, "an expired credit's substitution must always be among the suggestions");
     assert!(sub.top * 100 >= sub.total * 99, "an expired credit's substitution top-1 below 99%");
 }

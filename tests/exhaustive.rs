@@ -15,6 +15,20 @@ fn options(id: &str) -> CheckOptions {
     CheckOptions::default().scheme(id).now(now())
 }
 
+/// Every code with one symbol replaced by another of the alphabet, each with that position.
+fn every_substitution(code: &str, alphabet: &str) -> Vec<(usize, String)> {
+    let chars: Vec<char> = code.chars().collect();
+    let mut out = Vec::new();
+    for (i, &old) in chars.iter().enumerate() {
+        for replacement in alphabet.chars().filter(|&c| c != old) {
+            let mut typo = chars.clone();
+            typo[i] = replacement;
+            out.push((i, typo.into_iter().collect()));
+        }
+    }
+    out
+}
+
 #[test]
 fn every_single_substitution_is_detected_located_and_corrected() {
     for id in ["giftcard", "credit"] {
@@ -25,20 +39,15 @@ fn every_single_substitution_is_detected_located_and_corrected() {
             let original = code(s, &mut rng);
             assert_eq!(validate(&original, &options(id)).unwrap().status, Status::Valid, "{original}");
             let chars: Vec<char> = original.chars().collect();
-            for i in 0..chars.len() {
-                for replacement in s.alphabet.as_str().chars().filter(|&c| c != chars[i]) {
-                    let mut typo = chars.clone();
-                    typo[i] = replacement;
-                    let typo: String = typo.into_iter().collect();
-                    let v = validate(&typo, &options(id)).unwrap();
-                    assert_eq!(v.status, Status::Invalid, "{typo} must be caught");
-                    let f = &v.findings[0];
-                    assert_eq!(f.code, FindingCode::ChecksumMismatch, "{typo}");
-                    assert_eq!(f.position, Some(i), "{typo}: wrong symbol located");
-                    assert_eq!(f.expected.as_deref(), Some(chars[i].to_string().as_str()), "{typo}");
-                    assert_eq!(v.suggestions[0].code, original, "{typo}: corrected exactly");
-                    checked += 1;
-                }
+            for (i, typo) in every_substitution(&original, s.alphabet.as_str()) {
+                let v = validate(&typo, &options(id)).unwrap();
+                assert_eq!(v.status, Status::Invalid, "{typo} must be caught");
+                let f = &v.findings[0];
+                assert_eq!(f.code, FindingCode::ChecksumMismatch, "{typo}");
+                assert_eq!(f.position, Some(i), "{typo}: wrong symbol located");
+                assert_eq!(f.expected.as_deref(), Some(chars[i].to_string().as_str()), "{typo}");
+                assert_eq!(v.suggestions[0].code, original, "{typo}: corrected exactly");
+                checked += 1;
             }
         }
         assert_eq!(checked, CODES_PER_SCHEME * s.max_len() * 31);
@@ -62,30 +71,24 @@ fn every_substitution_of_an_expired_or_foreign_code_is_corrected() {
             let verdict = validate(&original, &options).unwrap();
             let why = if expired { FindingCode::Expired } else { FindingCode::WrongRegion };
             assert_eq!((verdict.status, verdict.findings[0].code), (Status::Invalid, why), "{original}");
-            let chars: Vec<char> = original.chars().collect();
-            for i in 0..chars.len() {
-                for replacement in s.alphabet.as_str().chars().filter(|&c| c != chars[i]) {
-                    let mut typo = chars.clone();
-                    typo[i] = replacement;
-                    let typo: String = typo.into_iter().collect();
-                    let v = validate(&typo, &options).unwrap();
-                    assert_eq!((v.status, v.scheme.as_deref()), (Status::Invalid, Some(id)), "{typo}");
-                    let f = &v.findings[0];
-                    assert_eq!((f.code, f.position), (FindingCode::ChecksumMismatch, Some(i)), "{typo}");
-                    // A code that works here comes first (a neighbour swap can turn the date of an
-                    // expired credit into a valid one); the customer's code is then offered after it.
-                    let top = &v.suggestions[0].code;
-                    if *top != original {
-                        assert_eq!(validate(top, &options).unwrap().status, Status::Valid, "{typo}: {top}");
-                        assert!(v.suggestions.iter().any(|s| s.code == original), "{typo}");
-                        behind_a_working_code += 1;
-                        continue;
-                    }
-                    // A typo, or (when another correction fits too) an ambiguous one; never
-                    // "several typos".
-                    assert!(matches!(v.causes[0].code, CauseCode::Typo | CauseCode::AmbiguousTypo), "{typo}");
-                    checked += 1;
+            for (i, typo) in every_substitution(&original, s.alphabet.as_str()) {
+                let v = validate(&typo, &options).unwrap();
+                assert_eq!((v.status, v.scheme.as_deref()), (Status::Invalid, Some(id)), "{typo}");
+                let f = &v.findings[0];
+                assert_eq!((f.code, f.position), (FindingCode::ChecksumMismatch, Some(i)), "{typo}");
+                // A code that works here comes first (a neighbour swap can turn the date of an
+                // expired credit into a valid one); the customer's code is then offered after it.
+                let top = &v.suggestions[0].code;
+                if *top != original {
+                    assert_eq!(validate(top, &options).unwrap().status, Status::Valid, "{typo}: {top}");
+                    assert!(v.suggestions.iter().any(|s| s.code == original), "{typo}");
+                    behind_a_working_code += 1;
+                    continue;
                 }
+                // A typo, or (when another correction fits too) an ambiguous one; never
+                // "several typos".
+                assert!(matches!(v.causes[0].code, CauseCode::Typo | CauseCode::AmbiguousTypo), "{typo}");
+                checked += 1;
             }
         }
     }

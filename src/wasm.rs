@@ -106,7 +106,7 @@ export interface Edit {
   to?: string;
 }
 
-/** A code the customer probably meant; it passes every check of its scheme. */
+/** A code the customer probably meant; it passes every check of its scheme but expiry and marketplace (codes that work here come first). */
 export interface Suggestion { code: string; display: string; confidence: number; edits: Edit[]; }
 
 export type CauseCode =

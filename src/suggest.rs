@@ -135,9 +135,9 @@ pub(crate) fn suggest(ctx: &Context<'_>, scheme: &Scheme, symbols: &[char], inva
         }
     }
     // A code that is expired or for another marketplace (see `passes`) comes after every code that
-    // works here.
+    // works here (well-formed: a code after a label may be of a scheme without checksum).
     for c in &mut candidates {
-        c.elsewhere = ctx.evaluate(ranked_by, &c.symbols).status != Status::Valid;
+        c.elsewhere = !matches!(ctx.evaluate(ranked_by, &c.symbols).status, Status::Valid | Status::Unverifiable);
     }
     rank(ranked_by, candidates)
 }

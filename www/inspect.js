@@ -33,39 +33,31 @@ function attemptLine(a) {
   return line;
 }
 
-/** The options the package's request used, with today as `now`. */
-function recheckOptions(p) {
+/**
+ * What this claimcheck says today, checked once with the package's request options: the entered code
+ * next to what the package recorded, and what each code the customer most likely meant is (usable,
+ * expired or for another store).
+ */
+function recheck(p) {
+  const then = p.validation ?? {};
   const options = { now: new Date() };
   if (typeof p.request?.scheme === 'string') options.scheme = p.request.scheme;
   if (typeof p.request?.marketplace === 'string') options.marketplace = p.request.marketplace;
-  return options;
-}
-
-/** What this claimcheck says of the entered code today, next to what the package recorded. */
-function recheck(p) {
-  const then = p.validation ?? {};
   try {
-    const now = validate(text(then.input), recheckOptions(p));
+    const now = validate(text(then.input), options);
     const same = now.status === then.status ? 'same verdict' : 'verdict changed since the package was made';
     const findings = now.findings.map((f) => `${f.code}: ${f.message}`).join(' ');
-    return `${now.status} — ${now.display} (${same}; claimcheck ${version()})${findings ? `. ${findings}` : ''}`;
-  } catch (e) {
-    return `cannot re-check here: ${e.message}`;
-  }
-}
-
-/** What each code the customer most likely meant is today: usable, expired or for another store. */
-function recheckSuggestions(p) {
-  try {
-    const options = recheckOptions(p);
-    const now = validate(text(p.validation?.input), options);
-    return now.suggestions.map((s) => {
-      const meant = validate(s.code, options);
-      const why = meant.findings.find((f) => f.severity === 'error');
-      return `${s.display}: ${meant.status}${why ? ` — ${why.code}: ${why.message}` : ''}`;
+    const meant = now.suggestions.map((s) => {
+      const again = validate(s.code, options);
+      const why = again.findings.find((f) => f.severity === 'error');
+      return `${s.display}: ${again.status}${why ? ` — ${why.code}: ${why.message}` : ''}`;
     });
-  } catch {
-    return []; // recheck() already says why the code cannot be checked here
+    return {
+      line: `${now.status} — ${now.display} (${same}; claimcheck ${version()})${findings ? `. ${findings}` : ''}`,
+      meant,
+    };
+  } catch (e) {
+    return { line: `cannot re-check here: ${e.message}`, meant: [] };
   }
 }
 
@@ -90,7 +82,7 @@ function showPackage(result) {
   const causes = Array.isArray(v.causes) ? v.causes : [];
   const attempts = Array.isArray(p.attempts) ? p.attempts : [];
   const device = [env.locale, env.timeZone, env.userAgent].filter((x) => typeof x === 'string').join(' · ');
-  const meant = recheckSuggestions(p);
+  const today = recheck(p);
   verdict.className = 'result ok';
   verdict.replaceChildren(
     el('h2', { textContent: `Intact: reference ${result.reference}` }),
@@ -106,8 +98,8 @@ function showPackage(result) {
       ...row('What was noticed', findings.length ? list(findings, (f) => `${text(f.code)}: ${text(f.message)}`) : ''),
       ...row('Suggested', suggestions.length ? list(suggestions, (s) => text(s.display)) : ''),
       ...row('Likely causes', causes.length ? list(causes, (c) => `${text(c.code)}: ${text(c.message)}`) : ''),
-      ...row('Now, checked here', recheck(p)),
-      ...row('Suggested codes, checked here', meant.length ? list(meant, (line) => line) : ''),
+      ...row('Now, checked here', today.line),
+      ...row('Suggested codes, checked here', today.meant.length ? list(today.meant, (line) => line) : ''),
       ...row(`Attempts (${attempts.length})`, attempts.length ? list(attempts, attemptLine) : 'none'),
     ),
   );

@@ -395,6 +395,18 @@ impl<'a> Context<'a> {
             if let Some(f) = suggest::ambiguous_characters(scheme, symbols) {
                 result.findings.push(f);
             }
+            // Read as a code without checksum rather than as one whose check symbols all went into
+            // recovering its unreadable symbols (`Fit::Exhausted`): that recovered code is offered
+            // too, for a customer who typed two of 0, O, 1, I from a gift card. Nothing verifies it,
+            // and the input may be right as it is: its confidence is halved.
+            if self.scheme.is_none() {
+                if let Some(s) = self.registry.schemes().iter().find(|s| self.fit(s, symbols) == Fit::Exhausted) {
+                    result.suggestions = suggest::suggest(self, s, symbols, false);
+                    for x in &mut result.suggestions {
+                        x.confidence = crate::round_non_negative(x.confidence * 50.0) / 100.0;
+                    }
+                }
+            }
         }
         self.finish(result)
     }
@@ -481,7 +493,14 @@ impl<'a> Context<'a> {
             return Fit::Verified;
         }
         if s.checksum == Checksum::Rs32 && self.has_rs32_repair(s, symbols) {
-            return if erasures > 0 { Fit::Recovered } else { Fit::Correctable };
+            // Two erasures use up both check symbols: every input then "recovers", so only the
+            // length and the typed fields speak for the scheme, and one that takes the input as
+            // it is ("DEWINTERSALE2026" as a promotion code) wins.
+            return match erasures {
+                0 => Fit::Correctable,
+                1 => Fit::Recovered,
+                _ => Fit::Exhausted,
+            };
         }
         if prefix_known && self.fields_plausible(s, symbols) {
             Fit::Damaged
@@ -747,6 +766,9 @@ pub(crate) enum Fit {
     None,
     /// A prefix of a scheme without checksum or region.
     IncompleteWeak,
+    /// Complete, with as many unreadable or impossible symbols as check symbols: they recover to a
+    /// code, but nothing is left to verify it.
+    Exhausted,
     /// Complete for a scheme without checksum.
     Shape,
     /// Right region prefix, plausible fields, but too many errors to correct (or one symbol too many).

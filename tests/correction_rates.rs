@@ -36,6 +36,8 @@ enum Codes {
     Expired,
     /// Valid at `now`, checked with the scheme and the code's own marketplace given.
     OnTheirMarketplace,
+    /// Valid at `now`, checked without a scheme (detected).
+    Detected,
 }
 
 fn run_on(id: &str, kind: &str, codes: Codes, damage: impl Fn(&mut Vec<char>, &mut Rng) -> bool) -> Tally {
@@ -51,7 +53,7 @@ fn run_on(id: &str, kind: &str, codes: Codes, damage: impl Fn(&mut Vec<char>, &m
         let typed: String = chars.into_iter().collect();
         let options = match codes {
             Codes::Valid => CheckOptions::default().scheme(id),
-            Codes::Expired => CheckOptions::default(),
+            Codes::Expired | Codes::Detected => CheckOptions::default(),
             Codes::OnTheirMarketplace => CheckOptions::default().scheme(id).marketplace(&original[..2]),
         };
         let v = validate(&typed, &options.now(now())).unwrap();
@@ -165,6 +167,26 @@ fn expired_credits_are_corrected_too() {
     let sub = run_on("credit", "expired, one substitution", Codes::Expired, one_substitution(&alphabet));
     assert_eq!(sub.among, sub.total, "an expired credit's substitution must always be among the suggestions");
     assert!(sub.top * 100 >= sub.total * 99, "an expired credit's substitution top-1 below 99%");
+}
+
+/// Two of 0, O, 1, I in a code (none of them in the codes' alphabet) use up both check symbols, so
+/// without a scheme given the input is read as a promotion code, which takes it as typed; the code
+/// they recover to is still offered, first.
+#[test]
+fn two_impossible_symbols_without_a_scheme_are_still_recovered() {
+    for id in ["giftcard", "credit"] {
+        let t = run_on(id, "two impossible, detected", Codes::Detected, |c, rng| {
+            let a = rng.below(c.len());
+            let mut b = rng.below(c.len());
+            while b == a {
+                b = rng.below(c.len());
+            }
+            c[a] = ['0', 'O', '1', 'I'][rng.below(4)];
+            c[b] = ['0', 'O', '1', 'I'][rng.below(4)];
+            true
+        });
+        assert_eq!(t.top, t.total, "{id}: the recovered code must be the first suggestion");
+    }
 }
 
 /// Two wrong symbols are more than the check symbols can correct: how often a code that is not the

@@ -114,15 +114,6 @@ function render() {
       marked.append(v.display.slice(0, at), el('mark', { textContent: v.display[at] }), v.display.slice(at + 1));
       marked.dataset.position = String(error.position + 1);
     }
-    for (const s of v.suggestions) {
-      const button = el('button', { type: 'button', textContent: t().use(s.display) });
-      button.addEventListener('click', () => {
-        input.value = s.display;
-        render();
-        input.focus();
-      });
-      suggestions.append(button);
-    }
   } else if (v.status === 'incomplete') {
     // How far along: the numbers of the scheme the code is taking shape as (16, 20, 14 …).
     const short = v.findings.find((f) => f.code === 'too_short');
@@ -133,6 +124,19 @@ function render() {
     if (v.expiresOn) parts.push(t().expiresOn(v.expiresOn));
     for (const w of v.findings.filter((f) => f.severity === 'warning')) parts.push(w.message);
     feedback.textContent = parts.join(' ');
+  }
+  // An invalid code's corrections; for a code without check characters, the code it would be if it
+  // is a gift card or credit with two unreadable symbols (0, O, 1, I).
+  if (v.status !== 'incomplete') {
+    for (const s of v.suggestions) {
+      const button = el('button', { type: 'button', textContent: t().use(s.display) });
+      button.addEventListener('click', () => {
+        input.value = s.display;
+        render();
+        input.focus();
+      });
+      suggestions.append(button);
+    }
   }
   return v;
 }

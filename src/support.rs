@@ -489,9 +489,10 @@ impl ToJson for Result<VerifiedPackage, PackageError> {
 /// Checks a package: schema, integrity, required fields. Any change to its content or a truncation
 /// is an error naming what is wrong. The integrity check covers the content, not its layout: space
 /// around the package or between its members (a JSON viewer's pretty print, a pasted line break)
-/// and another spelling of the same string (`\u00e9` for `é`) are not changes.
+/// and another spelling of the same string (`\u00e9` for `é`) are not changes, nor is the byte
+/// order mark some editors save a file with.
 pub fn verify_support_package(text: &str) -> Result<VerifiedPackage, PackageError> {
-    let text = crate::trim(text);
+    let text = crate::trim(text.strip_prefix('\u{feff}').unwrap_or(text));
     match Json::parse(text) {
         Ok(content) => verify_content(content),
         Err(e) if e.is_truncation() => Err(schema_error(text).unwrap_or(PackageError::Truncated)),

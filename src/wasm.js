@@ -180,8 +180,12 @@ export function supportPackage(request) {
   return readTape(call(SUPPORT_PACKAGE, toTape(request, 'supportPackage: the request must be an object'), undefined, 0));
 }
 
-/** What `verifySupportPackage` sends: the package's tape, or `!` and its text when that is not JSON. */
+/**
+ * What `verifySupportPackage` sends: the package's tape, or `!` and its text when that is not JSON.
+ * A byte order mark (a file saved by some editors) is not part of the package.
+ */
 export function packageTape(json) {
+  if (json[0] === '\ufeff') json = json.slice(1);
   try {
     return tapeOf(JSON.parse(json));
   } catch {

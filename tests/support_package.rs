@@ -57,6 +57,10 @@ fn round_trip_keeps_the_content() {
     );
     // Saved with a trailing newline, as editors do: still intact.
     assert!(verify_support_package(&format!("{}\n", p.json)).is_ok());
+    // Saved with a byte order mark, as some Windows editors do: still intact; cut, still truncated.
+    assert!(verify_support_package(&format!("\u{feff}{}\r\n", p.json)).is_ok());
+    let cut = format!("\u{feff}{}", &p.json[..p.json.len() - 20]);
+    assert_eq!(verify_support_package(&cut).unwrap_err(), PackageError::Truncated);
     // The same request gives the same package: the reference is derived from the content.
     assert_eq!(support_package(&request("de9n 8guz wh27 9luf", "de")).unwrap(), p);
     assert_ne!(support_package(&request("DE9N8GUZWH279LUG", "de")).unwrap().reference, p.reference);

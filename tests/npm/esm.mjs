@@ -40,6 +40,9 @@ assert.equal(verifySupportPackage(pkg.json.replace('invalid_code', 'expired')).e
 // Layout is not content: as a JSON viewer or JSON.stringify(…, null, 2) shows it, it still verifies.
 const pretty = JSON.stringify(JSON.parse(pkg.json), null, 2);
 assert.deepEqual(verifySupportPackage(`\n${pretty}\n`), verifySupportPackage(pkg.json));
+// A file saved with a byte order mark (some Windows editors) is the same package.
+assert.deepEqual(verifySupportPackage(`\ufeff${pkg.json}\r\n`), verifySupportPackage(pkg.json));
+assert.equal(verifySupportPackage(`\ufeff${pkg.json.slice(0, -20)}`).error.code, 'truncated');
 assert.equal(verifySupportPackage(pretty.replace('invalid_code', 'expired')).error.code, 'tampered');
 // Options are sent to the module only when they change: a changed object (even the same one,
 // mutated, or a Date in it) is read again, and bad options after good ones still throw.

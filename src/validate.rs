@@ -537,19 +537,8 @@ impl<'a> Context<'a> {
     /// long expired (a credit that expired lately is still one the customer may hold; the checks then
     /// say it expired). Unreadable symbols are given the benefit of the doubt.
     pub(crate) fn fields_plausible(&self, s: &Scheme, symbols: &[char]) -> bool {
-        if let Some(field) = s.field(FieldKind::Region) {
-            let typed = typed(symbols, field);
-            if typed.iter().all(|&c| s.alphabet.contains(c)) && !s.regions.iter().any(|m| starts_with(m.prefix, typed))
-            {
-                return false;
-            }
-        }
-        let validity =
-            s.field(FieldKind::Validity).and_then(|f| symbols.get(f.start)).and_then(|&c| s.alphabet.value(c));
-        if let Some(v) = validity {
-            if v as usize >= s.validity_days.len() {
-                return false;
-            }
+        if !self.typed_field_findings(s, symbols).is_empty() {
+            return false;
         }
         if let (Some(now), Some(issued)) = (self.now, self.issue_date_if_typed(s, symbols)) {
             let latest = now.date().add_days(expiry::SKEW_DAYS).unwrap_or(now.date());

@@ -391,20 +391,27 @@ impl<'a> Context<'a> {
         if result.status == Status::Invalid || one_short {
             result.suggestions = suggest::suggest(self, scheme, symbols, result.status == Status::Invalid);
         }
-        if result.status == Status::Unverifiable {
+        let as_typed = result.status == Status::Unverifiable;
+        if as_typed {
             if let Some(f) = suggest::ambiguous_characters(scheme, symbols) {
                 result.findings.push(f);
             }
-            // Read as a code without checksum rather than as one whose check symbols all went into
-            // recovering its unreadable symbols (`Fit::Exhausted`): that recovered code is offered
-            // too, for a customer who typed two of 0, O, 1, I from a gift card. Nothing verifies it,
-            // and the input may be right as it is: its confidence is halved.
-            if self.scheme.is_none() {
-                if let Some(s) = self.registry.schemes().iter().find(|s| self.fit(s, symbols) == Fit::Exhausted) {
+        }
+        // Detected as a code without checksum (or none fits): the code an rs32 scheme makes of the
+        // input is offered too, for a customer who typed it from a gift card: its check symbols
+        // spent on recovering two of 0, O, 1, I, or an impossible symbol typed too many (also inside
+        // the region prefix, which then names no marketplace). When the input is well-formed as
+        // typed, nothing verifies that reading and the input may be right as it is: the confidence
+        // is halved.
+        if self.scheme.is_none() && (as_typed || result.status == Status::Invalid) {
+            for s in self.registry.schemes() {
+                if s.checksum == Checksum::Rs32 && result.suggestions.is_empty() {
                     result.suggestions = suggest::suggest(self, s, symbols, false);
-                    for x in &mut result.suggestions {
-                        x.confidence = crate::round_non_negative(x.confidence * 50.0) / 100.0;
-                    }
+                }
+            }
+            if as_typed {
+                for x in &mut result.suggestions {
+                    x.confidence = crate::round_non_negative(x.confidence * 50.0) / 100.0;
                 }
             }
         }
@@ -470,11 +477,13 @@ impl<'a> Context<'a> {
         let prefix_known = self.known_prefix(s, symbols).is_some();
         if n > s.max_len() {
             // One symbol too many behind a known prefix, or a whole code inside longer input of the
-            // scheme's symbols (with others, such as a label's I and O, the findings would name them
-            // rather than the length).
-            let plausible = prefix_known && n == s.max_len() + 1 && self.fields_plausible(s, symbols);
-            let holds_a_code = || erasures == 0 && !suggest::code_windows(self, s, symbols).is_empty();
-            return if plausible || holds_a_code() { Fit::Damaged } else { Fit::None };
+            // scheme's symbols. Not with an impossible symbol ("USBLACKFRIDAY2026" is a promotion
+            // code, not a gift card with a symbol extra; with a label's I and O, the findings name
+            // them rather than the length).
+            let damaged = erasures == 0
+                && (prefix_known && n == s.max_len() + 1 && self.fields_plausible(s, symbols)
+                    || !suggest::code_windows(self, s, symbols).is_empty());
+            return if damaged { Fit::Damaged } else { Fit::None };
         }
         if !s.accepts_length(n) {
             if !self.fields_plausible(s, symbols) {
@@ -483,7 +492,13 @@ impl<'a> Context<'a> {
             // A prefix with a symbol the scheme never uses ("SAVE10" under a gift card's SA) is no
             // strong sign of this scheme: a scheme the input fits as it is wins.
             let strong = s.has_checksum() && s.field(FieldKind::Region).is_some() && prefix_known && erasures == 0;
-            return if strong { Fit::IncompleteStrong } else { Fit::IncompleteWeak };
+            return match (strong, erasures) {
+                (true, _) => Fit::IncompleteStrong,
+                (false, 0) => Fit::IncompleteWeak,
+                // "DEWI" is the start of a promotion code more likely than a gift card's with a
+                // symbol it never has: no error while the customer types on.
+                _ => Fit::IncompleteFlawed,
+            };
         }
         if !s.has_checksum() {
             return if erasures == 0 { Fit::Shape } else { Fit::None };
@@ -502,7 +517,8 @@ impl<'a> Context<'a> {
                 _ => Fit::Exhausted,
             };
         }
-        if prefix_known && self.fields_plausible(s, symbols) {
+        // Not with an impossible symbol either: "DESUMMERSALE2026" is a promotion code.
+        if prefix_known && erasures == 0 && self.fields_plausible(s, symbols) {
             Fit::Damaged
         } else {
             Fit::None
@@ -753,21 +769,25 @@ impl<'a> Context<'a> {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum Fit {
     None,
-    /// A prefix of a scheme without checksum or region.
+    /// A prefix with an unreadable or impossible symbol: a scheme that takes it as typed wins.
+    IncompleteFlawed,
+    /// A prefix of a scheme without checksum or region, or without a known region prefix.
     IncompleteWeak,
     /// Complete, with as many unreadable or impossible symbols as check symbols: they recover to a
-    /// code, but nothing is left to verify it.
+    /// code, but nothing is left to verify it (two `?` still win when no other scheme takes `?`).
     Exhausted,
     /// Complete for a scheme without checksum.
     Shape,
-    /// Right region prefix, plausible fields, but too many errors to correct (or one symbol too many).
+    /// Right region prefix, plausible fields and only symbols of the alphabet, but too many errors to
+    /// correct (or one symbol too many).
     Damaged,
-    /// One wrong symbol or up to two unreadable ones, and the repair makes sense.
+    /// One wrong symbol, and the repair makes sense.
     Correctable,
     /// A prefix of a checksum scheme with a known region prefix and only symbols of its alphabet.
     IncompleteStrong,
-    /// Complete, with `?` or impossible symbols that the check symbols recover to a valid code: the
-    /// customer marked what they could not read, so this beats "still typing another scheme".
+    /// Complete, with one `?` or impossible symbol that the check symbols recover to a valid code
+    /// (the other check symbol verifies it): the customer marked what they could not read, so this
+    /// beats "still typing another scheme".
     Recovered,
     /// Complete and the checksum passes.
     Verified,

@@ -171,9 +171,9 @@ fn expired_credits_are_corrected_too() {
 
 /// Two of 0, O, 1, I in a code (none of them in the codes' alphabet) use up both check symbols, so
 /// without a scheme given the input is read as a promotion code, which takes it as typed; the code
-/// they recover to is still offered, first.
+/// they recover to is still offered, first. So is the code with one of them typed too many.
 #[test]
-fn two_impossible_symbols_without_a_scheme_are_still_recovered() {
+fn impossible_symbols_without_a_scheme_are_still_repaired() {
     for id in ["giftcard", "credit"] {
         let t = run_on(id, "two impossible, detected", Codes::Detected, |c, rng| {
             let a = rng.below(c.len());
@@ -186,6 +186,13 @@ fn two_impossible_symbols_without_a_scheme_are_still_recovered() {
             true
         });
         assert_eq!(t.top, t.total, "{id}: the recovered code must be the first suggestion");
+        // The same for one slipped in: the input is one symbol too long, and a promotion code.
+        let slipped = run_on(id, "extra impossible, detected", Codes::Detected, |c, rng| {
+            let at = rng.below(c.len() + 1);
+            c.insert(at, ['0', 'O', '1', 'I'][rng.below(4)]);
+            true
+        });
+        assert!(slipped.top * 100 >= slipped.total * 99, "{id}: extra impossible symbol, detected, below 99%");
     }
 }
 

@@ -118,3 +118,46 @@ fn a_gift_card_with_a_question_mark_is_recovered_with_scheme_auto() {
         }
     }
 }
+
+/// Promotion codes often start with a country ("DEWINTERSALE2026", "USBLACKFRIDAY2026"). One with a
+/// symbol gift cards and credits never have (0, O, 1, I) is taken as typed: from that symbol on,
+/// typing it is never an error, and neither is the whole code unless its impossible symbol is a gift card's or credit's
+/// that the other check symbol verifies (one in 32 for one such symbol at their exact lengths).
+#[test]
+fn promotion_codes_that_start_like_a_marketplace_are_no_error() {
+    const SYMBOLS: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    let options = CheckOptions::default().now(now());
+    let mut rng = Rng(0x9a0e);
+    let (mut codes, mut invalid) = (0, 0);
+    while codes < 2_000 {
+        let m = &claimcheck::region::MARKETPLACES[rng.below(claimcheck::region::MARKETPLACES.len())];
+        let mut code: Vec<u8> = m.prefix.bytes().collect();
+        for _ in 0..3 + rng.below(16) {
+            code.push(SYMBOLS[rng.below(SYMBOLS.len())]);
+        }
+        if !code.iter().any(|b| b"0O1I".contains(b)) {
+            continue; // all in the gift cards' alphabet: that may well be a gift card
+        }
+        let code = String::from_utf8(code).unwrap();
+        codes += 1;
+        // Until its first impossible symbol, the code may be a gift card's or a credit's beginning.
+        let first = code.bytes().position(|b| b"0O1I".contains(&b)).unwrap();
+        for end in first + 1..code.len() {
+            let v = validate(&code[..end], &options).unwrap();
+            let complete_card = matches!(end, 16 | 20);
+            assert!(
+                complete_card || v.findings.iter().all(|f| f.severity != Severity::Error),
+                "{} of {code}: {:?}",
+                &code[..end],
+                v.findings
+            );
+        }
+        let v = validate(&code, &options).unwrap();
+        if v.status == Status::Invalid {
+            invalid += 1;
+            assert!(matches!(code.len(), 16 | 20) && !v.suggestions.is_empty(), "{code}: {:?}", v.findings);
+        }
+    }
+    println!("promotion codes starting like a marketplace, invalid as a whole: {invalid} of {codes}");
+    assert!(invalid * 100 < codes, "{invalid} of {codes}");
+}

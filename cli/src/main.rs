@@ -137,6 +137,24 @@ fn usage(message: impl Into<String>) -> Failure {
     Failure(message.into(), 2)
 }
 
+/// Writes to standard output. A reader that went away (`claimcheck check … | head -1`) ends the
+/// program quietly with status 141, as a shell reports a tool stopped by SIGPIPE, instead of the
+/// panic `println!` gives.
+fn emit(text: std::fmt::Arguments<'_>) -> Result<(), Failure> {
+    use std::io::Write;
+    std::io::stdout().lock().write_fmt(text).map_err(|e| match e.kind() {
+        std::io::ErrorKind::BrokenPipe => Failure(String::new(), 141),
+        _ => Failure(format!("cannot write: {e}"), 1),
+    })
+}
+
+/// `println!` through [`emit`], returning its failure from the calling function.
+macro_rules! out {
+    ($($arg:tt)*) => {
+        emit(format_args!("{}\n", format_args!($($arg)*)))?
+    };
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
@@ -152,7 +170,9 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(Failure(message, status)) => {
-            eprintln!("claimcheck: {message}");
+            if !message.is_empty() {
+                eprintln!("claimcheck: {message}");
+            }
             ExitCode::from(status)
         }
     }
@@ -205,29 +225,30 @@ fn check(args: CheckArgs) -> Result<ExitCode, Failure> {
         let v = registry.validate(code, &options).map_err(|e| usage(e.to_string()))?;
         all_well_formed &= v.is_well_formed();
         if args.json {
-            println!("{}", v.to_json());
+            out!("{}", v.to_json());
         } else {
-            print_check(&v);
+            print_check(&v)?;
         }
     }
     Ok(if all_well_formed { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
-fn print_check(v: &Validation) {
+fn print_check(v: &Validation) -> Result<(), Failure> {
     let shown = if v.display.is_empty() { format!("{:?}", v.input) } else { v.display.clone() };
     let mut context: Vec<&str> = Vec::new();
     context.extend(v.scheme.as_deref());
     context.extend(v.region);
-    println!("{shown}  {}  {}", v.status.code(), context.join(" "));
+    out!("{shown}  {}  {}", v.status.code(), context.join(" "));
     if let (Some(issued), Some(expires)) = (v.issued_on, v.expires_on) {
-        println!("  issued {issued}, usable until {expires}");
+        out!("  issued {issued}, usable until {expires}");
     }
     for f in &v.findings {
-        println!("  {} {}: {}", f.severity.code(), f.code.code(), f.message);
+        out!("  {} {}: {}", f.severity.code(), f.code.code(), f.message);
     }
     for s in &v.suggestions {
-        println!("  did you mean {} ({:.0}%)?", s.display, s.confidence * 100.0);
+        out!("  did you mean {} ({:.0}%)?", s.display, s.confidence * 100.0);
     }
+    Ok(())
 }
 
 fn inspect(args: InspectArgs) -> Result<ExitCode, Failure> {
@@ -242,7 +263,7 @@ fn inspect(args: InspectArgs) -> Result<ExitCode, Failure> {
     let registry = args.schemes.registry()?;
     let package = verify_support_package(&text)
         .map_err(|e| Failure(format!("REJECTED: {} package: {e}", e.code().to_uppercase().replace('_', " ")), 1))?;
-    print!("{}", render_inspection(&registry, &package.content, &package.reference, now));
+    emit(format_args!("{}", render_inspection(&registry, &package.content, &package.reference, now)))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -395,11 +416,17 @@ fn generate_codes(args: GenerateArgs) -> Result<ExitCode, Failure> {
         None => None,
     };
     let issue = Issue { region: args.region, issued_on, validity_days: args.validity };
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    // Buffered: a million codes are written in one go, not a write per line.
+    let mut codes = String::new();
     for _ in 0..args.count {
         let code = generate(scheme, &issue).map_err(|e| usage(e.to_string()))?;
-        use std::io::Write;
-        writeln!(out, "{code}").map_err(|e| Failure(format!("cannot write: {e}"), 1))?;
+        codes.push_str(&code);
+        codes.push('\n');
+        if codes.len() >= 1 << 16 {
+            emit(format_args!("{codes}"))?;
+            codes.clear();
+        }
     }
+    emit(format_args!("{codes}"))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -260,3 +260,33 @@ fn every_subcommand_has_help() {
         assert!(stdout(&o).contains("Usage: claimcheck"), "{args:?}");
     }
 }
+
+/// `claimcheck … | head -1`: the reader closes the pipe after the first line. The program stops
+/// quietly with status 141 (as after SIGPIPE), without a panic's message and backtrace.
+#[test]
+fn a_closed_pipe_ends_output_quietly() {
+    let codes: Vec<String> = (0..20_000).map(|_| "DE9N8GUZWH279LUG".to_owned()).collect();
+    let mut args = vec!["check".to_owned()];
+    args.extend(codes);
+    for (name, args) in [
+        ("check", args),
+        (
+            "generate",
+            ["generate", "--scheme", "giftcard", "--region", "DE", "--count", "200000"].map(String::from).to_vec(),
+        ),
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+            .args(&args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = [0u8; 16];
+        std::io::Read::read_exact(child.stdout.as_mut().unwrap(), &mut first).unwrap();
+        drop(child.stdout.take()); // the reader goes away
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(141), "{name}: {}", stderr(&out));
+        assert_eq!(stderr(&out), "", "{name}");
+    }
+}

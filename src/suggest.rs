@@ -447,45 +447,19 @@ fn substitute(position: usize, from: char, to: char) -> Edit {
     Edit { kind: EditKind::Substitute, position, from: Some(from.to_string()), to: Some(to.to_string()) }
 }
 
-/// Pairs of characters people confuse when reading a printed code.
-const LOOKALIKES: &[(char, char)] = &[
-    ('5', 'S'),
-    ('8', 'B'),
-    ('2', 'Z'),
-    ('U', 'V'),
-    ('6', 'G'),
-    ('D', '0'),
-    ('O', '0'),
-    ('O', 'Q'),
-    ('O', 'D'),
-    ('Q', '0'),
-    ('1', 'I'),
-    ('1', 'L'),
-    ('I', 'L'),
-    ('1', '7'),
-    ('7', 'T'),
-    ('C', 'G'),
-    ('E', 'F'),
-    ('M', 'N'),
-    ('H', 'N'),
-    ('K', 'X'),
-    ('V', 'Y'),
-    ('P', 'R'),
-    ('B', 'R'),
-    ('3', '8'),
-    ('4', 'A'),
-    ('9', 'G'),
-    ('W', 'V'),
-    ('Q', 'G'),
-    ('B', 'E'),
-    ('Y', '4'),
-];
+/// Pairs of characters people confuse when reading a printed code, two bytes a pair: 5/S, 8/B, 2/Z,
+/// U/V, 6/G, D/0, O/0, O/Q, O/D, Q/0, 1/I, 1/L, I/L, 1/7, 7/T, C/G, E/F, M/N, H/N, K/X, V/Y, P/R,
+/// B/R, 3/8, 4/A, 9/G, W/V, Q/G, B/E, Y/4.
+const LOOKALIKES: &[u8; 60] = b"5S8B2ZUV6GD0O0OQODQ01I1LIL177TCGEFMNHNKXVYPRBR384A9GWVQGBEY4";
 
 /// Keyboard rows (QWERTY and QWERTZ) for neighbouring-key slips.
 const KEY_ROWS: &[&str] = &["1234567890", "QWERTYUIOP", "QWERTZUIOP", "ASDFGHJKL", "ZXCVBNM", "YXCVBNM"];
 
 fn is_lookalike(a: char, b: char) -> bool {
-    LOOKALIKES.iter().any(|&(x, y)| (x == a && y == b) || (x == b && y == a))
+    LOOKALIKES.chunks_exact(2).any(|pair| {
+        let (x, y) = (char::from(pair[0]), char::from(pair[1]));
+        (x == a && y == b) || (x == b && y == a)
+    })
 }
 
 fn is_key_neighbour(a: char, b: char) -> bool {

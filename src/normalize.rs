@@ -190,78 +190,25 @@ fn full_width_to_ascii(c: char) -> Option<char> {
 }
 
 /// Cyrillic and Greek letters that are drawn like Latin capitals (and their lowercase forms where
-/// those look Latin too). Mapped to the uppercase Latin letter.
+/// those look Latin too): `LOOKALIKE_LATIN` holds the uppercase Latin letter (or
+/// digit) each is mapped to. Cyrillic А В Е К М Н О Р С Т У Х Ѕ І Ј Ԛ Ԝ Ү Ӏ З and а е о р с у х ѕ і ј
+/// ԛ ԝ к м н т в ӏ; Greek Α Β Ε Ζ Η Ι Κ Μ Ν Ο Ρ Τ Υ Χ and ο ν κ ι υ τ α ρ χ. Two lists rather than a
+/// `match`, which compiled to a tree of comparisons (larger in the browser module).
+const LOOKALIKE_FROM: [u16; 61] = [
+    0x0410, 0x0412, 0x0415, 0x041A, 0x041C, 0x041D, 0x041E, 0x0420, 0x0421, 0x0422, 0x0423, 0x0425, 0x0405, 0x0406,
+    0x0408, 0x051A, 0x051C, 0x04AE, 0x04C0, 0x0417, 0x0430, 0x0435, 0x043E, 0x0440, 0x0441, 0x0443, 0x0445, 0x0455,
+    0x0456, 0x0458, 0x051B, 0x051D, 0x043A, 0x043C, 0x043D, 0x0442, 0x0432, 0x04CF, 0x0391, 0x0392, 0x0395, 0x0396,
+    0x0397, 0x0399, 0x039A, 0x039C, 0x039D, 0x039F, 0x03A1, 0x03A4, 0x03A5, 0x03A7, 0x03BF, 0x03BD, 0x03BA, 0x03B9,
+    0x03C5, 0x03C4, 0x03B1, 0x03C1, 0x03C7,
+];
+const LOOKALIKE_LATIN: &[u8; 61] = b"ABEKMHOPCTYXSIJQWYI3AEOPCYXSIJQWKMHTBIABEZHIKMNOPTYXOVKIUTAPX";
+
 fn lookalike(c: char) -> Option<char> {
-    let latin = match c {
-        // Cyrillic capitals
-        'А' => 'A',
-        'В' => 'B',
-        'Е' => 'E',
-        'К' => 'K',
-        'М' => 'M',
-        'Н' => 'H',
-        'О' => 'O',
-        'Р' => 'P',
-        'С' => 'C',
-        'Т' => 'T',
-        'У' => 'Y',
-        'Х' => 'X',
-        'Ѕ' => 'S',
-        'І' => 'I',
-        'Ј' => 'J',
-        'Ԛ' => 'Q',
-        'Ԝ' => 'W',
-        'Ү' => 'Y',
-        'Ӏ' => 'I',
-        'З' => '3',
-        // Cyrillic lowercase that look like Latin lowercase
-        'а' => 'A',
-        'е' => 'E',
-        'о' => 'O',
-        'р' => 'P',
-        'с' => 'C',
-        'у' => 'Y',
-        'х' => 'X',
-        'ѕ' => 'S',
-        'і' => 'I',
-        'ј' => 'J',
-        'ԛ' => 'Q',
-        'ԝ' => 'W',
-        'к' => 'K',
-        'м' => 'M',
-        'н' => 'H',
-        'т' => 'T',
-        'в' => 'B',
-        'ӏ' => 'I',
-        // Greek capitals
-        'Α' => 'A',
-        'Β' => 'B',
-        'Ε' => 'E',
-        'Ζ' => 'Z',
-        'Η' => 'H',
-        'Ι' => 'I',
-        'Κ' => 'K',
-        'Μ' => 'M',
-        'Ν' => 'N',
-        'Ο' => 'O',
-        'Ρ' => 'P',
-        'Τ' => 'T',
-        'Υ' => 'Y',
-        'Χ' => 'X',
-        // Greek lowercase that look like Latin lowercase
-        'ο' => 'O',
-        'ν' => 'V',
-        'κ' => 'K',
-        'ι' => 'I',
-        'υ' => 'U',
-        'τ' => 'T',
-        'α' => 'A',
-        'ρ' => 'P',
-        'χ' => 'X',
-        _ => return None,
-    };
-    Some(latin)
+    let at = LOOKALIKE_FROM.iter().position(|&x| u32::from(x) == u32::from(c))?;
+    Some(char::from(LOOKALIKE_LATIN[at]))
 }
+/// Cyrillic and Greek letters that are drawn like Latin capitals (and their lowercase forms where
+/// those look Latin too). Mapped to the uppercase Latin letter.
 
 #[cfg(test)]
 mod tests {
@@ -277,6 +224,18 @@ mod tests {
         let n = normalize("ＤＥ９ｎ");
         assert_eq!(n.symbols, "DE9N");
         assert!(n.changes.iter().all(|c| c.reason == ChangeReason::FullWidth));
+    }
+
+    #[test]
+    fn lookalikes_are_greek_or_cyrillic_and_map_to_latin_capitals_or_digits() {
+        for (i, &from) in LOOKALIKE_FROM.iter().enumerate() {
+            assert!((0x0370..=0x052F).contains(&from), "U+{from:04X}");
+            assert!(!LOOKALIKE_FROM[..i].contains(&from), "U+{from:04X} twice");
+            assert!(LOOKALIKE_LATIN[i].is_ascii_uppercase() || LOOKALIKE_LATIN[i].is_ascii_digit());
+        }
+        let map = |text: &str| text.chars().map(|c| lookalike(c).unwrap_or(c)).collect::<String>();
+        assert_eq!(map("АВЕЗ ΑΒΕ ау ον"), "ABE3 ABE AY OV");
+        assert_eq!(lookalike('Ж'), None);
     }
 
     #[test]

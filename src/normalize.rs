@@ -201,14 +201,13 @@ const LOOKALIKE_FROM: [u16; 61] = [
     0x0397, 0x0399, 0x039A, 0x039C, 0x039D, 0x039F, 0x03A1, 0x03A4, 0x03A5, 0x03A7, 0x03BF, 0x03BD, 0x03BA, 0x03B9,
     0x03C5, 0x03C4, 0x03B1, 0x03C1, 0x03C7,
 ];
+/// The Latin letter or digit of each of [`LOOKALIKE_FROM`].
 const LOOKALIKE_LATIN: &[u8; 61] = b"ABEKMHOPCTYXSIJQWYI3AEOPCYXSIJQWKMHTBIABEZHIKMNOPTYXOVKIUTAPX";
 
 fn lookalike(c: char) -> Option<char> {
     let at = LOOKALIKE_FROM.iter().position(|&x| u32::from(x) == u32::from(c))?;
     Some(char::from(LOOKALIKE_LATIN[at]))
 }
-/// Cyrillic and Greek letters that are drawn like Latin capitals (and their lowercase forms where
-/// those look Latin too). Mapped to the uppercase Latin letter.
 
 #[cfg(test)]
 mod tests {

@@ -15,7 +15,7 @@ const TEXT = {
     demoTitle: 'Demo codes', typed: (n, of) => `${n} of ${of} characters`,
     looksRight: 'The code looks right. Whether it can be redeemed is checked when you submit it.',
     formatOnly: 'The format looks right; this kind of code is checked when you submit it.',
-    use: (code) => `Use ${code}`, prepare: 'Prepare support package', redeemed: 'Redeemed',
+    use: (code) => `Use ${code}`, fromCard: (code) => `Typed from a gift card or credit? Use ${code}`, prepare: 'Prepare support package', redeemed: 'Redeemed',
     giftcard: 'Gift card balance', credits: 'Courtesy credits', until: (d) => `usable until ${d}`,
     notReady: 'Please correct the code first.', expiresOn: (d) => `Usable until ${d}.`,
     network: 'The server could not be reached. Please try again in a moment.',
@@ -30,7 +30,7 @@ const TEXT = {
     demoTitle: 'Demo-Codes', typed: (n, of) => `${n} von ${of} Zeichen`,
     looksRight: 'Der Code sieht richtig aus. Ob er eingelöst werden kann, wird beim Absenden geprüft.',
     formatOnly: 'Das Format stimmt; diese Art Code wird beim Absenden geprüft.',
-    use: (code) => `${code} übernehmen`, prepare: 'Support-Paket vorbereiten', redeemed: 'Eingelöst',
+    use: (code) => `${code} übernehmen`, fromCard: (code) => `Von einer Geschenkkarte oder Gutschrift abgetippt? ${code} übernehmen`, prepare: 'Support-Paket vorbereiten', redeemed: 'Eingelöst',
     giftcard: 'Geschenkkartenguthaben', credits: 'Kulanzgutschriften', until: (d) => `gültig bis ${d}`,
     notReady: 'Bitte korrigieren Sie zuerst den Code.', expiresOn: (d) => `Gültig bis ${d}.`,
     network: 'Der Server war nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.',
@@ -128,8 +128,10 @@ function render() {
   // An invalid code's corrections; for a code without check characters, the code it would be if it
   // is a gift card or credit with two unreadable symbols (0, O, 1, I).
   if (v.status !== 'incomplete') {
+    // A well-formed code's suggestion is another reading of it: the button says which.
+    const label = v.status === 'invalid' ? t().use : t().fromCard;
     for (const s of v.suggestions) {
-      const button = el('button', { type: 'button', textContent: t().use(s.display) });
+      const button = el('button', { type: 'button', textContent: label(s.display) });
       button.addEventListener('click', () => {
         input.value = s.display;
         render();

@@ -118,7 +118,7 @@ try {
     await code(page).dispatchEvent('input');
     assert.equal(await code(page).getAttribute('aria-invalid'), null);
     assert.match(await feedback(page).innerText(), /format looks right/);
-    await page.getByRole('button', { name: `Use ${valid}` }).click();
+    await page.getByRole('button', { name: `Typed from a gift card or credit? Use ${valid}` }).click();
     assert.equal(await code(page).inputValue(), valid);
     assert.match(await feedback(page).innerText(), /looks right/);
   });

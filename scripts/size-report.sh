@@ -101,7 +101,9 @@ export PATH="$PWD/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # verifies them (prefixes, damaged codes, one symbol too long), the rs32 reading suggested for such
 # input, +42 net. Savings: fields_plausible through typed_field_findings, -103; the look-alike pairs
 # as bytes, -62; the Cyrillic and Greek look-alikes as two lists, not a match, -16: 50,961 bytes.
-CEILING_BYTES=${CLAIMCHECK_SIZE_CEILING:-50961}
+# Raised by 10 for speed: characters below U+0391 skip the look-alike list (the list's linear search
+# made validate about 15% slower on typed input in Node): 50,971 bytes.
+CEILING_BYTES=${CLAIMCHECK_SIZE_CEILING:-50971}
 GOAL_BYTES=25600
 gz() { gzip -9c "$1" | wc -c; }
 

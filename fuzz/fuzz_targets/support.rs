@@ -29,8 +29,10 @@ fn original_content() -> &'static claimcheck::Json {
 }
 
 /// The verdict as the browser module reaches it: the text parsed (by JavaScript there; here by
-/// claimcheck's own parser, as both read the same JSON) and sent as a tape.
+/// claimcheck's own parser, as both read the same JSON) and sent as a tape; a leading byte order
+/// mark dropped first, as `packageTape` does.
 fn through_a_tape(text: &str) -> Option<String> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let parsed = claimcheck::Json::parse(text.trim()).ok()?;
     let sent = claimcheck::Json::from_tape(&parsed.to_tape());
     claimcheck::support::verify_parsed_package(sent.ok_or(text)).ok().map(|v| v.reference)

@@ -397,15 +397,15 @@ impl<'a> Context<'a> {
                 result.findings.push(f);
             }
         }
-        // Detected as a code without checksum (or none fits): the code an rs32 scheme makes of the
-        // input is offered too, for a customer who typed it from a gift card: its check symbols
-        // spent on recovering two of 0, O, 1, I, or an impossible symbol typed too many (also inside
-        // the region prefix, which then names no marketplace). When the input is well-formed as
-        // typed, nothing verifies that reading and the input may be right as it is: the confidence
-        // is halved.
+        // Detected as a code without checksum (or none fits): the code another scheme with rs32
+        // makes of the input is offered too, for a customer who typed it from a gift card: its
+        // check symbols spent on recovering two of 0, O, 1, I, or an impossible symbol typed too
+        // many (also inside the region prefix, which then names no marketplace). The detected
+        // scheme's own repairs were tried above. When the input is well-formed as typed, nothing
+        // verifies that reading and the input may be right as it is: the confidence is halved.
         if self.scheme.is_none() && (as_typed || result.status == Status::Invalid) {
             for s in self.registry.schemes() {
-                if s.checksum == Checksum::Rs32 && result.suggestions.is_empty() {
+                if s.checksum == Checksum::Rs32 && !core::ptr::eq(&**s, scheme) && result.suggestions.is_empty() {
                     result.suggestions = suggest::suggest(self, s, symbols, false);
                 }
             }

@@ -142,10 +142,15 @@ fn usage(message: impl Into<String>) -> Failure {
 /// panic `println!` gives.
 fn emit(text: std::fmt::Arguments<'_>) -> Result<(), Failure> {
     use std::io::Write;
-    std::io::stdout().lock().write_fmt(text).map_err(|e| match e.kind() {
+    std::io::stdout().lock().write_fmt(text).map_err(write_failure)
+}
+
+/// The failure for an error writing to standard output (see [`emit`]).
+fn write_failure(e: std::io::Error) -> Failure {
+    match e.kind() {
         std::io::ErrorKind::BrokenPipe => Failure(String::new(), 141),
         _ => Failure(format!("cannot write: {e}"), 1),
-    })
+    }
 }
 
 /// `println!` through [`emit`], returning its failure from the calling function.
@@ -416,17 +421,13 @@ fn generate_codes(args: GenerateArgs) -> Result<ExitCode, Failure> {
         None => None,
     };
     let issue = Issue { region: args.region, issued_on, validity_days: args.validity };
-    // Buffered: a million codes are written in one go, not a write per line.
-    let mut codes = String::new();
+    use std::io::Write;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for _ in 0..args.count {
         let code = generate(scheme, &issue).map_err(|e| usage(e.to_string()))?;
-        codes.push_str(&code);
-        codes.push('\n');
-        if codes.len() >= 1 << 16 {
-            emit(format_args!("{codes}"))?;
-            codes.clear();
-        }
+        writeln!(out, "{code}").map_err(write_failure)?;
     }
-    emit(format_args!("{codes}"))?;
+    // Flushed here, not on drop, which would drop a write error too.
+    out.flush().map_err(write_failure)?;
     Ok(ExitCode::SUCCESS)
 }

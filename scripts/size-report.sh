@@ -104,8 +104,10 @@ export PATH="$PWD/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # Raised by 10 for speed: characters below U+0391 skip the look-alike list (the list's linear search
 # made validate about 15% slower on typed input in Node): 50,971 bytes. Raised by 11 (review): the
 # other readings of an input tried only for schemes other than the detected one, whose repairs were
-# already tried: 50,982 bytes.
-CEILING_BYTES=${CLAIMCHECK_SIZE_CEILING:-50982}
+# already tried: 50,982 bytes. Twenty-first session, raised by 7 for a fix: server codes compared
+# by their letters alone, so `already redeemed` and `alreadyRedeemed` are `already_redeemed`
+# (README promised spaces were forgiven): 50,989 bytes.
+CEILING_BYTES=${CLAIMCHECK_SIZE_CEILING:-50989}
 GOAL_BYTES=25600
 gz() { gzip -9c "$1" | wc -c; }
 

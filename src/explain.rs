@@ -325,11 +325,19 @@ pub const SERVER_CODES: [&str; 9] = [
 /// Explains a server rejection code. Case, surrounding space and `-` for `_` are forgiven; any other
 /// code is explained as `unknown`. With a marketplace, `region_restricted` names it.
 pub fn explain_rejection(server_code: &str, locale: Locale, marketplace: Option<&Marketplace>) -> Explanation {
-    let mut wanted = String::with_capacity(server_code.len());
-    for c in crate::trim(server_code).chars() {
-        wanted.push(if c == '-' { '_' } else { c.to_ascii_lowercase() });
-    }
-    let code = SERVER_CODES.iter().find(|c| **c == wanted).copied().unwrap_or("unknown");
+    // `already_redeemed`, `ALREADY-REDEEMED`, `already redeemed` and `alreadyRedeemed` are one code:
+    // compared by their letters alone, whatever separates the words.
+    let letters = |text: &str| {
+        let mut letters = Vec::with_capacity(text.len());
+        for b in text.bytes() {
+            if !matches!(b, b' ' | b'-' | b'_' | b'.') {
+                letters.push(b.to_ascii_lowercase());
+            }
+        }
+        letters
+    };
+    let wanted = letters(crate::trim(server_code));
+    let code = SERVER_CODES.iter().find(|c| letters(c) == wanted).copied().unwrap_or("unknown");
     let variant = match (code, marketplace) {
         ("region_restricted", Some(_)) => "region_restricted.marketplace",
         _ => code,
@@ -414,7 +422,21 @@ mod tests {
 
     #[test]
     fn server_codes_are_forgiving_and_unknown_falls_back() {
-        assert_eq!(explain_rejection(" Already-Redeemed ", Locale::En, None).code, "already_redeemed");
+        for spelling in [
+            " Already-Redeemed ",
+            "ALREADY_REDEEMED",
+            "already redeemed",
+            "alreadyRedeemed",
+            "AlreadyRedeemed",
+            "already__redeemed",
+        ] {
+            assert_eq!(explain_rejection(spelling, Locale::En, None).code, "already_redeemed", "{spelling}");
+        }
+        assert_eq!(explain_rejection("RATE LIMITED", Locale::En, None).code, "rate_limited");
+        assert_eq!(explain_rejection("invalidCode", Locale::En, None).code, "invalid_code");
+        for other in ["already", "alreadyredeemedx", "already redeemed!", "redeemed already"] {
+            assert_eq!(explain_rejection(other, Locale::En, None).code, "unknown", "{other}");
+        }
         assert_eq!(explain_rejection("teapot", Locale::En, None).code, "unknown");
         let de = crate::region::by_prefix("DE");
         let x = explain_rejection("region_restricted", Locale::De, de);

@@ -322,11 +322,11 @@ pub const SERVER_CODES: [&str; 9] = [
     "unknown",
 ];
 
-/// Explains a server rejection code. Case, surrounding space and `-` for `_` are forgiven; any other
-/// code is explained as `unknown`. With a marketplace, `region_restricted` names it.
+/// Explains a server rejection code. Case, surrounding space and the separators between words (`_`,
+/// `-`, `.`, a space, or none) are forgiven; any other code is explained as `unknown`. With a marketplace, `region_restricted` names it.
 pub fn explain_rejection(server_code: &str, locale: Locale, marketplace: Option<&Marketplace>) -> Explanation {
     // `already_redeemed`, `ALREADY-REDEEMED`, `already redeemed` and `alreadyRedeemed` are one code:
-    // compared by their letters alone, whatever separates the words.
+    // compared by their letters alone. No two codes differ only in their separators.
     let letters = |text: &str| {
         let mut letters = Vec::with_capacity(text.len());
         for b in text.bytes() {

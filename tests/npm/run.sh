@@ -2,7 +2,7 @@
 # Consumer test of the packed npm package: installs the tarball into a scratch project, then
 # imports it (ESM), requires it (CJS), type-checks a TypeScript file against its .d.ts, and loads
 # claimcheck/web from a plain <script type="module"> and the default entry bundled by webpack 5 in
-# headless Chromium; robust.mjs and stack.mjs
+# headless Chromium; conformance.mjs runs tests/data/cases.json through it; robust.mjs and stack.mjs
 # send hostile and deep calls through every export; memory.mjs checks that repeated calls do not grow
 # the module's memory (no leaks); zeroed.mjs compares the module with the same
 # build whose data only panics read was left as it was; tape.mjs tests the binding's JS (src/wasm.js).
@@ -18,7 +18,7 @@ timeout 120 node "$here/tape.mjs"
 
 scratch="$repo/target/npm-consumer"
 rm -rf "$scratch" && mkdir -p "$scratch"
-cp -r "$here"/{esm.mjs,cjs.cjs,robust.mjs,stack.mjs,memory.mjs,zeroed.mjs,seeded.mjs,types.ts,tsconfig.json,page.html,browser.mjs,bundle.cjs,bundled} "$scratch/"
+cp -r "$here"/{esm.mjs,cjs.cjs,conformance.mjs,robust.mjs,stack.mjs,memory.mjs,zeroed.mjs,seeded.mjs,types.ts,tsconfig.json,page.html,browser.mjs,bundle.cjs,bundled} "$scratch/"
 # The same build as the package, without --linked: its data left as it was (for zeroed.mjs).
 unzeroed="$scratch/unzeroed"
 [ -f "$repo/pkg-build/bundler/claimcheck_bg.wasm" ] && [ -f "$repo/pkg-build/node.cjs" ] \
@@ -33,6 +33,7 @@ npm install --silent --no-audit --no-fund "$tarball" typescript@5 playwright-cor
 
 node esm.mjs
 node cjs.cjs
+node conformance.mjs "$repo/tests/data/cases.json"
 timeout 300 node robust.mjs # a call that never returns (a corrupted allocator) fails instead of hanging CI
 node stack.mjs
 node memory.mjs

@@ -222,3 +222,34 @@ proptest! {
         prop_assert_eq!(t.unix_seconds(), seconds);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2_000))]
+
+    /// A server code is recognised whatever its case and whatever separates its words (`_`, `-`, `.`,
+    /// a space or nothing), with space around it; any other text is `unknown`, never a panic.
+    #[test]
+    fn server_codes_are_read_in_any_spelling(
+        which in 0usize..claimcheck::explain::SERVER_CODES.len(),
+        upper in proptest::collection::vec(any::<bool>(), 20),
+        separator in prop_oneof![Just(""), Just(" "), Just("-"), Just("_"), Just(".")],
+        around in prop_oneof![Just(""), Just(" "), Just("\t"), Just("\n ")],
+        other in any::<String>(),
+    ) {
+        use claimcheck::explain::{explain_rejection, SERVER_CODES};
+        use claimcheck::Locale;
+        let code = SERVER_CODES[which];
+        let mut spelled = String::from(around);
+        for (i, c) in code.chars().enumerate() {
+            if c == '_' {
+                spelled.push_str(separator);
+            } else {
+                spelled.push(if upper[i % upper.len()] { c.to_ascii_uppercase() } else { c });
+            }
+        }
+        spelled.push_str(around);
+        prop_assert_eq!(explain_rejection(&spelled, Locale::En, None).code, code, "{:?}", spelled);
+        let x = explain_rejection(&other, Locale::De, None);
+        prop_assert!(SERVER_CODES.contains(&x.code.as_str()) && !x.title.is_empty(), "{:?}", other);
+    }
+}

@@ -323,10 +323,13 @@ pub const SERVER_CODES: [&str; 9] = [
 ];
 
 /// Explains a server rejection code. Case, surrounding space and the separators between words (`_`,
-/// `-`, `.`, a space, or none) are forgiven; any other code is explained as `unknown`. With a marketplace, `region_restricted` names it.
+/// `-`, `.`, a space, or none) are forgiven; any other code is explained as `unknown`. With a
+/// marketplace, `region_restricted` names it.
 pub fn explain_rejection(server_code: &str, locale: Locale, marketplace: Option<&Marketplace>) -> Explanation {
     // `already_redeemed`, `ALREADY-REDEEMED`, `already redeemed` and `alreadyRedeemed` are one code:
-    // compared by their letters alone. No two codes differ only in their separators.
+    // compared by their letters alone (no two codes differ only in their separators; the property
+    // test reads every code back in every spelling). Nine small allocations per call: smaller in
+    // the browser module than comparing through iterators, and this runs once per rejection.
     let letters = |text: &str| {
         let mut letters = Vec::with_capacity(text.len());
         for b in text.bytes() {

@@ -1,5 +1,6 @@
-// Opens page.html (claimcheck/web from a plain module script) and bundled/index.html (the default
-// entry bundled by webpack, see bundle.cjs) in headless Chromium (Debian's, via playwright-core) from
+// Opens page.html (claimcheck/web from a plain module script), bundled/index.html (the default
+// entry bundled by webpack, see bundle.cjs) and vite/dist/index.html (claimcheck/web built by Vite,
+// see vite.mjs) in headless Chromium (Debian's, via playwright-core) from
 // a tiny static server, and checks both validate a code in German. page.html is opened a second time
 // under /octet/, where the .wasm is served as application/octet-stream: the loader falls back from
 // streaming with its one warning (and init() takes the module's URL itself without a warning).
@@ -39,6 +40,7 @@ const browser = await chromium.launchPersistentContext(profile, {
 const pages = [
   { path: '/page.html', label: 'browser (plain <script type="module">)', wasm: /\/node_modules\/claimcheck\/claimcheck_bg\.wasm$/ },
   { path: '/bundled/index.html', label: 'browser (webpack 5 bundle of the default entry)', wasm: /^\/bundled\/dist\/[^/]+\.wasm$/ },
+  { path: '/vite/dist/index.html', label: 'browser (claimcheck/web built by Vite 6)', wasm: /^\/vite\/dist\/assets\/claimcheck_bg-[^/]+\.wasm$/ },
   {
     path: '/octet/page.html',
     label: 'browser (the .wasm served as application/octet-stream, init(url))',

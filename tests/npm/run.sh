@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Consumer test of the packed npm package: installs the tarball into a scratch project, then
 # imports it (ESM), requires it (CJS), type-checks a TypeScript file against its .d.ts, and loads
-# claimcheck/web from a plain <script type="module"> and the default entry bundled by webpack 5 in
-# headless Chromium; conformance.mjs runs tests/data/cases.json through it; robust.mjs and stack.mjs
-# send hostile and deep calls through every export; memory.mjs checks that repeated calls do not grow
-# the module's memory (no leaks); zeroed.mjs compares the module with the same
-# build whose data only panics read was left as it was; tape.mjs tests the binding's JS (src/wasm.js).
+# claimcheck/web from a plain <script type="module">, the default entry bundled by webpack 5 and
+# claimcheck/web built by Vite in headless Chromium; conformance.mjs runs tests/data/cases.json
+# through it; robust.mjs and stack.mjs send hostile and deep calls through every export; memory.mjs
+# checks that repeated calls do not grow the module's memory (no leaks); zeroed.mjs compares the
+# module with the same build whose data only panics read was left as it was; tape.mjs tests the
+# binding's JS (src/wasm.js).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
@@ -18,7 +19,7 @@ timeout 120 node "$here/tape.mjs"
 
 scratch="$repo/target/npm-consumer"
 rm -rf "$scratch" && mkdir -p "$scratch"
-cp -r "$here"/{esm.mjs,cjs.cjs,conformance.mjs,robust.mjs,stack.mjs,memory.mjs,zeroed.mjs,seeded.mjs,types.ts,tsconfig.json,page.html,browser.mjs,bundle.cjs,bundled} "$scratch/"
+cp -r "$here"/{esm.mjs,cjs.cjs,conformance.mjs,robust.mjs,stack.mjs,memory.mjs,zeroed.mjs,seeded.mjs,types.ts,tsconfig.json,page.html,browser.mjs,bundle.cjs,bundled,vite.mjs,vite} "$scratch/"
 # The same build as the package, without --linked: its data left as it was (for zeroed.mjs).
 unzeroed="$scratch/unzeroed"
 [ -f "$repo/pkg-build/bundler/claimcheck_bg.wasm" ] && [ -f "$repo/pkg-build/node.cjs" ] \
@@ -29,7 +30,7 @@ PATH="$repo/.tools/node_modules/.bin:$PATH" python3 "$repo/scripts/optimize-wasm
   "$repo/pkg-build/bundler/claimcheck_bg.wasm" "$unzeroed/claimcheck_bg.wasm" "$unzeroed/node.cjs" >/dev/null
 cd "$scratch"
 echo '{ "name": "claimcheck-consumer", "private": true, "type": "module" }' > package.json
-npm install --silent --no-audit --no-fund "$tarball" typescript@5 playwright-core@1 webpack@5 >/dev/null
+npm install --silent --no-audit --no-fund "$tarball" typescript@5 playwright-core@1 webpack@5 vite@6 >/dev/null
 
 node esm.mjs
 node cjs.cjs
@@ -40,4 +41,5 @@ node memory.mjs
 node zeroed.mjs node_modules/claimcheck unzeroed
 npx --no-install tsc -p tsconfig.json && echo "types: ok (tsc --noEmit --strict)"
 node bundle.cjs
+node vite.mjs
 node browser.mjs

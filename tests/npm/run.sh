@@ -19,7 +19,7 @@ timeout 120 node "$here/tape.mjs"
 
 scratch="$repo/target/npm-consumer"
 rm -rf "$scratch" && mkdir -p "$scratch"
-cp -r "$here"/{esm.mjs,cjs.cjs,conformance.mjs,robust.mjs,stack.mjs,memory.mjs,zeroed.mjs,seeded.mjs,types.ts,tsconfig.json,page.html,browser.mjs,bundle.cjs,bundled,vite.mjs,vite} "$scratch/"
+cp -r "$here"/{esm.mjs,cjs.cjs,conformance.mjs,robust.mjs,stack.mjs,memory.mjs,zeroed.mjs,seeded.mjs,types.ts,tsconfig.json,tsconfig.bundler.json,page.html,browser.mjs,bundle.cjs,bundled,vite.mjs,vite} "$scratch/"
 # The same build as the package, without --linked: its data left as it was (for zeroed.mjs).
 unzeroed="$scratch/unzeroed"
 [ -f "$repo/pkg-build/bundler/claimcheck_bg.wasm" ] && [ -f "$repo/pkg-build/node.cjs" ] \
@@ -39,7 +39,8 @@ timeout 300 node robust.mjs # a call that never returns (a corrupted allocator) 
 node stack.mjs
 node memory.mjs
 node zeroed.mjs node_modules/claimcheck unzeroed
-npx --no-install tsc -p tsconfig.json && echo "types: ok (tsc --noEmit --strict)"
+npx --no-install tsc -p tsconfig.json && echo "types: ok (tsc --noEmit --strict, nodenext)"
+npx --no-install tsc -p tsconfig.bundler.json && echo "types: ok (tsc --noEmit --strict, moduleResolution bundler)"
 node bundle.cjs
 node vite.mjs
 node browser.mjs

@@ -3,7 +3,7 @@
 #
 # One .wasm serves all three wasm-pack targets (they are byte-identical), so the package holds:
 #   claimcheck.js + claimcheck_bg.js  bundler build (ESM, imports the .wasm)      -> exports "." default
-#   node.cjs                          Node build (CommonJS, reads the .wasm)      -> exports "." node
+#   node.cjs + node.d.cts             Node build (CommonJS, reads the .wasm)      -> exports "." node
 #   web.js                            browser ESM with init()                     -> exports "./web"
 #   claimcheck_bg.wasm                the module                                  -> exports "./claimcheck_bg.wasm"
 # The wasm is built with opt-level "z" (measured smallest after wasm-opt; native builds keep 3) and
@@ -46,7 +46,7 @@ done
 
 mkdir -p pkg
 cp pkg-build/bundler/{claimcheck.js,claimcheck_bg.js,claimcheck.d.ts,claimcheck_bg.wasm.d.ts} pkg/
-cp pkg-build/nodejs/claimcheck.js pkg/node.cjs
+sed 's|@ts-self-types="./claimcheck.d.ts"|@ts-self-types="./node.d.cts"|' pkg-build/nodejs/claimcheck.js > pkg/node.cjs
 cmp -s pkg-build/nodejs/claimcheck.d.ts pkg/claimcheck.d.ts \
   || { echo "build-npm: Node and bundler type declarations differ" >&2; exit 1; }
 sed 's|@ts-self-types="./claimcheck.d.ts"|@ts-self-types="./web.d.ts"|' pkg-build/web/claimcheck.js > pkg/web.js
@@ -180,6 +180,10 @@ for file in claimcheck.js claimcheck_bg.js web.js; do minify "pkg/$file" --modul
 minify pkg/node.cjs --toplevel # CommonJS: Node wraps the file in a function, so its top level is local
 cp README.md pkg/README.md
 
+# The Node build is CommonJS: its types as a .d.cts, so that TypeScript lets CommonJS code `require`
+# it (under `module: node16` a .d.ts in a "type": "module" package reads as an ES module, which
+# `require` cannot load) and ES modules import it as Node does, with named imports.
+cp pkg/claimcheck.d.ts pkg/node.d.cts
 cat > pkg/package.json <<JSON
 {
   "name": "claimcheck",
@@ -193,8 +197,11 @@ cat > pkg/package.json <<JSON
   "types": "./claimcheck.d.ts",
   "exports": {
     ".": {
+      "node": {
+        "types": "./node.d.cts",
+        "default": "./node.cjs"
+      },
       "types": "./claimcheck.d.ts",
-      "node": "./node.cjs",
       "default": "./claimcheck.js"
     },
     "./web": {
@@ -206,7 +213,7 @@ cat > pkg/package.json <<JSON
   },
   "files": [
     "claimcheck.js", "claimcheck_bg.js", "claimcheck.d.ts", "claimcheck_bg.wasm", "claimcheck_bg.wasm.d.ts",
-    "node.cjs", "web.js", "web.d.ts", "README.md"
+    "node.cjs", "node.d.cts", "web.js", "web.d.ts", "README.md"
   ],
   "sideEffects": ["./claimcheck.js", "./node.cjs"]
 }

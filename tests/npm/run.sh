@@ -19,7 +19,7 @@ timeout 120 node "$here/tape.mjs"
 
 scratch="$repo/target/npm-consumer"
 rm -rf "$scratch" && mkdir -p "$scratch"
-cp -r "$here"/{esm.mjs,cjs.cjs,conformance.mjs,robust.mjs,stack.mjs,memory.mjs,zeroed.mjs,seeded.mjs,types.ts,tsconfig.json,tsconfig.bundler.json,page.html,browser.mjs,bundle.cjs,bundled,vite.mjs,vite} "$scratch/"
+cp -r "$here"/{esm.mjs,cjs.cjs,conformance.mjs,robust.mjs,stack.mjs,memory.mjs,zeroed.mjs,seeded.mjs,types.ts,cjs-types.cts,tsconfig.json,tsconfig.bundler.json,tsconfig.node16.json,page.html,browser.mjs,bundle.cjs,bundled,vite.mjs,vite} "$scratch/"
 # The same build as the package, without --linked: its data left as it was (for zeroed.mjs).
 unzeroed="$scratch/unzeroed"
 [ -f "$repo/pkg-build/bundler/claimcheck_bg.wasm" ] && [ -f "$repo/pkg-build/node.cjs" ] \
@@ -41,6 +41,7 @@ node memory.mjs
 node zeroed.mjs node_modules/claimcheck unzeroed
 npx --no-install tsc -p tsconfig.json && echo "types: ok (tsc --noEmit --strict, nodenext)"
 npx --no-install tsc -p tsconfig.bundler.json && echo "types: ok (tsc --noEmit --strict, moduleResolution bundler)"
+npx --no-install tsc -p tsconfig.node16.json && echo "types: ok (tsc --noEmit --strict, node16: require from CommonJS, import from ESM)"
 node bundle.cjs
 node vite.mjs
 node browser.mjs

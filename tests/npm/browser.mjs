@@ -1,7 +1,7 @@
 // Opens page.html (claimcheck/web from a plain module script), bundled/index.html (the default
 // entry bundled by webpack, see bundle.cjs) and vite/dist/index.html (claimcheck/web built by Vite,
 // see vite.mjs) in headless Chromium (Debian's, via playwright-core) from
-// a tiny static server, and checks both validate a code in German. page.html is opened a second time
+// a tiny static server, and checks that each validates a code in German. page.html is opened a second time
 // under /octet/, where the .wasm is served as application/octet-stream: the loader falls back from
 // streaming with its one warning (and init() takes the module's URL itself without a warning).
 import assert from 'node:assert/strict';

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Consumer test of the packed npm package: installs the tarball into a scratch project, then
-# imports it (ESM), requires it (CJS), type-checks a TypeScript file against its .d.ts, and loads
+# imports it (ESM), requires it (CJS), type-checks TypeScript against its types (ESM and CommonJS,
+# three module resolutions), and loads
 # claimcheck/web from a plain <script type="module">, the default entry bundled by webpack 5 and
 # claimcheck/web built by Vite in headless Chromium; conformance.mjs runs tests/data/cases.json
 # through it; robust.mjs and stack.mjs send hostile and deep calls through every export; memory.mjs

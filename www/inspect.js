@@ -105,6 +105,13 @@ function showPackage(result) {
   );
 }
 
+// A package saved as UTF-16 with its byte order mark (Windows PowerShell 5's `>`, Notepad's
+// "Unicode") is read as such; anything else as UTF-8, as `file.text()` would.
+function decodeText(bytes) {
+  const encoding = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8';
+  return new TextDecoder(encoding).decode(bytes);
+}
+
 async function start() {
   await init();
   $('inspect-form').addEventListener('submit', (event) => {
@@ -114,7 +121,7 @@ async function start() {
   $('file').addEventListener('change', async () => {
     const file = $('file').files[0];
     if (!file) return;
-    $('package').value = await file.text();
+    $('package').value = decodeText(new Uint8Array(await file.arrayBuffer()));
     showPackage(verifySupportPackage($('package').value));
   });
   document.body.dataset.ready = 'true';

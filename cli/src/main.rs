@@ -257,19 +257,42 @@ fn print_check(v: &Validation) -> Result<(), Failure> {
 }
 
 fn inspect(args: InspectArgs) -> Result<ExitCode, Failure> {
-    let text = if args.file == "-" {
-        let mut text = String::new();
-        std::io::stdin().read_to_string(&mut text).map_err(|e| usage(format!("cannot read stdin: {e}")))?;
-        text
+    let (bytes, name) = if args.file == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin().read_to_end(&mut bytes).map_err(|e| usage(format!("cannot read stdin: {e}")))?;
+        (bytes, "stdin")
     } else {
-        std::fs::read_to_string(&args.file).map_err(|e| usage(format!("cannot read {}: {e}", args.file)))?
+        let bytes = std::fs::read(&args.file).map_err(|e| usage(format!("cannot read {}: {e}", args.file)))?;
+        (bytes, args.file.as_str())
     };
+    let text = decode_text(bytes).map_err(|e| usage(format!("cannot read {name}: {e}")))?;
     let now = time_option(args.now.as_deref())?;
     let registry = args.schemes.registry()?;
     let package = verify_support_package(&text)
         .map_err(|e| Failure(format!("REJECTED: {} package: {e}", e.code().to_uppercase().replace('_', " ")), 1))?;
     emit(format_args!("{}", render_inspection(&registry, &package.content, &package.reference, now)))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// A saved package as text: UTF-8, or UTF-16 with its byte order mark (what Windows PowerShell 5's
+/// `>` and Notepad's "Unicode" write). A UTF-8 byte order mark stays: verification drops it.
+fn decode_text(bytes: Vec<u8>) -> Result<String, String> {
+    let big_endian = match bytes.get(..2) {
+        Some([0xFF, 0xFE]) => false,
+        Some([0xFE, 0xFF]) => true,
+        _ => return String::from_utf8(bytes).map_err(|_| "the text is neither UTF-8 nor UTF-16".to_owned()),
+    };
+    let rest = &bytes[2..];
+    if rest.len() % 2 != 0 {
+        return Err("the UTF-16 text ends in half a character".to_owned());
+    }
+    let pair = |p: &[u8]| [p[0], p[1]];
+    let units =
+        rest.chunks_exact(2)
+            .map(|p| if big_endian { u16::from_be_bytes(pair(p)) } else { u16::from_le_bytes(pair(p)) });
+    char::decode_utf16(units)
+        .collect::<Result<String, _>>()
+        .map_err(|_| "the UTF-16 text has a lone surrogate".to_owned())
 }
 
 fn str_at<'a>(value: &'a Json, path: &[&str]) -> Option<&'a str> {

@@ -220,6 +220,42 @@ fn inspect_prints_a_verified_package_for_an_agent() {
     std::fs::remove_dir_all(&dir).ok();
 }
 
+/// A package saved as UTF-16 with its byte order mark (Windows PowerShell 5's `>`, Notepad's
+/// "Unicode") verifies as the UTF-8 one does; text that is neither is refused by name.
+#[test]
+fn inspect_reads_a_package_saved_as_utf16() {
+    let json = package();
+    let utf16 = |big_endian: bool| -> Vec<u8> {
+        let units = std::iter::once(0xFEFF).chain(json.encode_utf16());
+        units.flat_map(|u| if big_endian { u.to_be_bytes() } else { u.to_le_bytes() }).collect()
+    };
+    let dir = std::env::temp_dir().join(format!("claimcheck-cli-utf16-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut odd = utf16(false);
+    odd.push(b'}');
+    for (name, bytes, expected) in [
+        ("le.json", utf16(false), Ok("integrity verified")),
+        ("be.json", utf16(true), Ok("integrity verified")),
+        ("odd.json", odd, Err("ends in half a character")),
+        ("latin1.json", b"{\"caf\xe9\": 1}".to_vec(), Err("neither UTF-8 nor UTF-16")),
+    ] {
+        let file = dir.join(name);
+        std::fs::write(&file, bytes).unwrap();
+        let o = run(&["inspect", file.to_str().unwrap()], None);
+        match expected {
+            Ok(words) => {
+                assert_eq!(o.status.code(), Some(0), "{name}: {}", stderr(&o));
+                assert!(stdout(&o).contains(words), "{name}: {}", stdout(&o));
+            }
+            Err(words) => {
+                assert_eq!(o.status.code(), Some(2), "{name}");
+                assert!(stderr(&o).contains(words), "{name}: {}", stderr(&o));
+            }
+        }
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
 /// The agent sees what the code the customer most likely meant is now: here an expired credit.
 #[test]
 fn inspect_says_what_a_suggested_code_is() {

@@ -1,7 +1,7 @@
 // End-to-end: the form in headless Chromium against a real `claimcheck serve` with a fresh database.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, rm, mkdir } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -200,6 +200,13 @@ try {
     await page.waitForSelector('#verdict.rejected');
     assert.match(await page.locator('#verdict').innerText(), /Refused: tampered[\s\S]*changed after claimcheck created it/);
     assert.ok(!(await page.locator('#verdict').innerText()).includes(fresh), 'a refused package shows nothing of it');
+    // The same package saved as UTF-16 with its byte order mark (Windows PowerShell 5's `>`), opened
+    // as a file: intact.
+    const utf16 = join(work, 'package-utf16.json');
+    await writeFile(utf16, Buffer.from(`\ufeff${await readFile(file, 'utf8')}`, 'utf16le'));
+    await page.setInputFiles('#file', utf16);
+    await page.waitForSelector('#verdict.ok');
+    assert.equal(await page.locator('#entered').innerText(), fresh);
     // A package of the expired demo credit with its last symbol mistyped: the page says what the
     // suggested code is today.
     const expired = demoCode('courtesy credit, expired');

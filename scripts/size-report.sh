@@ -106,8 +106,10 @@ export PATH="$PWD/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # other readings of an input tried only for schemes other than the detected one, whose repairs were
 # already tried: 50,982 bytes. Twenty-first session, raised by 7 for a fix: server codes compared
 # by their letters alone, so `already redeemed` and `alreadyRedeemed` are `already_redeemed`
-# (README promised spaces were forgiven): 50,989 bytes.
-CEILING_BYTES=${CLAIMCHECK_SIZE_CEILING:-50989}
+# (README promised spaces were forgiven): 50,989 bytes. Twenty-second session, raised by 7 for a
+# fix: registerScheme skips a leading byte order mark in a JSON string, as JSON.parse does not
+# (readFileSync of a file saved by Windows tools): 50,996 bytes.
+CEILING_BYTES=${CLAIMCHECK_SIZE_CEILING:-50996}
 GOAL_BYTES=25600
 gz() { gzip -9c "$1" | wc -c; }
 

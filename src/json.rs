@@ -83,8 +83,11 @@ impl core::fmt::Display for JsonError {
 impl core::error::Error for JsonError {}
 
 impl Json {
-    /// Parses a complete JSON text (one value, surrounding whitespace allowed).
+    /// Parses a complete JSON text (one value, surrounding whitespace allowed). A leading byte
+    /// order mark, which Windows tools save UTF-8 files with, is skipped (RFC 8259 §8.1 allows
+    /// that); lines and columns in errors are counted after it, as an editor shows the text.
     pub fn parse(text: &str) -> Result<Json, JsonError> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let mut parser = Parser { source: text, text: text.as_bytes(), at: 0 };
         let value = parser.value(0)?;
         parser.skip_space();
@@ -1057,6 +1060,16 @@ mod tests {
     }
 
     #[test]
+    fn a_leading_byte_order_mark_is_skipped() {
+        assert_eq!(Json::parse("\u{feff}{\"a\": [1]}"), Json::parse("{\"a\": [1]}"));
+        assert_eq!(
+            Json::parse("\u{feff} \"\u{feff}\""),
+            Ok(Json::String("\u{feff}".into())),
+            "inside a string it stays"
+        );
+    }
+
+    #[test]
     fn rejects_bad_text_with_a_position() {
         let cases = [
             ("", 1, 1, "unexpected end"),
@@ -1071,6 +1084,8 @@ mod tests {
             ("[1 2]", 1, 4, "expected ',' or ']'"),
             ("tru", 1, 1, "expected a value"),
             ("\"é\" x", 1, 5, "after the value"),
+            ("\u{feff}[1 2]", 1, 4, "expected ',' or ']'"), // counted after the byte order mark
+            ("\u{feff}\u{feff}[]", 1, 1, "expected a value"), // only one mark is skipped
         ];
         for (text, line, column, words) in cases {
             let e = Json::parse(text).unwrap_err();

@@ -180,12 +180,9 @@ export function supportPackage(request) {
   return readTape(call(SUPPORT_PACKAGE, toTape(request, 'supportPackage: the request must be an object'), undefined, 0));
 }
 
-/**
- * What `verifySupportPackage` sends: the package's tape, or `!` and its text when that is not JSON.
- * A byte order mark (a file saved by some editors) is not part of the package.
- */
+/** What `verifySupportPackage` sends: the package's tape, or `!` and its text when that is not JSON. */
 export function packageTape(json) {
-  if (json[0] === '\ufeff') json = json.slice(1);
+  json = json.replace(/^\ufeff/, '');
   try {
     return tapeOf(JSON.parse(json));
   } catch {
@@ -205,7 +202,7 @@ export function registerScheme(definition) {
   let tape;
   if (typeof definition === 'string') {
     try {
-      tape = tapeOf(JSON.parse(definition));
+      tape = tapeOf(JSON.parse(definition.replace(/^\ufeff/, '')));
     } catch (e) {
       throw new Error(`registerScheme: the definition is not JSON (${e.message})`);
     }

@@ -90,8 +90,10 @@ impl SchemeFiles {
     fn registry(&self) -> Result<Registry, Failure> {
         let mut registry = builtin_registry().clone();
         for file in &self.files {
-            let text =
-                std::fs::read_to_string(file).map_err(|e| usage(format!("cannot read {}: {e}", file.display())))?;
+            let text = std::fs::read(file)
+                .map_err(|e| e.to_string())
+                .and_then(decode_text)
+                .map_err(|e| usage(format!("cannot read {}: {e}", file.display())))?;
             registry.register_all_json(&text).map_err(|e| usage(format!("{}: {e}", file.display())))?;
         }
         Ok(registry)
@@ -274,8 +276,9 @@ fn inspect(args: InspectArgs) -> Result<ExitCode, Failure> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// A saved package as text: UTF-8, or UTF-16 with its byte order mark (what Windows PowerShell 5's
-/// `>` and Notepad's "Unicode" write). A UTF-8 byte order mark stays: verification drops it.
+/// A saved package or scheme file as text: UTF-8, or UTF-16 with its byte order mark (what Windows
+/// PowerShell 5's `>` and Notepad's "Unicode" write). A UTF-8 byte order mark stays: the JSON
+/// reader skips it.
 fn decode_text(bytes: Vec<u8>) -> Result<String, String> {
     let big_endian = match bytes.get(..2) {
         Some([0xFF, 0xFE]) => false,

@@ -225,10 +225,7 @@ fn inspect_prints_a_verified_package_for_an_agent() {
 #[test]
 fn inspect_reads_a_package_saved_as_utf16() {
     let json = package();
-    let utf16 = |big_endian: bool| -> Vec<u8> {
-        let units = std::iter::once(0xFEFF).chain(json.encode_utf16());
-        units.flat_map(|u| if big_endian { u.to_be_bytes() } else { u.to_le_bytes() }).collect()
-    };
+    let utf16 = |big_endian: bool| utf16_with_mark(&json, big_endian);
     let dir = std::env::temp_dir().join(format!("claimcheck-cli-utf16-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let mut odd = utf16(false);
@@ -250,6 +247,44 @@ fn inspect_reads_a_package_saved_as_utf16() {
             Err(words) => {
                 assert_eq!(o.status.code(), Some(2), "{name}");
                 assert!(stderr(&o).contains(words), "{name}: {}", stderr(&o));
+            }
+        }
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// `text` as UTF-16 with its byte order mark, as Windows tools save "Unicode" text.
+fn utf16_with_mark(text: &str, big_endian: bool) -> Vec<u8> {
+    let units = std::iter::once(0xFEFF).chain(text.encode_utf16());
+    units.flat_map(|u| if big_endian { u.to_be_bytes() } else { u.to_le_bytes() }).collect()
+}
+
+/// An issuer's scheme file saved by Windows tools (UTF-8 with a byte order mark: PowerShell 5's
+/// `Out-File -Encoding utf8`; UTF-16: its `>` and Notepad's "Unicode") registers as plain UTF-8
+/// does; other text is refused by name.
+#[test]
+fn scheme_files_saved_by_windows_tools_are_read() {
+    let json = r#"{"id": "acme", "alphabet": "ABCDEFGHJKLMNPQRSTUVWXYZ23456789", "lengths": [10], "checksum": "none"}"#;
+    let dir = std::env::temp_dir().join(format!("claimcheck-cli-scheme-text-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for (name, bytes, expected) in [
+        ("plain.json", json.as_bytes().to_vec(), Ok(())),
+        ("utf8-mark.json", ["\u{feff}", json].concat().into_bytes(), Ok(())),
+        ("le.json", utf16_with_mark(json, false), Ok(())),
+        ("be.json", utf16_with_mark(json, true), Ok(())),
+        ("latin1.json", b"{\"id\": \"caf\xe9\"}".to_vec(), Err("neither UTF-8 nor UTF-16")),
+    ] {
+        let file = dir.join(name);
+        std::fs::write(&file, bytes).unwrap();
+        let o = run(&["check", "--schemes", file.to_str().unwrap(), "--scheme", "acme", "ABCDEFGH23"], None);
+        match expected {
+            Ok(()) => {
+                assert_eq!(o.status.code(), Some(0), "{name}: {}", stderr(&o));
+                assert!(stdout(&o).contains("ABCDEFGH23  unverifiable  acme"), "{name}: {}", stdout(&o));
+            }
+            Err(words) => {
+                assert_eq!(o.status.code(), Some(2), "{name}");
+                assert!(stderr(&o).contains(words) && stderr(&o).contains("latin1.json"), "{name}: {}", stderr(&o));
             }
         }
     }

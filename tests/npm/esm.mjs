@@ -21,6 +21,9 @@ assert.equal(typo.suggestions[0].code, 'DE9N8GUZWH279LUF');
 assert.equal(validate('DE9N').status, 'incomplete', 'options are optional');
 assert.throws(() => validate('x', { scheme: 'nope' }), (e) => e instanceof Error && /unknown scheme 'nope'/.test(e.message));
 assert.throws(() => registerScheme({ id: 'bad', alphabet: 'AA', lengths: [4], checksum: 'none' }), /lists 'A' twice/);
+// A scheme file saved with a byte order mark (Windows tools), as readFileSync(…, 'utf8') returns it.
+registerScheme('\ufeff{"id": "acme", "alphabet": "ABCDEFGHJKLMNPQRSTUVWXYZ23456789", "lengths": [10], "checksum": "none"}');
+assert.equal(validate('abcdefgh23', { scheme: 'acme' }).status, 'unverifiable');
 // An invalid Date or NaN is refused, not read as absent (JSON would write it as null: the clock).
 assert.throws(() => validate('x', { now: new Date('x') }), /'now' must be an RFC 3339 timestamp .*not 'Invalid Date'$/);
 assert.throws(() => validate('x', { now: NaN }), /not 'NaN'$/);

@@ -5,7 +5,7 @@
 
 mod serve;
 
-use std::io::{BufRead, IsTerminal, Read};
+use std::io::{IsTerminal, Read};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
@@ -213,14 +213,14 @@ fn check(args: CheckArgs) -> Result<ExitCode, Failure> {
         if stdin.is_terminal() {
             return Err(usage("give codes as arguments, or one per line on stdin (see claimcheck check --help)"));
         }
-        let mut lines = Vec::new();
-        for line in stdin.lock().lines() {
-            let line = line.map_err(|e| usage(format!("cannot read stdin: {e}")))?;
-            if !line.trim().is_empty() {
-                lines.push(line);
-            }
-        }
-        lines
+        let mut bytes = Vec::new();
+        let text = stdin
+            .lock()
+            .read_to_end(&mut bytes)
+            .map_err(|e| e.to_string())
+            .and_then(|_| decode_text(bytes))
+            .map_err(|e| usage(format!("cannot read stdin: {e}")))?;
+        text.lines().filter(|line| !line.trim().is_empty()).map(str::to_owned).collect()
     } else {
         args.codes
     };

@@ -7,6 +7,10 @@ use claimcheck::support::{support_package, Attempt, SupportRequest};
 use claimcheck::CheckOptions;
 
 fn run(args: &[&str], stdin: Option<&str>) -> Output {
+    run_with_bytes(args, stdin.map(str::as_bytes))
+}
+
+fn run_with_bytes(args: &[&str], stdin: Option<&[u8]>) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_claimcheck"))
         .args(args)
         .stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() })
@@ -15,7 +19,7 @@ fn run(args: &[&str], stdin: Option<&str>) -> Output {
         .spawn()
         .unwrap();
     if let Some(text) = stdin {
-        child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
+        child.stdin.take().unwrap().write_all(text).unwrap();
     }
     child.wait_with_output().unwrap()
 }
@@ -49,6 +53,21 @@ fn check_reads_stdin_and_writes_json_lines() {
         stdout(&o).lines().map(|l| claimcheck::Json::parse(l).expect("each line is JSON")).collect();
     assert_eq!(lines.len(), 2, "blank lines are skipped");
     assert_eq!(lines[1].get("expiresOn").and_then(claimcheck::Json::as_str), Some("2026-12-01"));
+}
+
+/// Codes from a file saved as UTF-16 (`claimcheck check < codes.txt` of a Notepad "Unicode" file)
+/// or with Windows line ends are read as UTF-8 ones are; other text is refused by name.
+#[test]
+fn check_reads_utf16_and_crlf_lines_from_stdin() {
+    let codes = "DE9N-8GUZ-WH27-9LUF\r\n\r\nde9n8guzwh279luf\r\n";
+    for bytes in [codes.as_bytes().to_vec(), utf16_with_mark(codes, false), utf16_with_mark(codes, true)] {
+        let o = run_with_bytes(&["check"], Some(&bytes));
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        assert_eq!(stdout(&o), "DE9N-8GUZ-WH27-9LUF  valid  giftcard DE\n".repeat(2));
+    }
+    let o = run_with_bytes(&["check"], Some(b"caf\xe9\n"));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("cannot read stdin: the text is neither UTF-8 nor UTF-16"), "{}", stderr(&o));
 }
 
 #[test]

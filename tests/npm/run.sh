@@ -7,7 +7,8 @@
 # through it; robust.mjs and stack.mjs send hostile and deep calls through every export; memory.mjs
 # checks that repeated calls do not grow the module's memory (no leaks); zeroed.mjs compares the
 # module with the same build whose data only panics read was left as it was; tape.mjs tests the
-# binding's JS (src/wasm.js).
+# binding's JS (src/wasm.js). Deno and Bun (from npm, like the rest) run the ESM, CommonJS and
+# conformance tests and claimcheck/web's init() with a file URL; Deno also type-checks types.ts.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
@@ -20,7 +21,7 @@ timeout 120 node "$here/tape.mjs"
 
 scratch="$repo/target/npm-consumer"
 rm -rf "$scratch" && mkdir -p "$scratch"
-cp -r "$here"/{esm.mjs,cjs.cjs,conformance.mjs,robust.mjs,stack.mjs,memory.mjs,zeroed.mjs,seeded.mjs,types.ts,cjs-types.cts,tsconfig.json,tsconfig.bundler.json,tsconfig.node16.json,page.html,browser.mjs,bundle.cjs,bundled,vite.mjs,vite} "$scratch/"
+cp -r "$here"/{esm.mjs,cjs.cjs,web-runtime.mjs,conformance.mjs,robust.mjs,stack.mjs,memory.mjs,zeroed.mjs,seeded.mjs,types.ts,cjs-types.cts,tsconfig.json,tsconfig.bundler.json,tsconfig.node16.json,page.html,browser.mjs,bundle.cjs,bundled,vite.mjs,vite} "$scratch/"
 # The same build as the package, without --linked: its data left as it was (for zeroed.mjs).
 unzeroed="$scratch/unzeroed"
 [ -f "$repo/pkg-build/bundler/claimcheck_bg.wasm" ] && [ -f "$repo/pkg-build/node.cjs" ] \
@@ -31,7 +32,8 @@ PATH="$repo/.tools/node_modules/.bin:$PATH" python3 "$repo/scripts/optimize-wasm
   "$repo/pkg-build/bundler/claimcheck_bg.wasm" "$unzeroed/claimcheck_bg.wasm" "$unzeroed/node.cjs" >/dev/null
 cd "$scratch"
 echo '{ "name": "claimcheck-consumer", "private": true, "type": "module" }' > package.json
-npm install --silent --no-audit --no-fund "$tarball" typescript@5 playwright-core@1 webpack@5 vite@6 >/dev/null
+npm install --silent --no-audit --no-fund "$tarball" typescript@5 playwright-core@1 webpack@5 vite@6 \
+  deno@2 bun@1 >/dev/null
 
 node esm.mjs
 node cjs.cjs
@@ -46,3 +48,20 @@ npx --no-install tsc -p tsconfig.node16.json && echo "types: ok (tsc --noEmit --
 node bundle.cjs
 node vite.mjs
 node browser.mjs
+
+# Deno and Bun resolve the package's "node" condition too (node.cjs, which reads the .wasm from its
+# folder: Deno needs --allow-read). Their versions are printed: npm picks the newest 2.x and 1.x.
+deno=node_modules/.bin/deno bun=node_modules/.bin/bun
+in_runtime() { # runtime, its arguments: what the test printed, after the runtime's name
+  local out
+  out=$("$@") # a failing test stops the script here (set -e), its error on stderr
+  echo "${1##*/}: $out"
+}
+for test in esm.mjs cjs.cjs web-runtime.mjs; do
+  in_runtime "$deno" run --quiet --allow-read "$test"
+  in_runtime "$bun" "$test"
+done
+in_runtime "$deno" run --quiet --allow-read conformance.mjs "$repo/tests/data/cases.json"
+in_runtime "$bun" conformance.mjs "$repo/tests/data/cases.json"
+"$deno" check --quiet types.ts && echo "types: ok (deno check)"
+echo "runtimes: $("$deno" --version | head -n1), bun $("$bun" --version)"

@@ -180,7 +180,10 @@ export function supportPackage(request) {
   return readTape(call(SUPPORT_PACKAGE, toTape(request, 'supportPackage: the request must be an object'), undefined, 0));
 }
 
-/** What `verifySupportPackage` sends: the package's tape, or `!` and its text when that is not JSON. */
+/**
+ * What `verifySupportPackage` sends: the package's tape, or `!` and its text when that is not JSON.
+ * A byte order mark (a file saved by some editors) is not part of the package.
+ */
 export function packageTape(json) {
   json = json.replace(/^\ufeff/, '');
   try {
@@ -202,6 +205,8 @@ export function registerScheme(definition) {
   let tape;
   if (typeof definition === 'string') {
     try {
+      // A byte order mark, which readFileSync(…, 'utf8') keeps from a file Windows tools saved, is
+      // skipped as the native reader skips it: JSON.parse refuses it.
       tape = tapeOf(JSON.parse(definition.replace(/^\ufeff/, '')));
     } catch (e) {
       throw new Error(`registerScheme: the definition is not JSON (${e.message})`);

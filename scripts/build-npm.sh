@@ -178,7 +178,7 @@ minify() {
 }
 for file in claimcheck.js claimcheck_bg.js web.js; do minify "pkg/$file" --module; done
 minify pkg/node.cjs --toplevel # CommonJS: Node wraps the file in a function, so its top level is local
-cp README.md pkg/README.md
+cp README.md LICENSE-MIT LICENSE-APACHE pkg/
 
 # The Node build is CommonJS: its types as a .d.cts, so that TypeScript lets CommonJS code `require`
 # it (under `module: node16` a .d.ts in a "type": "module" package reads as an ES module, which
@@ -213,7 +213,7 @@ cat > pkg/package.json <<JSON
   },
   "files": [
     "claimcheck.js", "claimcheck_bg.js", "claimcheck.d.ts", "claimcheck_bg.wasm", "claimcheck_bg.wasm.d.ts",
-    "node.cjs", "node.d.cts", "web.js", "web.d.ts", "README.md"
+    "node.cjs", "node.d.cts", "web.js", "web.d.ts", "README.md", "LICENSE-MIT", "LICENSE-APACHE"
   ],
   "sideEffects": ["./claimcheck.js", "./node.cjs"]
 }
@@ -224,4 +224,9 @@ mkdir -p target/npm
 (cd pkg && npm pack --silent --pack-destination ../target/npm >/dev/null)
 TARBALL="target/npm/claimcheck-$VERSION.tgz"
 [ -f "$TARBALL" ] || { echo "build-npm: npm pack did not produce $TARBALL" >&2; exit 1; }
+# Exactly these files, no stray ones (.gitignore, build logs) and none missing.
+expected="LICENSE-APACHE LICENSE-MIT README.md claimcheck.d.ts claimcheck.js claimcheck_bg.js claimcheck_bg.wasm \
+claimcheck_bg.wasm.d.ts node.cjs node.d.cts package.json web.d.ts web.js"
+packed=$(tar tzf "$TARBALL" | sed 's|^package/||' | LC_ALL=C sort | tr '\n' ' ')
+[ "$packed" = "$expected " ] || { echo "build-npm: the tarball holds: $packed; expected: $expected" >&2; exit 1; }
 echo "build-npm: $TARBALL ($(wc -c < "$TARBALL") bytes)"

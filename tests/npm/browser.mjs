@@ -1,15 +1,16 @@
 // Opens page.html (claimcheck/web from a plain module script), bundled/index.html (the default
 // entry bundled by webpack, see bundle.cjs) and vite/dist/index.html (claimcheck/web built by Vite,
-// see vite.mjs) in headless Chromium (Debian's, via playwright-core) from
-// a tiny static server, and checks that each validates a code in German. page.html is opened a second time
-// under /octet/, where the .wasm is served as application/octet-stream: the loader falls back from
-// streaming with its one warning (and init() takes the module's URL itself without a warning).
+// see vite.mjs) in a headless browser from a tiny static server, and checks that each validates a
+// code in German. page.html is opened a second time under /octet/, where the .wasm is served as
+// application/octet-stream: the loader falls back from streaming with its one warning (and init()
+// takes the module's URL itself without a warning).
+//   node browser.mjs            Chromium (Debian's, driven by playwright-core)
+//   node browser.mjs firefox    Firefox ESR (Debian's, driven by puppeteer-core over WebDriver BiDi)
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { readFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
-import { chromium } from 'playwright-core';
 
 const root = process.cwd();
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm' };
@@ -30,20 +31,16 @@ const server = createServer(async (req, res) => {
 }).listen(0, '127.0.0.1');
 await new Promise((resolve) => server.once('listening', resolve));
 
-const profile = await mkdtemp(join(tmpdir(), 'claimcheck-chromium-'));
-const browser = await chromium.launchPersistentContext(profile, {
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
-});
+const engine = process.argv[2] ?? 'chromium';
+const profile = await mkdtemp(join(tmpdir(), `claimcheck-${engine}-`));
+const browser = engine === 'firefox' ? await firefox(profile) : await chromium(profile);
 const pages = [
-  { path: '/page.html', label: 'browser (plain <script type="module">)', wasm: /\/node_modules\/claimcheck\/claimcheck_bg\.wasm$/ },
-  { path: '/bundled/index.html', label: 'browser (webpack 5 bundle of the default entry)', wasm: /^\/bundled\/dist\/[^/]+\.wasm$/ },
-  { path: '/vite/dist/index.html', label: 'browser (claimcheck/web built by Vite 6)', wasm: /^\/vite\/dist\/assets\/claimcheck_bg-[^/]+\.wasm$/ },
+  { path: '/page.html', label: 'plain <script type="module">', wasm: /\/node_modules\/claimcheck\/claimcheck_bg\.wasm$/ },
+  { path: '/bundled/index.html', label: 'webpack 5 bundle of the default entry', wasm: /^\/bundled\/dist\/[^/]+\.wasm$/ },
+  { path: '/vite/dist/index.html', label: 'claimcheck/web built by Vite 6', wasm: /^\/vite\/dist\/assets\/claimcheck_bg-[^/]+\.wasm$/ },
   {
     path: '/octet/page.html',
-    label: 'browser (the .wasm served as application/octet-stream, init(url))',
+    label: 'the .wasm served as application/octet-stream, init(url)',
     wasm: /^\/octet\/node_modules\/claimcheck\/claimcheck_bg\.wasm$/,
     warnings: [/^claimcheck: the \.wasm is not served as application\/wasm, so it is loaded without streaming:/],
   },
@@ -54,10 +51,11 @@ try {
     const errors = [];
     const warned = [];
     page.on('pageerror', (e) => errors.push(String(e)));
-    page.on('console', (m) => m.type() === 'warning' && warned.push(m.text()));
+    // Playwright names the level 'warning', Puppeteer 'warn'.
+    page.on('console', (m) => ['warning', 'warn'].includes(m.type()) && warned.push(m.text()));
     requests.length = 0;
     await page.goto(`http://127.0.0.1:${server.address().port}${path}`);
-    const result = await page.waitForFunction(() => window.result, null, { timeout: 15000 }).then((h) => h.jsonValue());
+    const result = await browser.result(page);
     assert.deepEqual(errors, [], label);
     assert.equal(warned.length, warnings.length, `${label}: warnings ${JSON.stringify(warned)}`);
     warnings.forEach((pattern, i) => assert.match(warned[i], pattern, label));
@@ -66,11 +64,43 @@ try {
     assert.equal(result.suggestion, 'DE9N8GUZWH279LUF', label);
     assert.match(result.message, /Stelle 16/, label);
     assert.ok(requests.some((r) => wasm.test(r)), `${label}: the .wasm was fetched (${requests.join(', ')})`);
-    console.log(`${label}: ok`);
+    console.log(`browser (${engine}, ${label}): ok`);
     await page.close();
   }
 } finally {
   await browser.close();
   server.close();
   await rm(profile, { recursive: true, force: true });
+}
+
+/** Chromium through playwright-core; `result` waits for the page's `window.result`. */
+async function chromium(profile) {
+  const { chromium } = await import('playwright-core');
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+  return {
+    newPage: () => context.newPage(),
+    result: (page) => page.waitForFunction(() => window.result, null, { timeout: 15000 }).then((h) => h.jsonValue()),
+    close: () => context.close(),
+  };
+}
+
+/** Firefox ESR through puppeteer-core over WebDriver BiDi (Debian's firefox-esr: nothing downloaded). */
+async function firefox(profile) {
+  const { default: puppeteer } = await import('puppeteer-core');
+  const instance = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: process.env.FIREFOX ?? '/usr/bin/firefox-esr',
+    headless: true,
+    userDataDir: profile,
+  });
+  return {
+    newPage: () => instance.newPage(),
+    result: (page) => page.waitForFunction(() => window.result, { timeout: 15000 }).then((h) => h.jsonValue()),
+    close: () => instance.close(),
+  };
 }

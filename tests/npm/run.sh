@@ -9,6 +9,7 @@
 # module with the same build whose data only panics read was left as it was; tape.mjs tests the
 # binding's JS (src/wasm.js). Deno and Bun (from npm, like the rest) run the ESM, CommonJS and
 # conformance tests and claimcheck/web's init() with a file URL; Deno also type-checks types.ts.
+# browser.mjs opens the pages in Chromium and again in Firefox ESR.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
@@ -33,7 +34,7 @@ PATH="$repo/.tools/node_modules/.bin:$PATH" python3 "$repo/scripts/optimize-wasm
 cd "$scratch"
 echo '{ "name": "claimcheck-consumer", "private": true, "type": "module" }' > package.json
 npm install --silent --no-audit --no-fund "$tarball" typescript@5 playwright-core@1 webpack@5 vite@6 \
-  deno@2 bun@1 >/dev/null
+  deno@2 bun@1 puppeteer-core@24 >/dev/null
 
 node esm.mjs
 node cjs.cjs
@@ -48,6 +49,7 @@ npx --no-install tsc -p tsconfig.node16.json && echo "types: ok (tsc --noEmit --
 node bundle.cjs
 node vite.mjs
 node browser.mjs
+node browser.mjs firefox
 
 # Deno and Bun resolve the package's "node" condition too (node.cjs, which reads the .wasm from its
 # folder: Deno needs --allow-read). Their versions are printed: npm picks the newest 2.x and 1.x.

@@ -1,11 +1,12 @@
 // End-to-end: the form in headless Chromium against a real `claimcheck serve` with a fresh database.
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { startServer } from './server.mjs';
 
 const require = createRequire(import.meta.url);
 const repo = process.env.REPO;
@@ -14,21 +15,7 @@ const output = join(repo, 'tests/e2e/output');
 await mkdir(output, { recursive: true });
 const work = await mkdtemp(join(tmpdir(), 'claimcheck-e2e-'));
 
-const server = spawn(bin, ['serve', '--addr', '127.0.0.1:0', '--db', join(work, 'e2e.db'),
-  '--www', join(repo, 'www'), '--pkg', join(repo, 'pkg')], { stdio: ['ignore', 'pipe', 'pipe'] });
-let serverLog = '';
-server.stderr.on('data', (d) => { serverLog += d; });
-const url = await new Promise((resolve, reject) => {
-  let seen = '';
-  server.stdout.on('data', (d) => {
-    seen += d;
-    const m = seen.match(/listening on (http:\/\/[^\s]+)/);
-    if (m) resolve(m[1]);
-  });
-  server.on('exit', (code) => reject(new Error(`server exited ${code}: ${serverLog}`)));
-});
-const demo = await (await fetch(`${url}api/demo`)).json();
-const demoCode = (note, nth = 0) => demo.codes.filter((c) => c.note === note)[nth].code;
+const { url, demoCode, log: serverLog, stop } = await startServer({ repo, bin, work });
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -263,10 +250,10 @@ try {
   }, { width: 320 });
 
   for (const line of results) console.log(line);
-  assert.ok(!/[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}/.test(serverLog), `a full code in the server log:\n${serverLog}`);
+  assert.ok(!/[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}/.test(serverLog.text), `a full code in the server log:\n${serverLog.text}`);
   console.log(`e2e: ${results.length} scenarios passed; screenshots in tests/e2e/output/`);
 } finally {
   await browser.close();
-  server.kill();
+  stop();
   await rm(work, { recursive: true, force: true });
 }

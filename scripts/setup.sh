@@ -22,7 +22,7 @@ python3 -c 'import tomllib' 2>/dev/null \
 need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
-# Firefox ESR: the npm consumer test opens its pages in it too (puppeteer-core, WebDriver BiDi).
+# Firefox ESR: the npm consumer test and two end-to-end scenarios run in it too (puppeteer-core).
 command -v firefox-esr >/dev/null 2>&1 || need_apt+=(firefox-esr)
 if [ ${#need_apt[@]} -gt 0 ]; then
   log "installing Debian packages: ${need_apt[*]}"

@@ -24,6 +24,10 @@ command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
 # Firefox ESR: the npm consumer test and two end-to-end scenarios run in it too (puppeteer-core).
 command -v firefox-esr >/dev/null 2>&1 || need_apt+=(firefox-esr)
+# WebKitGTK (the engine family of Safari): its WebDriver and MiniBrowser, and a virtual display for it.
+command -v WebKitWebDriver >/dev/null 2>&1 || need_apt+=(webkit2gtk-driver)
+command -v xvfb-run >/dev/null 2>&1 || need_apt+=(xvfb)
+command -v xauth >/dev/null 2>&1 || need_apt+=(xauth)
 if [ ${#need_apt[@]} -gt 0 ]; then
   log "installing Debian packages: ${need_apt[*]}"
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"

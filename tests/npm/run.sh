@@ -9,7 +9,7 @@
 # module with the same build whose data only panics read was left as it was; tape.mjs tests the
 # binding's JS (src/wasm.js). Deno and Bun (from npm, like the rest) run the ESM, CommonJS and
 # conformance tests and claimcheck/web's init() with a file URL; Deno also type-checks types.ts.
-# browser.mjs opens the pages in Chromium and again in Firefox ESR.
+# browser.mjs opens the pages in Chromium, again in Firefox ESR and in WebKitGTK.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
@@ -22,7 +22,7 @@ timeout 120 node "$here/tape.mjs"
 
 scratch="$repo/target/npm-consumer"
 rm -rf "$scratch" && mkdir -p "$scratch"
-cp -r "$here"/{esm.mjs,cjs.cjs,web-runtime.mjs,conformance.mjs,robust.mjs,stack.mjs,memory.mjs,zeroed.mjs,seeded.mjs,types.ts,cjs-types.cts,tsconfig.json,tsconfig.bundler.json,tsconfig.node16.json,page.html,browser.mjs,bundle.cjs,bundled,vite.mjs,vite} "$scratch/"
+cp -r "$here"/{esm.mjs,cjs.cjs,web-runtime.mjs,webkit.mjs,conformance.mjs,robust.mjs,stack.mjs,memory.mjs,zeroed.mjs,seeded.mjs,types.ts,cjs-types.cts,tsconfig.json,tsconfig.bundler.json,tsconfig.node16.json,page.html,browser.mjs,bundle.cjs,bundled,vite.mjs,vite} "$scratch/"
 # The same build as the package, without --linked: its data left as it was (for zeroed.mjs).
 unzeroed="$scratch/unzeroed"
 [ -f "$repo/pkg-build/bundler/claimcheck_bg.wasm" ] && [ -f "$repo/pkg-build/node.cjs" ] \
@@ -50,6 +50,7 @@ node bundle.cjs
 node vite.mjs
 node browser.mjs
 node browser.mjs firefox
+node browser.mjs webkit
 
 # Deno and Bun resolve the package's "node" condition too (node.cjs, which reads the .wasm from its
 # folder: Deno needs --allow-read). Their versions are printed: npm picks the newest 2.x and 1.x.

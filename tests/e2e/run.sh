@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end tests of the redemption form against `claimcheck serve` on a fresh temporary database,
 # in Debian's Chromium driven by playwright-core (run.mjs), then two of them in Debian's Firefox ESR
-# driven by puppeteer-core (firefox.mjs). Needs pkg/ (scripts/build-npm.sh) and the CLI binary.
+# (puppeteer-core) and WebKitGTK (WebDriver) (browsers.mjs). Needs pkg/ (scripts/build-npm.sh) and
+# the CLI binary.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
@@ -11,4 +12,4 @@ cd "$here"
   || npm install --silent --no-audit --no-fund playwright-core@1 axe-core@4 puppeteer-core@24 >/dev/null
 export CLAIMCHECK_BIN="${CLAIMCHECK_BIN:-$repo/target/debug/claimcheck}" REPO="$repo"
 node run.mjs
-node firefox.mjs
+node browsers.mjs

@@ -6,13 +6,13 @@
 // takes the module's URL itself without a warning).
 //   node browser.mjs            Chromium (Debian's, driven by playwright-core)
 //   node browser.mjs firefox    Firefox ESR (Debian's, driven by puppeteer-core over WebDriver BiDi)
-//   node browser.mjs webkit     WebKitGTK's MiniBrowser (Debian's, over WebDriver: see webkit.mjs)
+//   node browser.mjs webkit     WebKitGTK's MiniBrowser (Debian's, over WebDriver: see webdriver.mjs)
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { readFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
-import { webkit } from './webkit.mjs';
+import { webkit } from './webdriver.mjs';
 
 const root = process.cwd();
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm' };

@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
-import { webkitSession } from '../npm/webdriver.mjs';
+import { firefoxOptions, webkitSession } from '../npm/webdriver.mjs';
 import { startServer } from './server.mjs';
 
 const require = createRequire(import.meta.url);
@@ -20,12 +20,7 @@ const { url, demoCode, stop } = await startServer({ repo, bin: process.env.CLAIM
 
 /** The same few steps in each browser: `read(script, ...args)` evaluates in the page. */
 async function firefox() {
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: process.env.FIREFOX ?? '/usr/bin/firefox-esr',
-    headless: true,
-    userDataDir: join(work, 'firefox-profile'),
-  });
+  const browser = await puppeteer.launch(firefoxOptions(join(work, 'firefox-profile')));
   const page = await browser.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));

@@ -12,7 +12,7 @@ import { createServer } from 'node:http';
 import { readFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
-import { webkit } from './webdriver.mjs';
+import { firefoxOptions, webkit } from './webdriver.mjs';
 
 const root = process.cwd();
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm' };
@@ -98,12 +98,7 @@ async function chromium(profile) {
 /** Firefox ESR through puppeteer-core over WebDriver BiDi (Debian's firefox-esr: nothing downloaded). */
 async function firefox(profile) {
   const { default: puppeteer } = await import('puppeteer-core');
-  const instance = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: process.env.FIREFOX ?? '/usr/bin/firefox-esr',
-    headless: true,
-    userDataDir: profile,
-  });
+  const instance = await puppeteer.launch(firefoxOptions(profile));
   return {
     newPage: () => instance.newPage(),
     result: (page) => page.waitForFunction(() => window.result, { timeout: 15000 }).then((h) => h.jsonValue()),

@@ -5,6 +5,7 @@ import { readFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { chromium } from 'playwright-core';
+import { chromiumOptions } from '../../tests/npm/launch.mjs';
 
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm' };
 
@@ -40,11 +41,7 @@ export async function serveDemo(repo, { page, delay = () => 0, noStore = false }
 /** Headless Chromium with a fresh profile; `closeAndClean()` closes it and removes the profile. */
 export async function openChromium() {
   const profile = await mkdtemp(join(tmpdir(), 'claimcheck-bench-'));
-  const browser = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium', headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await chromium.launchPersistentContext(profile, chromiumOptions);
   browser.closeAndClean = async () => {
     await browser.close();
     await rm(profile, { recursive: true, force: true });

@@ -10,7 +10,8 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
-import { firefoxOptions, webkitSession } from '../npm/webdriver.mjs';
+import { firefoxOptions } from '../npm/launch.mjs';
+import { webkitSession } from '../npm/webdriver.mjs';
 import { startServer } from './server.mjs';
 
 const require = createRequire(import.meta.url);

@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { chromiumOptions } from '../npm/launch.mjs';
 import { startServer } from './server.mjs';
 
 const require = createRequire(import.meta.url);
@@ -17,11 +18,7 @@ const work = await mkdtemp(join(tmpdir(), 'claimcheck-e2e-'));
 
 const { url, demoCode, log: serverLog, stop } = await startServer({ repo, bin, work });
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
-});
+const browser = await chromium.launch(chromiumOptions);
 const results = [];
 async function scenario(name, fn, { locale = 'en-US', width = 900 } = {}) {
   const context = await browser.newContext({ locale, viewport: { width, height: 900 }, acceptDownloads: true });

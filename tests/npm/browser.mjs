@@ -12,7 +12,8 @@ import { createServer } from 'node:http';
 import { readFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
-import { firefoxOptions, webkit } from './webdriver.mjs';
+import { chromiumOptions, firefoxOptions } from './launch.mjs';
+import { webkit } from './webdriver.mjs';
 
 const root = process.cwd();
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm' };
@@ -82,12 +83,7 @@ try {
 /** Chromium through playwright-core; `result` waits for the page's `window.result`. */
 async function chromium(profile) {
   const { chromium } = await import('playwright-core');
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
+  const context = await chromium.launchPersistentContext(profile, chromiumOptions);
   return {
     newPage: () => context.newPage(),
     result: (page) => page.waitForFunction(() => window.result, null, { timeout: 15000 }).then((h) => h.jsonValue()),

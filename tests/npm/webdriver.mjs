@@ -1,14 +1,9 @@
 // The browsers driven over WebDriver, for browser.mjs here and for tests/e2e/browsers.mjs: a small
 // W3C WebDriver client for WebKitGTK's MiniBrowser (Debian's webkit2gtk-driver, under xvfb-run: it
-// needs a display; its WebDriver reports no console messages or page errors), and the launch options
-// of Firefox ESR, which puppeteer-core drives over WebDriver BiDi.
+// needs a display; its WebDriver reports no console messages or page errors). Firefox ESR, which
+// puppeteer-core drives over WebDriver BiDi, is started with launch.mjs's options.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-
-/** puppeteer.launch's options for Debian's Firefox ESR (nothing downloaded), with a fresh profile. */
-export function firefoxOptions(userDataDir) {
-  return { browser: 'firefox', executablePath: process.env.FIREFOX ?? '/usr/bin/firefox-esr', headless: true, userDataDir };
-}
 
 const MINIBROWSER = process.env.MINIBROWSER ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf'; // the W3C key of an element reference

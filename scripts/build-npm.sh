@@ -6,6 +6,8 @@
 #   node.cjs + node.d.cts             Node build (CommonJS, reads the .wasm)      -> exports "." node
 #   web.js                            browser ESM with init()                     -> exports "./web"
 #   claimcheck_bg.wasm                the module                                  -> exports "./claimcheck_bg.wasm"
+#   lite.js + lite_bg.wasm            browser ESM with init(), without the support functions
+#                                     (supportPackage, verifySupportPackage)      -> exports "./lite"
 # The wasm is built with opt-level "z" (measured smallest after wasm-opt; native builds keep 3) and
 # without the `std` feature (no standard library: its panic and formatting code stays out), then
 # optimized by scripts/optimize-wasm.py (wasm-opt, functions ordered for gzip). The JS glue is
@@ -44,6 +46,19 @@ for target in nodejs web; do
     || { echo "build-npm: the $target .wasm differs from the bundler one; the package layout assumes one" >&2; exit 1; }
 done
 
+# claimcheck/lite: the web build of a module without the support functions. src/wasm.rs leaves their
+# arms of `call` out when CLAIMCHECK_LEAVE_OUT names them (4 and 5) while compiling, and the compiler
+# then leaves out everything only they reach. A target directory of its own, so that neither build
+# makes the other compile again. A measuring build (CLAIMCHECK_LEAVE_OUT set, size-report.sh
+# --features) makes no lite module.
+LITE=${CLAIMCHECK_LEAVE_OUT:-yes}
+LITE_TARGET_DIR="${CARGO_TARGET_DIR:-target}/lite"
+if [ "$LITE" = yes ]; then
+  CARGO_TARGET_DIR="$LITE_TARGET_DIR" CLAIMCHECK_LEAVE_OUT=45 CARGO_PROFILE_RELEASE_OPT_LEVEL=z \
+    wasm-pack --log-level warn build --release --target web --out-dir pkg-build/lite --out-name lite --no-pack \
+    -- --no-default-features
+fi
+
 mkdir -p pkg
 cp pkg-build/bundler/{claimcheck.js,claimcheck_bg.js,claimcheck.d.ts,claimcheck_bg.wasm.d.ts} pkg/
 sed 's|@ts-self-types="./claimcheck.d.ts"|@ts-self-types="./node.d.cts"|' pkg-build/nodejs/claimcheck.js > pkg/node.cjs
@@ -51,28 +66,35 @@ cmp -s pkg-build/nodejs/claimcheck.d.ts pkg/claimcheck.d.ts \
   || { echo "build-npm: Node and bundler type declarations differ" >&2; exit 1; }
 sed 's|@ts-self-types="./claimcheck.d.ts"|@ts-self-types="./web.d.ts"|' pkg-build/web/claimcheck.js > pkg/web.js
 cp pkg-build/web/claimcheck.d.ts pkg/web.d.ts
+web_loaders=(pkg/web.js)
+if [ "$LITE" = yes ]; then
+  cp pkg-build/lite/lite.js pkg/lite.js
+  cp pkg-build/lite/lite.d.ts pkg/lite.d.ts
+  web_loaders+=(pkg/lite.js)
+fi
 # wasm-bindgen's web loader in fewer bytes (-0.1 KB gzip), doing the same: `init()` and `initSync()`
 # read both forms of argument that web.d.ts declares without warning that one is deprecated, and the
 # warning for a .wasm served without the application/wasm type is shorter. The build stops if
 # wasm-bindgen's text has changed.
-python3 - pkg/web.js <<'PY'
+python3 - "${web_loaders[@]}" <<'PY'
 import re
 import sys
 
-name = sys.argv[1]
-with open(name) as file:
-    text = file.read()
-text, deprecated = re.subn(
-    r"\} else \{\n\s*console\.warn\('using deprecated parameters for [^'\n]*'\);?\n\s*\}", "}", text)
-text, mime = re.subn(
-    r'"`WebAssembly\.instantiateStreaming` failed because your server does not serve Wasm with '
-    r'`application/wasm` MIME type\. Falling back to `WebAssembly\.instantiate` which is slower\. '
-    r'Original error:\\n"',
-    '"claimcheck: the .wasm is not served as application/wasm, so it is loaded without streaming:"', text)
-if (deprecated, mime) != (2, 1):
-    sys.exit(f"build-npm: wasm-bindgen's web loader is not as expected ({deprecated} deprecation warnings, {mime} MIME warning)")
-with open(name, "w") as file:
-    file.write(text)
+for name in sys.argv[1:]:
+    with open(name) as file:
+        text = file.read()
+    text, deprecated = re.subn(
+        r"\} else \{\n\s*console\.warn\('using deprecated parameters for [^'\n]*'\);?\n\s*\}", "}", text)
+    text, mime = re.subn(
+        r'"`WebAssembly\.instantiateStreaming` failed because your server does not serve Wasm with '
+        r'`application/wasm` MIME type\. Falling back to `WebAssembly\.instantiate` which is slower\. '
+        r'Original error:\\n"',
+        '"claimcheck: the .wasm is not served as application/wasm, so it is loaded without streaming:"', text)
+    if (deprecated, mime) != (2, 1):
+        sys.exit(f"build-npm: wasm-bindgen's web loader in {name} is not as expected "
+                 f"({deprecated} deprecation warnings, {mime} MIME warning)")
+    with open(name, "w") as file:
+        file.write(text)
 PY
 # The binding's own JS (src/wasm.js) goes into each glue file: its exported functions are the API,
 # each calling the module's exports `__input`, `__call` and `__answer` through the glue's `wasm`
@@ -84,14 +106,19 @@ PY
 # pkg-build/node.cjs: the same Node glue, for the test that loads it with the module before its
 # data is zeroed (tests/npm/run.sh).
 cp pkg/node.cjs pkg-build/node.cjs
+lite_glue=()
+[ "$LITE" = yes ] && lite_glue=(pkg/lite.js:esm:lite)
 python3 - pkg/claimcheck.d.ts pkg/claimcheck.js pkg/claimcheck_bg.js:esm pkg/node.cjs:cjs pkg/web.js:esm \
-  pkg-build/node.cjs:cjs <<'PY'
+  pkg-build/node.cjs:cjs "${lite_glue[@]}" <<'PY'
 import re
 import sys
 
 types_file, entry_file, *glue_files = sys.argv[1:]
 # The module's exports that only the binding's JS calls: the glue keeps its functions for them, unexported.
 INTERNAL = ["__call", "__input", "__answer"]
+# What the lite module leaves out (glue marked `:lite`): its functions stay in the binding, unexported,
+# and terser drops them with what only they call.
+NOT_IN_LITE = {"supportPackage", "verifySupportPackage"}
 with open("src/wasm.js") as file:
     binding = file.read()
 with open(types_file) as file:
@@ -101,12 +128,18 @@ wrappers = [name for name in exported if name in declared]
 own_names = re.findall(r"^(?:export )?(?:function|let|const) (\w+)", binding, re.M)
 if not wrappers:
     sys.exit("build-npm: src/wasm.js exports none of the declared functions")
-# The binding without `export` on its helpers (readTape is exported for wasm-pack's tests only).
-binding = re.sub(r"^export function (\w+)", lambda m: m[0] if m[1] in wrappers else f"function {m[1]}",
-                 binding, flags=re.M)
+
+
+def exporting(names):
+    """The binding exporting only `names` (readTape is exported for wasm-pack's tests only)."""
+    return re.sub(r"^export function (\w+)", lambda m: m[0] if m[1] in names else f"function {m[1]}",
+                  binding, flags=re.M)
+
 
 for argument in glue_files:
-    name, kind = argument.split(":")
+    name, kind, *variant = argument.split(":")
+    lite = variant == ["lite"]
+    api = [w for w in wrappers if not (lite and w in NOT_IN_LITE)]
     with open(name) as file:
         text = file.read()
     problems = []
@@ -124,13 +157,13 @@ for argument in glue_files:
                  if len(re.findall(rf"^function {f}\(", text, re.M)) != 1]
     problems += ["the glue passes strings"] * ("passStringToWasm0" in text)
     exports = set(re.findall(r"^export function (\w+)\(" if kind == "esm" else r"^exports\.(\w+) = ", text, re.M))
-    missing = declared - exports - set(wrappers)
+    missing = declared - exports - set(api) - (NOT_IN_LITE if lite else set())
     if problems or missing:
         sys.exit(f"build-npm: the glue in {name} is not as expected: {problems}, not exported: {missing}")
-    own = binding
+    own = exporting(api)
     if kind == "cjs":
         own = re.sub(r"^export function (\w+)", r"function \1", own, flags=re.M)
-        own += "".join(f"exports.{w} = {w};\n" for w in wrappers)
+        own += "".join(f"exports.{w} = {w};\n" for w in api)
     # First (after the @ts-self-types comment): the binding's `let`s are then set before anything runs.
     first, rest = text.split("\n", 1) if text.startswith("/* @ts-self-types") else ("", text)
     text = f"{first}\n{own}\n{rest}"
@@ -153,9 +186,17 @@ PY
 python3 scripts/optimize-wasm.py --linked="${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/claimcheck.wasm" \
   pkg-build/bundler/claimcheck_bg.wasm pkg/claimcheck_bg.wasm \
   pkg/claimcheck.js pkg/claimcheck_bg.js pkg/node.cjs pkg/web.js
+if [ "$LITE" = yes ]; then
+  python3 scripts/optimize-wasm.py --linked="$LITE_TARGET_DIR/wasm32-unknown-unknown/release/claimcheck.wasm" \
+    pkg-build/lite/lite_bg.wasm pkg/lite_bg.wasm pkg/lite.js
+fi
 # The module's exports whose names start with `__` now have short names (optimize-wasm.py) and are
 # the glue's alone: the types no longer declare them (`init()`'s InitOutput, the bundler's .wasm types).
-python3 - pkg/web.d.ts pkg/claimcheck_bg.wasm.d.ts <<'PY'
+# lite.d.ts also loses the declarations of the functions the lite module leaves out (the types they
+# name stay: a page may load the full module for them later).
+lite_types=()
+[ "$LITE" = yes ] && lite_types=(pkg/lite.d.ts)
+python3 - pkg/web.d.ts pkg/claimcheck_bg.wasm.d.ts "${lite_types[@]}" <<'PY'
 import re
 import sys
 
@@ -165,6 +206,11 @@ for name in sys.argv[1:]:
     text, n = re.subn(r"^(?:    readonly|export const) __\w+: .*\n", "", text, flags=re.M)
     if n < 2:
         sys.exit(f"build-npm: {name} does not declare the module's internal exports as expected")
+    if name.endswith("lite.d.ts"):
+        text, gone = re.subn(r"^(?:/\*\*(?:[^*]|\*(?!/))*\*/\n)?export function (?:supportPackage|verifySupportPackage)\(.*\n",
+                             "", text, flags=re.M)
+        if gone != 2:
+            sys.exit(f"build-npm: {name}: {gone} of the 2 support functions' declarations found")
     with open(name, "w") as file:
         file.write(text)
 PY
@@ -177,6 +223,7 @@ minify() {
   mv "$file.min" "$file"
 }
 for file in claimcheck.js claimcheck_bg.js web.js; do minify "pkg/$file" --module; done
+[ "$LITE" = yes ] && minify pkg/lite.js --module
 minify pkg/node.cjs --toplevel # CommonJS: Node wraps the file in a function, so its top level is local
 cp README.md LICENSE-MIT LICENSE-APACHE pkg/
 
@@ -208,12 +255,18 @@ cat > pkg/package.json <<JSON
       "types": "./web.d.ts",
       "default": "./web.js"
     },
+    "./lite": {
+      "types": "./lite.d.ts",
+      "default": "./lite.js"
+    },
     "./claimcheck_bg.wasm": "./claimcheck_bg.wasm",
+    "./lite_bg.wasm": "./lite_bg.wasm",
     "./package.json": "./package.json"
   },
   "files": [
     "claimcheck.js", "claimcheck_bg.js", "claimcheck.d.ts", "claimcheck_bg.wasm", "claimcheck_bg.wasm.d.ts",
-    "node.cjs", "node.d.cts", "web.js", "web.d.ts", "README.md", "LICENSE-MIT", "LICENSE-APACHE"
+    "node.cjs", "node.d.cts", "web.js", "web.d.ts", "lite.js", "lite.d.ts", "lite_bg.wasm",
+    "README.md", "LICENSE-MIT", "LICENSE-APACHE"
   ],
   "sideEffects": ["./claimcheck.js", "./node.cjs"]
 }
@@ -226,7 +279,8 @@ TARBALL="target/npm/claimcheck-$VERSION.tgz"
 [ -f "$TARBALL" ] || { echo "build-npm: npm pack did not produce $TARBALL" >&2; exit 1; }
 # Exactly these files, no stray ones (.gitignore, build logs) and none missing.
 expected="LICENSE-APACHE LICENSE-MIT README.md claimcheck.d.ts claimcheck.js claimcheck_bg.js claimcheck_bg.wasm \
-claimcheck_bg.wasm.d.ts node.cjs node.d.cts package.json web.d.ts web.js"
+claimcheck_bg.wasm.d.ts lite.d.ts lite.js lite_bg.wasm node.cjs node.d.cts package.json web.d.ts web.js"
+[ "$LITE" = yes ] || expected=${expected/lite.d.ts lite.js lite_bg.wasm /}
 packed=$(tar tzf "$TARBALL" | sed 's|^package/||' | LC_ALL=C sort | tr '\n' ' ')
 [ "$packed" = "$expected " ] || { echo "build-npm: the tarball holds: $packed; expected: $expected" >&2; exit 1; }
 echo "build-npm: $TARBALL ($(wc -c < "$TARBALL") bytes)"

@@ -4,7 +4,8 @@
 # code costs in gzip: optimize-wasm.py --gzip-cost).
 #
 #   scripts/size-report.sh           build, print the report, write target/size-report.md
-#   scripts/size-report.sh --check   also fail when the web target (.wasm + glue) is above the ceiling
+#   scripts/size-report.sh --check   also fail when the web target (.wasm + glue) is above the ratchet,
+#                                    or claimcheck/lite above the issue's hard ceiling of 45 KB
 #   scripts/size-report.sh --features   what each group of API functions costs: the package built
 #                                       once without each (CLAIMCHECK_LEAVE_OUT, src/wasm.rs), the
 #                                       .wasm's gzip compared; writes target/size-features.md and
@@ -111,6 +112,9 @@ export PATH="$PWD/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # (readFileSync of a file saved by Windows tools): 50,996 bytes.
 CEILING_BYTES=${CLAIMCHECK_SIZE_CEILING:-50996}
 GOAL_BYTES=25600
+# claimcheck/lite (the web build without supportPackage and verifySupportPackage) is held to the
+# issue's own hard ceiling, 45 KB: it is what a page that builds no support package loads.
+LITE_CEILING_BYTES=46080
 gz() { gzip -9c "$1" | wc -c; }
 
 if [ "${1:-}" = "--features" ]; then
@@ -149,6 +153,9 @@ bundler_glue=$(( $(gz pkg/claimcheck.js) + $(gz pkg/claimcheck_bg.js) ))
 node_glue=$(gz pkg/node.cjs)
 web_glue=$(gz pkg/web.js)
 web_total=$((wasm + web_glue))
+lite_wasm=$(gz pkg/lite_bg.wasm)
+lite_glue=$(gz pkg/lite.js)
+lite_total=$((lite_wasm + lite_glue))
 kb() { awk -v b="$1" 'BEGIN { printf "%.1f KB", b / 1024 }'; }
 
 report=target/size-report.md
@@ -159,8 +166,10 @@ mkdir -p target
   echo "| web (\`claimcheck/web\`) | $(kb "$wasm") | $(kb "$web_glue") | **$(kb "$web_total")** |"
   echo "| bundler (\`claimcheck\`) | $(kb "$wasm") | $(kb "$bundler_glue") | $(kb $((wasm + bundler_glue))) |"
   echo "| node (\`claimcheck\`, node condition) | $(kb "$wasm") | $(kb "$node_glue") | $(kb $((wasm + node_glue))) |"
+  echo "| lite (\`claimcheck/lite\`: web, without the support functions) | $(kb "$lite_wasm") | $(kb "$lite_glue") | $(kb "$lite_total") |"
   echo
-  echo "Raw .wasm: $(wc -c < pkg/claimcheck_bg.wasm) bytes. Goal $(kb $GOAL_BYTES), CI ratchet $(kb "$CEILING_BYTES") (web total)."
+  echo "Raw .wasm: $(wc -c < pkg/claimcheck_bg.wasm) bytes (lite: $(wc -c < pkg/lite_bg.wasm)). In bytes: web $web_total (.wasm $wasm, glue $web_glue), lite $lite_total (.wasm $lite_wasm, glue $lite_glue)."
+  echo "Goal $(kb $GOAL_BYTES) for the web target, CI ratchet $(kb "$CEILING_BYTES") (web total); claimcheck/lite held to $(kb "$LITE_CEILING_BYTES")."
 } > "$report"
 
 if [ "${1:-}" != "--check" ] && command -v twiggy >/dev/null 2>&1; then
@@ -194,5 +203,9 @@ cat "$report"
 
 if [ "${1:-}" = "--check" ] && [ "$web_total" -gt "$CEILING_BYTES" ]; then
   echo "size check: the web target is $(kb "$web_total"), above the ceiling of $(kb "$CEILING_BYTES")" >&2
+  exit 1
+fi
+if [ "${1:-}" = "--check" ] && [ "$lite_total" -gt "$LITE_CEILING_BYTES" ]; then
+  echo "size check: claimcheck/lite is $lite_total bytes, above the hard ceiling of $LITE_CEILING_BYTES" >&2
   exit 1
 fi

@@ -38,5 +38,5 @@ step "end to end: the form in Chromium against claimcheck serve (fresh database)
 cargo build -p claimcheck-cli
 ./tests/e2e/run.sh
 
-step "size check (web target: .wasm + JS glue, gzip -9)"
+step "size check (gzip -9 of .wasm + JS glue: the web target against the ratchet, claimcheck/lite against 45 KB)"
 ./scripts/size-report.sh --check

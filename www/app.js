@@ -1,8 +1,8 @@
-// The redemption form: checks the code while it is typed (claimcheck/web), redeems it with the
+// The redemption form: checks the code while it is typed (claimcheck/lite), redeems it with the
 // reference server, explains rejections and prepares a support package. Attempts live in memory only.
-import init, {
-  validate, formatAsYouType, explainRejection, scamWarning, supportPackage,
-} from '/pkg/web.js';
+// The page loads claimcheck/lite, the module without the support functions (43 KB instead of 50 KB
+// gzip); the full module (claimcheck/web) is fetched only when a customer prepares a support package.
+import init, { validate, formatAsYouType, explainRejection, scamWarning } from '/pkg/lite.js';
 
 const TEXT = {
   en: {
@@ -190,7 +190,28 @@ function showRejection(serverCode) {
   result.focus();
 }
 
-function prepareSupport() {
+/** claimcheck/web's `supportPackage`, its module fetched and started on first use. */
+let fullModule;
+function supportModule() {
+  fullModule ??= import('/pkg/web.js').then(async (full) => {
+    await full.default();
+    return full;
+  });
+  // A failed fetch is tried again on the next click.
+  fullModule.catch(() => { fullModule = undefined; });
+  return fullModule;
+}
+
+async function prepareSupport() {
+  let supportPackage;
+  $('support-error')?.remove();
+  try {
+    ({ supportPackage } = await supportModule());
+  } catch {
+    // Said next to the button, which stays for another try.
+    $('prepare').after(el('p', { id: 'support-error', className: 'feedback error', role: 'alert', textContent: t().network }));
+    return;
+  }
   const pkg = supportPackage({
     input: $('code').value,
     options: options(),

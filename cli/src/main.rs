@@ -48,7 +48,7 @@ struct ServeArgs {
     /// The form's files.
     #[arg(long, default_value = "www")]
     www: std::path::PathBuf,
-    /// The built npm package (web.js and claimcheck_bg.wasm), served under /pkg/.
+    /// The built npm package (lite.js, web.js and their .wasm files), served under /pkg/.
     #[arg(long, default_value = "pkg")]
     pkg: std::path::PathBuf,
 }

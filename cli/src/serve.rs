@@ -45,7 +45,7 @@ pub struct ServeConfig {
     pub db: PathBuf,
     /// The form's files.
     pub www: PathBuf,
-    /// The built npm package (`web.js`, `claimcheck_bg.wasm`), served under `/pkg/`.
+    /// The built npm package (`lite.js`, `web.js` and their `.wasm` files), served under `/pkg/`.
     pub pkg: PathBuf,
 }
 
@@ -62,11 +62,14 @@ pub fn serve(config: ServeConfig) -> Result<(), String> {
             return Err(format!("{what} {} is not a directory", dir.display()));
         }
     }
-    if !config.pkg.join("web.js").is_file() {
-        return Err(format!(
-            "{} has no web.js: build the package first (./scripts/build-npm.sh)",
-            config.pkg.display()
-        ));
+    // The form loads lite.js, and web.js (the support functions) when a support package is prepared.
+    for file in ["lite.js", "web.js"] {
+        if !config.pkg.join(file).is_file() {
+            return Err(format!(
+                "{} has no {file}: build the package first (./scripts/build-npm.sh)",
+                config.pkg.display()
+            ));
+        }
     }
     let conn = Connection::open(&config.db).map_err(|e| format!("cannot open {}: {e}", config.db.display()))?;
     let seeded = prepare(&conn, clock()).map_err(|e| format!("cannot prepare the database: {e}"))?;

@@ -380,3 +380,24 @@ fn a_closed_pipe_ends_output_quietly() {
         assert_eq!(stderr(&out), "", "{name}");
     }
 }
+
+#[test]
+fn serve_refuses_a_package_folder_without_the_form_s_entries() {
+    let dir = std::env::temp_dir().join(format!("claimcheck-serve-pkg-{}", std::process::id()));
+    // A database the server could not open: were a missing entry not refused first, the server would
+    // stop there with another message instead of serving (and this test would not wait forever).
+    let (www, pkg, db) = (dir.join("www"), dir.join("pkg"), dir.join("no-such-folder/test.db"));
+    std::fs::create_dir_all(&www).unwrap();
+    std::fs::create_dir_all(&pkg).unwrap();
+    let args = ["serve", "--addr", "127.0.0.1:0", "--db", db.to_str().unwrap()];
+    let args = [&args[..], &["--www", www.to_str().unwrap(), "--pkg", pkg.to_str().unwrap()]].concat();
+    // The form loads lite.js; web.js brings the support functions. Each missing one is named.
+    for (present, missing) in [("web.js", "lite.js"), ("lite.js", "web.js")] {
+        std::fs::remove_file(pkg.join(missing)).ok();
+        std::fs::write(pkg.join(present), "export default 1;").unwrap();
+        let out = run(&args, None);
+        assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+        assert!(stderr(&out).contains(&format!("has no {missing}: build the package first")), "{}", stderr(&out));
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}

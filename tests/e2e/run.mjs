@@ -20,27 +20,30 @@ const { url, demoCode, log: serverLog, stop } = await startServer({ repo, bin, w
 
 const browser = await chromium.launch(chromiumOptions);
 const results = [];
-async function scenario(name, fn, { locale = 'en-US', width = 900 } = {}) {
+async function scenario(name, fn, { locale = 'en-US', width = 900, alsoExpected } = {}) {
   const context = await browser.newContext({ locale, viewport: { width, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();
   const problems = [];
   // A rejection is an HTTP 4xx answer, which Chromium logs as a failed resource: expected, not a fault.
   const expected = /Failed to load resource: the server responded with a status of (403|409|410|422|429)/;
-  page.on('console', (m) => { if (m.type() === 'error' && !expected.test(m.text())) problems.push(m.text()); });
+  // `alsoExpected`: the console error of a failure the scenario causes itself.
+  const fault = (text) => !expected.test(text) && !alsoExpected?.test(text);
+  page.on('console', (m) => { if (m.type() === 'error' && fault(m.text())) problems.push(m.text()); });
   page.on('pageerror', (e) => problems.push(String(e)));
   const requested = [];
   page.on('request', (r) => requested.push(new URL(r.url()).pathname));
   await page.goto(url);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
-  // The page preloads the glue and the module (index.html): both are requested before the page's own
-  // script, not after it has run, and each once (the preload used by the import and by init()).
-  for (const path of ['/pkg/web.js', '/pkg/claimcheck_bg.wasm']) {
+  // The page preloads claimcheck/lite's glue and module (index.html): both are requested before the
+  // page's own script, not after it has run, and each once (the preload used by the import and by
+  // init()). The full module comes only with a support package (see that scenario).
+  for (const path of ['/pkg/lite.js', '/pkg/lite_bg.wasm']) {
     assert.equal(requested.filter((p) => p === path).length, 1, `${path} fetched once in ${name}: ${requested}`);
     assert.ok(requested.indexOf(path) < requested.indexOf('/app.js'), `${path} preloaded in ${name}: ${requested}`);
   }
   await page.selectOption('#marketplace', 'DE'); // the demo codes are mostly for amazon.de
   try {
-    await fn(page);
+    await fn(page, requested);
     assert.deepEqual(problems, [], `console errors in ${name}`);
     results.push(`ok   ${name}`);
   } catch (e) {
@@ -137,7 +140,7 @@ try {
     assert.match(await feedback(page).innerText(), /expired on \d{4}-\d{2}-\d{2}/);
   });
 
-  await scenario('redeem, redeem again, support package checked by claimcheck inspect and the support page', async (page) => {
+  await scenario('redeem, redeem again, support package checked by claimcheck inspect and the support page', async (page, requested) => {
     await page.selectOption('#marketplace', 'DE');
     await page.selectOption('#account', 'anna');
     const fresh = demoCode('fresh gift card', 0);
@@ -149,7 +152,12 @@ try {
     await page.getByRole('button', { name: 'Redeem' }).click();
     await page.waitForSelector('#result.rejected');
     assert.match(await page.locator('#result').innerText(), /This code has already been redeemed[\s\S]*Check your balance/);
+    // The full module (with supportPackage) is fetched on the first click, once, and not before.
+    const full = ['/pkg/web.js', '/pkg/claimcheck_bg.wasm'];
+    assert.deepEqual(requested.filter((p) => full.includes(p)), [], 'the full module is not loaded before it is needed');
     await page.getByRole('button', { name: 'Prepare support package' }).click();
+    await page.waitForSelector('#support:not([hidden])');
+    for (const path of full) assert.equal(requested.filter((p) => p === path).length, 1, `${path} fetched once: ${requested}`);
     const text = await page.locator('#support-text').inputValue();
     assert.match(text, /Support package CC-[2-9A-Z]{4}-[2-9A-Z]{4}/);
     assert.ok(!text.includes(fresh) && text.includes(fresh.slice(-4)), 'the text masks the code');
@@ -206,6 +214,26 @@ try {
     const report = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
     assert.deepEqual(report.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), []);
   });
+
+  await scenario('support module unreachable: said next to the button, the next click works', async (page) => {
+    await page.selectOption('#account', 'anna');
+    await code(page).fill(demoCode('already redeemed by anna'));
+    await code(page).dispatchEvent('input');
+    await page.getByRole('button', { name: 'Redeem' }).click();
+    await page.waitForSelector('#result.rejected');
+    // The full module's glue cannot be fetched (a network error) on the first click.
+    await page.route('**/pkg/web.js', (route) => route.abort('internetdisconnected'));
+    await page.getByRole('button', { name: 'Prepare support package' }).click();
+    const error = page.locator('#support-error[role="alert"]');
+    await error.waitFor();
+    assert.match(await error.innerText(), /could not be reached/);
+    assert.equal(await page.locator('#support').isHidden(), true);
+    await page.unroute('**/pkg/web.js');
+    await page.getByRole('button', { name: 'Prepare support package' }).click();
+    await page.waitForSelector('#support:not([hidden])');
+    assert.equal(await page.locator('#support-error').count(), 0, 'the error is gone once it worked');
+    assert.match(await page.locator('#support-text').inputValue(), /already_redeemed \(HTTP 409\)/);
+  }, { alsoExpected: /^Failed to load resource: net::ERR_INTERNET_DISCONNECTED$/ });
 
   await scenario('German: labels, findings and explanations', async (page) => {
     assert.equal(await page.locator('label[for="code"]').innerText(), 'Code');

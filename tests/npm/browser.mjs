@@ -1,4 +1,5 @@
-// Opens page.html (claimcheck/web from a plain module script), bundled/index.html (the default
+// Opens page.html (claimcheck/web from a plain module script), page-lite.html (claimcheck/lite, the
+// module without the support functions, likewise), bundled/index.html (the default
 // entry bundled by webpack, see bundle.cjs) and vite/dist/index.html (claimcheck/web built by Vite,
 // see vite.mjs) in a headless browser from a tiny static server, and checks that each validates a
 // code in German. page.html is opened a second time under /octet/, where the .wasm is served as
@@ -41,6 +42,7 @@ if (!browsers[engine]) throw new Error(`browser.mjs: unknown browser '${engine}'
 const browser = await browsers[engine](profile);
 const pages = [
   { path: '/page.html', label: 'plain <script type="module">', wasm: /\/node_modules\/claimcheck\/claimcheck_bg\.wasm$/ },
+  { path: '/page-lite.html', label: 'claimcheck/lite from a plain <script type="module">', wasm: /\/node_modules\/claimcheck\/lite_bg\.wasm$/ },
   { path: '/bundled/index.html', label: 'webpack 5 bundle of the default entry', wasm: /^\/bundled\/dist\/[^/]+\.wasm$/ },
   { path: '/vite/dist/index.html', label: 'claimcheck/web built by Vite 6', wasm: /^\/vite\/dist\/assets\/claimcheck_bg-[^/]+\.wasm$/ },
   {

@@ -1,11 +1,15 @@
 // The conformance cases of tests/data/cases.json, which tests/conformance.rs runs against the native
 // library, run again against the installed package: the module as shipped (no_std, wasm-opt, the
 // function order and zeroed data of scripts/optimize-wasm.py) must answer each case the same way.
+// With `lite`, the cases go through claimcheck/lite, the module without the support functions.
 //
-//   node conformance.mjs CASES_JSON
+//   node conformance.mjs CASES_JSON [lite]
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { validate } from 'claimcheck';
+import { liteModule } from './lite-module.mjs';
+
+const lite = process.argv[3] === 'lite';
+const { validate } = lite ? await liteModule() : await import('claimcheck');
 
 const file = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 assert.ok(file.cases.length >= 30, 'the case file has its cases');
@@ -28,4 +32,5 @@ for (const c of file.cases) {
   if ('suggestion' in c) assert.equal(got.suggestions[0]?.code, c.suggestion, `suggestion: ${context}`);
   for (const f of got.findings) assert.ok(f.message.length > 0, context);
 }
-console.log(`conformance: the package answers all ${file.cases.length} cases as the native library does`);
+const which = lite ? 'claimcheck/lite' : 'the package';
+console.log(`conformance: ${which} answers all ${file.cases.length} cases as the native library does`);

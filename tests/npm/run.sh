@@ -5,9 +5,10 @@
 # claimcheck/web from a plain <script type="module">, the default entry bundled by webpack 5 and
 # claimcheck/web built by Vite in headless Chromium; conformance.mjs runs tests/data/cases.json
 # through it; robust.mjs and stack.mjs send hostile and deep calls through every export; memory.mjs
-# checks that repeated calls do not grow the module's memory (no leaks); zeroed.mjs compares the
-# module with the same build whose data only panics read was left as it was; tape.mjs tests the
-# binding's JS (src/wasm.js). Deno and Bun (from npm, like the rest) run the ESM, CommonJS and
+# checks that repeated calls do not grow the module's memory (no leaks); same-answers.mjs compares the
+# module with the same build whose data only panics read was left as it was, and claimcheck/lite
+# with the full package; lite.mjs checks what claimcheck/lite exports; tape.mjs tests the binding's
+# JS (src/wasm.js). Deno and Bun (from npm, like the rest) run the ESM, CommonJS, lite and
 # conformance tests and claimcheck/web's init() with a file URL; Deno also type-checks types.ts.
 # browser.mjs opens the pages in Chromium, again in Firefox ESR and in WebKitGTK.
 set -euo pipefail
@@ -22,8 +23,8 @@ timeout 120 node "$here/tape.mjs"
 
 scratch="$repo/target/npm-consumer"
 rm -rf "$scratch" && mkdir -p "$scratch"
-cp -r "$here"/{esm.mjs,cjs.cjs,web-runtime.mjs,launch.mjs,webdriver.mjs,conformance.mjs,robust.mjs,stack.mjs,memory.mjs,zeroed.mjs,seeded.mjs,types.ts,cjs-types.cts,tsconfig.json,tsconfig.bundler.json,tsconfig.node16.json,page.html,browser.mjs,bundle.cjs,bundled,vite.mjs,vite} "$scratch/"
-# The same build as the package, without --linked: its data left as it was (for zeroed.mjs).
+cp -r "$here"/{esm.mjs,cjs.cjs,web-runtime.mjs,lite.mjs,lite-module.mjs,launch.mjs,webdriver.mjs,conformance.mjs,robust.mjs,stack.mjs,memory.mjs,same-answers.mjs,seeded.mjs,types.ts,cjs-types.cts,tsconfig.json,tsconfig.bundler.json,tsconfig.node16.json,page.html,page-lite.html,browser.mjs,bundle.cjs,bundled,vite.mjs,vite} "$scratch/"
+# The same build as the package, without --linked: its data left as it was (for same-answers.mjs).
 unzeroed="$scratch/unzeroed"
 [ -f "$repo/pkg-build/bundler/claimcheck_bg.wasm" ] && [ -f "$repo/pkg-build/node.cjs" ] \
   || { echo "consumer test: pkg-build/ is missing; run scripts/build-npm.sh first" >&2; exit 1; }
@@ -39,10 +40,14 @@ npm install --silent --no-audit --no-fund "$tarball" typescript@5 playwright-cor
 node esm.mjs
 node cjs.cjs
 node conformance.mjs "$repo/tests/data/cases.json"
+node conformance.mjs "$repo/tests/data/cases.json" lite
+node lite.mjs
 timeout 300 node robust.mjs # a call that never returns (a corrupted allocator) fails instead of hanging CI
+timeout 300 node robust.mjs lite
 node stack.mjs
 node memory.mjs
-node zeroed.mjs node_modules/claimcheck unzeroed
+node same-answers.mjs zeroed node_modules/claimcheck unzeroed
+node same-answers.mjs lite
 npx --no-install tsc -p tsconfig.json && echo "types: ok (tsc --noEmit --strict, nodenext)"
 npx --no-install tsc -p tsconfig.bundler.json && echo "types: ok (tsc --noEmit --strict, moduleResolution bundler)"
 npx --no-install tsc -p tsconfig.node16.json && echo "types: ok (tsc --noEmit --strict, node16: require from CommonJS, import from ESM)"
@@ -60,7 +65,7 @@ in_runtime() { # runtime, its arguments: what the test printed, after the runtim
   out=$("$@") # a failing test stops the script here (set -e), its error on stderr
   echo "${1##*/}: $out"
 }
-for test in esm.mjs cjs.cjs web-runtime.mjs; do
+for test in esm.mjs cjs.cjs web-runtime.mjs lite.mjs; do
   in_runtime "$deno" run --quiet --allow-read "$test"
   in_runtime "$bun" "$test"
 done

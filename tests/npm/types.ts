@@ -4,6 +4,9 @@ import {
   type Validation, type Finding, type CheckOptions, type Status, type Typing, type Explanation, type Cause,
 } from 'claimcheck';
 import init, { validate as validateWeb } from 'claimcheck/web';
+import initLite, { validate as validateLite, type Validation as LiteValidation } from 'claimcheck/lite';
+// @ts-expect-error claimcheck/lite leaves the support functions out: no declaration to import.
+import { supportPackage as notInLite } from 'claimcheck/lite';
 
 const options: CheckOptions = { scheme: 'auto', marketplace: 'amazon.de', locale: 'de-DE', now: '2026-11-22' };
 const result: Validation = validate('DE9N8GUZWH279LUF', options);
@@ -40,6 +43,12 @@ async function web(): Promise<string> {
   // @ts-expect-error: the module's internal exports have short names and are not declared.
   exports.__call;
   return validateWeb('DE9N').status + memory.buffer.byteLength;
+}
+
+async function lite(): Promise<Status> {
+  await initLite();
+  const checked: LiteValidation = validateLite('DE9N8GUZWH279LUF', options);
+  return checked.status;
 }
 
 // Misuse must not type-check: each line below is an error tsc has to report.

@@ -23,7 +23,9 @@ impl Server {
         std::fs::create_dir_all(dir.join("www")).unwrap();
         std::fs::create_dir_all(dir.join("pkg")).unwrap();
         std::fs::write(dir.join("www/index.html"), "<!doctype html><title>t</title>").unwrap();
-        std::fs::write(dir.join("pkg/web.js"), "export default 1;").unwrap();
+        for entry in ["pkg/lite.js", "pkg/web.js"] {
+            std::fs::write(dir.join(entry), "export default 1;").unwrap();
+        }
         Server::start_in(dir)
     }
 

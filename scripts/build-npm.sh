@@ -37,26 +37,29 @@ STACK_BYTES=131072
 # 16 to 18 +627 bytes for no measurable further gain, 25 +689 bytes, 50 +2.7 KB and 15% faster).
 export RUSTFLAGS="${RUSTFLAGS:-} -C llvm-args=-inline-threshold=15 --remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}/registry/src/= --remap-path-prefix=$SYSROOT/lib/rustlib/src/rust=/rustc/$RUSTC_COMMIT -C link-arg=-zstack-size=$STACK_BYTES -C link-arg=--emit-relocs"
 rm -rf pkg pkg-build
-for target in bundler nodejs web; do
-  CARGO_PROFILE_RELEASE_OPT_LEVEL=z wasm-pack --log-level warn build --release --target "$target" \
-    --out-dir "pkg-build/$target" --out-name claimcheck --no-pack -- --no-default-features
-done
+# wasm-pack's build of one target (TARGET OUT_NAME) into pkg-build/OUT_DIR.
+wasm_pack() {
+  CARGO_PROFILE_RELEASE_OPT_LEVEL=z wasm-pack --log-level warn build --release --target "$1" \
+    --out-dir "pkg-build/$2" --out-name "$3" --no-pack -- --no-default-features
+}
+for target in bundler nodejs web; do wasm_pack "$target" "$target" claimcheck; done
 for target in nodejs web; do
   cmp -s pkg-build/bundler/claimcheck_bg.wasm "pkg-build/$target/claimcheck_bg.wasm" \
     || { echo "build-npm: the $target .wasm differs from the bundler one; the package layout assumes one" >&2; exit 1; }
 done
 
 # claimcheck/lite: the web build of a module without the support functions. src/wasm.rs leaves their
-# arms of `call` out when CLAIMCHECK_LEAVE_OUT names them (4 and 5) while compiling, and the compiler
-# then leaves out everything only they reach. A target directory of its own, so that neither build
-# makes the other compile again. A measuring build (CLAIMCHECK_LEAVE_OUT set, size-report.sh
-# --features) makes no lite module.
-LITE=${CLAIMCHECK_LEAVE_OUT:-yes}
+# arms of `call` out when CLAIMCHECK_LEAVE_OUT names their numbers (as src/wasm.js numbers them)
+# while compiling, and the compiler then leaves out everything only they reach; their JS goes from
+# lite.js and their declarations from lite.d.ts (below). A target directory of its own, so that
+# neither build makes the other compile again. A measuring build (CLAIMCHECK_LEAVE_OUT set:
+# size-report.sh --features) makes no lite module.
+export LITE_LEAVES_OUT="supportPackage verifySupportPackage" LITE_LEAVES_OUT_NUMBERS=45
+LITE=yes
+[ -z "${CLAIMCHECK_LEAVE_OUT:-}" ] || LITE=no
 LITE_TARGET_DIR="${CARGO_TARGET_DIR:-target}/lite"
 if [ "$LITE" = yes ]; then
-  CARGO_TARGET_DIR="$LITE_TARGET_DIR" CLAIMCHECK_LEAVE_OUT=45 CARGO_PROFILE_RELEASE_OPT_LEVEL=z \
-    wasm-pack --log-level warn build --release --target web --out-dir pkg-build/lite --out-name lite --no-pack \
-    -- --no-default-features
+  CARGO_TARGET_DIR="$LITE_TARGET_DIR" CLAIMCHECK_LEAVE_OUT=$LITE_LEAVES_OUT_NUMBERS wasm_pack web lite lite
 fi
 
 mkdir -p pkg
@@ -110,6 +113,7 @@ lite_glue=()
 [ "$LITE" = yes ] && lite_glue=(pkg/lite.js:esm:lite)
 python3 - pkg/claimcheck.d.ts pkg/claimcheck.js pkg/claimcheck_bg.js:esm pkg/node.cjs:cjs pkg/web.js:esm \
   pkg-build/node.cjs:cjs "${lite_glue[@]}" <<'PY'
+import os
 import re
 import sys
 
@@ -118,7 +122,7 @@ types_file, entry_file, *glue_files = sys.argv[1:]
 INTERNAL = ["__call", "__input", "__answer"]
 # What the lite module leaves out (glue marked `:lite`): its functions stay in the binding, unexported,
 # and terser drops them with what only they call.
-NOT_IN_LITE = {"supportPackage", "verifySupportPackage"}
+NOT_IN_LITE = set(os.environ["LITE_LEAVES_OUT"].split())
 with open("src/wasm.js") as file:
     binding = file.read()
 with open(types_file) as file:
@@ -157,7 +161,7 @@ for argument in glue_files:
                  if len(re.findall(rf"^function {f}\(", text, re.M)) != 1]
     problems += ["the glue passes strings"] * ("passStringToWasm0" in text)
     exports = set(re.findall(r"^export function (\w+)\(" if kind == "esm" else r"^exports\.(\w+) = ", text, re.M))
-    missing = declared - exports - set(api) - (NOT_IN_LITE if lite else set())
+    missing = declared - exports - set(wrappers)
     if problems or missing:
         sys.exit(f"build-npm: the glue in {name} is not as expected: {problems}, not exported: {missing}")
     own = exporting(api)
@@ -197,9 +201,11 @@ fi
 lite_types=()
 [ "$LITE" = yes ] && lite_types=(pkg/lite.d.ts)
 python3 - pkg/web.d.ts pkg/claimcheck_bg.wasm.d.ts "${lite_types[@]}" <<'PY'
+import os
 import re
 import sys
 
+left_out = os.environ["LITE_LEAVES_OUT"].split()
 for name in sys.argv[1:]:
     with open(name) as file:
         text = file.read()
@@ -207,10 +213,11 @@ for name in sys.argv[1:]:
     if n < 2:
         sys.exit(f"build-npm: {name} does not declare the module's internal exports as expected")
     if name.endswith("lite.d.ts"):
-        text, gone = re.subn(r"^(?:/\*\*(?:[^*]|\*(?!/))*\*/\n)?export function (?:supportPackage|verifySupportPackage)\(.*\n",
+        # Each declaration with its doc comment.
+        text, gone = re.subn(rf"^(?:/\*\*(?:[^*]|\*(?!/))*\*/\n)?export function (?:{'|'.join(left_out)})\(.*\n",
                              "", text, flags=re.M)
-        if gone != 2:
-            sys.exit(f"build-npm: {name}: {gone} of the 2 support functions' declarations found")
+        if gone != len(left_out):
+            sys.exit(f"build-npm: {name}: {gone} of the {len(left_out)} left-out functions' declarations found")
     with open(name, "w") as file:
         file.write(text)
 PY

@@ -190,15 +190,17 @@ function showRejection(serverCode) {
   result.focus();
 }
 
-/** claimcheck/web's `supportPackage`, its module fetched and started on first use. */
+/** claimcheck/web (with `supportPackage`), its module fetched and started on first use. */
 let fullModule;
 function supportModule() {
-  fullModule ??= import('/pkg/web.js').then(async (full) => {
-    await full.default();
-    return full;
-  });
-  // A failed fetch is tried again on the next click.
-  fullModule.catch(() => { fullModule = undefined; });
+  if (!fullModule) {
+    fullModule = import('/pkg/web.js').then(async (full) => {
+      await full.default();
+      return full;
+    });
+    // A failed fetch is tried again on the next click.
+    fullModule.catch(() => { fullModule = undefined; });
+  }
   return fullModule;
 }
 

@@ -2,7 +2,7 @@
 // reference server, explains rejections and prepares a support package. Attempts live in memory only.
 // The page loads claimcheck/lite, the module without the support functions (43 KB instead of 50 KB
 // gzip); the full module (claimcheck/web) is fetched only when a customer prepares a support package.
-import init, { validate, formatAsYouType, explainRejection, scamWarning } from '/pkg/lite.js';
+import init, { validate, formatAsYouType, explainRejection, scamWarning, schemes } from '/pkg/lite.js';
 
 const TEXT = {
   en: {
@@ -89,12 +89,17 @@ function displayIndex(display, position) {
   return -1;
 }
 
+/** Checks the code field and shows the result. */
 function render() {
+  return show(validate($('code').value, options()));
+}
+
+/** Shows a result of the code field: feedback, the wrong character marked, suggestions. */
+function show(v) {
   const input = $('code');
   const feedback = $('feedback');
   const marked = $('marked');
   const suggestions = $('suggestions');
-  const v = validate(input.value, options());
   feedback.className = 'feedback';
   marked.replaceChildren();
   suggestions.replaceChildren();
@@ -234,9 +239,29 @@ async function prepareSupport() {
   $('support-text').focus();
 }
 
+/**
+ * For a code submitted `incomplete`: its reading as a complete code of another scheme with check
+ * characters, when it fails that check (then the check's finding and corrections are shown). While
+ * typing, 16 symbols that could begin a courtesy credit are taken as its start and not nagged about;
+ * submitted, they are more likely a gift card with a typo than a credit cut short.
+ */
+function completeReading(v) {
+  const length = [...v.normalized].length;
+  for (const scheme of schemes()) {
+    if (scheme.id === v.scheme || scheme.checksum === 'none' || !scheme.lengths.includes(length)) continue;
+    const reading = validate($('code').value, { ...options(), scheme: scheme.id });
+    if (reading.status === 'invalid' && reading.suggestions.length > 0) return reading;
+  }
+  return undefined;
+}
+
 async function onSubmit(event) {
   event.preventDefault();
-  const v = render();
+  let v = render();
+  if (v.status === 'incomplete') {
+    const reading = completeReading(v);
+    if (reading) v = show(reading);
+  }
   if (v.status !== 'valid' && v.status !== 'unverifiable') {
     $('feedback').textContent = v.findings[0]?.message ?? t().notReady;
     $('feedback').className = 'feedback error';

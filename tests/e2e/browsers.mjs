@@ -12,12 +12,12 @@ import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { firefoxOptions } from '../npm/launch.mjs';
 import { webkitSession } from '../npm/webdriver.mjs';
-import { startServer } from './server.mjs';
+import { startServer, typo } from './server.mjs';
 
 const require = createRequire(import.meta.url);
 const repo = process.env.REPO;
 const work = await mkdtemp(join(tmpdir(), 'claimcheck-e2e-browsers-'));
-const { url, demoCode, stop } = await startServer({ repo, bin: process.env.CLAIMCHECK_BIN, work });
+const { url, typoCard, stop } = await startServer({ repo, bin: process.env.CLAIMCHECK_BIN, work });
 
 /** The same few steps in each browser: `read(script, ...args)` evaluates in the page. */
 async function firefox() {
@@ -57,8 +57,8 @@ async function webkit() {
   };
 }
 
-const valid = demoCode('fresh gift card', 1);
-const wrong = valid.slice(0, -1) + (valid.at(-1) === 'X' ? 'Y' : 'X');
+const valid = typoCard;
+const wrong = typo(valid);
 const { supportPackage } = require(join(repo, 'pkg/node.cjs'));
 const packageFile = join(work, 'package-utf16.json');
 const json = supportPackage({ input: wrong, options: { locale: 'en' } }).json;

@@ -1,6 +1,10 @@
-// `claimcheck serve` on a fresh database in `work`, for the end-to-end tests (run.mjs, firefox.mjs).
+// `claimcheck serve` on a fresh database in `work`, for the end-to-end tests (run.mjs, browsers.mjs).
 import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
+
+/** `code` with its last symbol changed: one wrong symbol. */
+export const typo = (code) => code.slice(0, -1) + (code.at(-1) === 'X' ? 'Y' : 'X');
 
 /** Starts the server; resolves to its URL, the demo data it seeded, its log so far and `stop()`. */
 export async function startServer({ repo, bin, work }) {
@@ -19,5 +23,15 @@ export async function startServer({ repo, bin, work }) {
   });
   const demo = await (await fetch(`${url}api/demo`)).json();
   const demoCode = (note, nth = 0) => demo.codes.filter((c) => c.note === note)[nth].code;
-  return { url, demoCode, log, stop: () => server.kill() };
+  // The fresh DE gift card for the typo scenarios (the second if it will do, as before): one whose
+  // last symbol mistyped, and whose seventh typed as `?`, the form marks and repairs at once. The
+  // demo codes are random, and about one gift card in 400 begins like a courtesy credit (its region,
+  // a recent issue day, a validity symbol): 16 symbols of it with a typo read as that credit being
+  // typed, which the form takes up only when submitted (see run.mjs).
+  const { validate } = createRequire(import.meta.url)(join(repo, 'pkg/node.cjs'));
+  const marked = (input) => validate(input, { marketplace: 'DE' }).status === 'invalid';
+  const cards = demo.codes.filter((c) => c.note === 'fresh gift card' && c.marketplace === 'DE').map((c) => c.code);
+  const typoCard = [...cards.slice(1), cards[0]].find((c) => marked(typo(c)) && marked(`${c.slice(0, 6)}?${c.slice(7)}`));
+  if (!typoCard) throw new Error(`e2e: every fresh DE demo gift card begins like a credit: ${cards}`);
+  return { url, demoCode, typoCard, log, stop: () => server.kill() };
 }

@@ -18,6 +18,7 @@ const TEXT = {
     use: (code) => `Use ${code}`, fromCard: (code) => `Typed from a gift card or credit? Use ${code}`, prepare: 'Prepare support package', redeemed: 'Redeemed',
     giftcard: 'Gift card balance', credits: 'Courtesy credits', until: (d) => `usable until ${d}`,
     notReady: 'Please correct the code first.', expiresOn: (d) => `Usable until ${d}.`,
+    orLonger: (message) => `Or, if it is a longer code such as a courtesy credit: ${message}`,
     network: 'The server could not be reached. Please try again in a moment.',
   },
   de: {
@@ -33,6 +34,7 @@ const TEXT = {
     use: (code) => `${code} übernehmen`, fromCard: (code) => `Von einer Geschenkkarte oder Gutschrift abgetippt? ${code} übernehmen`, prepare: 'Support-Paket vorbereiten', redeemed: 'Eingelöst',
     giftcard: 'Geschenkkartenguthaben', credits: 'Kulanzgutschriften', until: (d) => `gültig bis ${d}`,
     notReady: 'Bitte korrigieren Sie zuerst den Code.', expiresOn: (d) => `Gültig bis ${d}.`,
+    orLonger: (message) => `Oder, falls es ein längerer Code wie eine Kulanzgutschrift ist: ${message}`,
     network: 'Der Server war nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.',
   },
 };
@@ -258,12 +260,18 @@ function completeReading(v) {
 async function onSubmit(event) {
   event.preventDefault();
   let v = render();
+  // What the code lacks if it is the longer code it began like (said after the complete reading).
+  let asLonger;
   if (v.status === 'incomplete') {
     const reading = completeReading(v);
-    if (reading) v = show(reading);
+    if (reading) {
+      asLonger = v.findings[0]?.message;
+      v = show(reading);
+    }
   }
   if (v.status !== 'valid' && v.status !== 'unverifiable') {
-    $('feedback').textContent = v.findings[0]?.message ?? t().notReady;
+    const message = v.findings[0]?.message ?? t().notReady;
+    $('feedback').textContent = asLonger ? `${message} ${t().orLonger(asLonger)}` : message;
     $('feedback').className = 'feedback error';
     $('code').focus();
     return;

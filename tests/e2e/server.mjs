@@ -23,9 +23,9 @@ export async function startServer({ repo, bin, work }) {
   });
   const demo = await (await fetch(`${url}api/demo`)).json();
   const demoCode = (note, nth = 0) => demo.codes.filter((c) => c.note === note)[nth].code;
-  // The fresh DE gift card for the typo scenarios (the second if it will do, as before): one whose
-  // last symbol mistyped, and whose seventh typed as `?`, the form marks and repairs at once. The
-  // demo codes are random, and about one gift card in 400 begins like a courtesy credit (its region,
+  // The fresh DE gift card for the typo scenarios (the second if it will do, as before): one that the
+  // form marks and repairs at once, both with its last symbol mistyped and with its seventh typed as
+  // `?`. The demo codes are random, and about one gift card in 400 begins like a courtesy credit (its region,
   // a recent issue day, a validity symbol): 16 symbols of it with a typo read as that credit being
   // typed, which the form takes up only when submitted (see run.mjs).
   const { validate } = createRequire(import.meta.url)(join(repo, 'pkg/node.cjs'));

@@ -31,7 +31,15 @@ same((m) => m.version());
 const definition = { id: 'lite-test', alphabet: '0123456789', lengths: [8], checksum: 'luhn' };
 for (const m of [lite, full]) m.registerScheme(definition);
 same((m) => m.validate('12345674', { scheme: 'lite-test' }));
-// Bad arguments throw the same clear errors.
-same((m) => { try { m.validate('X', { scheme: 'nope' }); } catch (e) { return e.message; } });
-same((m) => { try { m.registerScheme({ id: 'Bad!' }); } catch (e) { return e.message; } });
+// Bad arguments throw the same clear errors (a call that throws nothing fails the test).
+const thrown = (call) => (m) => {
+  try {
+    call(m);
+  } catch (e) {
+    return e.message;
+  }
+  assert.fail('an Error was expected');
+};
+same(thrown((m) => m.validate('X', { scheme: 'nope' })));
+same(thrown((m) => m.registerScheme({ id: 'Bad!' })));
 console.log(`lite: ${kept.length} functions answer as the full package's, ${left.join(' and ')} left out`);

@@ -270,8 +270,12 @@ async function onSubmit(event) {
     }
   }
   if (v.status !== 'valid' && v.status !== 'unverifiable') {
-    const message = v.findings[0]?.message ?? t().notReady;
-    $('feedback').textContent = asLonger ? `${message} ${t().orLonger(asLonger)}` : message;
+    // What is wrong and what to do (the finding's hint stays: it is the next step).
+    const finding = v.findings.find((f) => f.severity === 'error') ?? v.findings[0];
+    const said = [el('span', { textContent: finding?.message ?? t().notReady })];
+    if (finding?.hint) said.push(el('span', { className: 'hint', textContent: finding.hint }));
+    if (asLonger) said.push(el('span', { textContent: t().orLonger(asLonger) }));
+    $('feedback').replaceChildren(...said);
     $('feedback').className = 'feedback error';
     $('code').focus();
     return;
@@ -301,12 +305,28 @@ async function onSubmit(event) {
   }
 }
 
+/** The store's domain for a marketplace prefix (`DE` → amazon.de). */
+const storeOf = (prefix) => MARKETPLACES.find(([p]) => p === prefix)?.[1] ?? prefix;
+
+let accounts = [];
+
+/** An account belongs to one store: choosing it chooses that store. */
+function chooseAccount(id) {
+  const account = accounts.find((a) => a.id === id);
+  if (!account) return;
+  $('account').value = account.id;
+  if (MARKETPLACES.some(([p]) => p === account.marketplace)) $('marketplace').value = account.marketplace;
+}
+
 async function loadDemo() {
   const response = await fetch('/api/demo').catch(() => null);
   if (!response?.ok) return;
   const demo = await response.json();
-  $('account').replaceChildren(...demo.accounts.map((a) => el('option', { value: a.id, textContent: `${a.name} (${a.id})` })));
-  $('demo-codes').replaceChildren(...demo.codes.map((c) => el('li', {}, el('code', { textContent: c.code }), ` — ${c.note}, ${c.amount}`)));
+  accounts = demo.accounts;
+  $('account').replaceChildren(...accounts.map((a) => el('option', { value: a.id, textContent: `${a.name} — ${storeOf(a.marketplace)}` })));
+  // An account of the store the browser's language suggests, else the first (and its store).
+  chooseAccount((accounts.find((a) => a.marketplace === $('marketplace').value) ?? accounts[0])?.id);
+  $('demo-codes').replaceChildren(...demo.codes.map((c) => el('li', {}, el('code', { textContent: c.code }), ` — ${storeOf(c.marketplace)}: ${c.note}, ${c.amount}`)));
   $('demo').hidden = false;
 }
 
@@ -316,6 +336,7 @@ $('marketplace').value = defaultMarketplace();
 await loadDemo();
 $('lang').addEventListener('change', () => { locale = $('lang').value; applyLanguage(); });
 $('marketplace').addEventListener('change', render);
+$('account').addEventListener('change', () => { chooseAccount($('account').value); render(); });
 $('code').addEventListener('input', onInput);
 $('redeem-form').addEventListener('submit', onSubmit);
 $('copy').addEventListener('click', async () => {

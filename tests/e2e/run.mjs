@@ -41,7 +41,8 @@ async function scenario(name, fn, { locale = 'en-US', width = 900, alsoExpected 
     assert.equal(requested.filter((p) => p === path).length, 1, `${path} fetched once in ${name}: ${requested}`);
     assert.ok(requested.indexOf(path) < requested.indexOf('/app.js'), `${path} preloaded in ${name}: ${requested}`);
   }
-  await page.selectOption('#marketplace', 'DE'); // the demo codes are mostly for amazon.de
+  // Anna's account, on amazon.de (choosing an account chooses its store): the demo codes are mostly for it.
+  await page.selectOption('#account', 'anna');
   try {
     await fn(page, requested);
     assert.deepEqual(problems, [], `console errors in ${name}`);
@@ -59,7 +60,6 @@ const feedback = (page) => page.locator('#feedback');
 
 try {
   await scenario('valid code typed, grouped as typed, no error while typing', async (page) => {
-    await page.selectOption('#marketplace', 'DE');
     const valid = demoCode('fresh gift card', 0);
     const raw = valid.replaceAll('-', '').toLowerCase();
     for (let i = 0; i < raw.length; i++) {
@@ -85,6 +85,10 @@ try {
     assert.equal(await code(page).getAttribute('aria-invalid'), 'true');
     assert.match(await feedback(page).innerText(), /position 16/);
     assert.equal(await page.locator('#marked mark').innerText(), wrong.at(-1));
+    // Submitted, the finding keeps its next step (the hint), as while typing.
+    await page.getByRole('button', { name: 'Redeem' }).click();
+    assert.equal(await code(page).getAttribute('aria-invalid'), 'true');
+    assert.match(await feedback(page).innerText(), /position 16 is probably wrong[\s\S]*Please check position 16 on the card\./);
     await page.getByRole('button', { name: `Use ${valid}` }).click();
     assert.equal(await code(page).inputValue(), valid);
     assert.match(await feedback(page).innerText(), /looks right/);
@@ -133,7 +137,6 @@ try {
   });
 
   await scenario('code pasted with the email\'s label: the code inside offered', async (page) => {
-    await page.selectOption('#marketplace', 'DE');
     const valid = demoCode('fresh gift card', 0);
     await code(page).fill(`Claim code: ${valid}`);
     await code(page).dispatchEvent('input');
@@ -150,6 +153,13 @@ try {
   });
 
   await scenario('code for another marketplace explained before submission', async (page) => {
+    // The demo's accounts name their store, and choosing one chooses it; the codes name theirs.
+    assert.match(await page.locator('#account option[value="bob"]').innerText(), /amazon\.com/);
+    assert.match(await page.locator('#demo-codes').innerText(), /amazon\.de: fresh gift card/);
+    await page.selectOption('#account', 'bob');
+    assert.equal(await page.locator('#marketplace').inputValue(), 'US');
+    await page.selectOption('#account', 'anna');
+    assert.equal(await page.locator('#marketplace').inputValue(), 'DE');
     await page.selectOption('#marketplace', 'US');
     await code(page).fill(demoCode('fresh gift card', 0));
     await code(page).dispatchEvent('input');
@@ -163,7 +173,6 @@ try {
   });
 
   await scenario('redeem, redeem again, support package checked by claimcheck inspect and the support page', async (page, requested) => {
-    await page.selectOption('#marketplace', 'DE');
     await page.selectOption('#account', 'anna');
     const fresh = demoCode('fresh gift card', 0);
     await code(page).fill(fresh);

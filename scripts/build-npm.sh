@@ -232,7 +232,9 @@ minify() {
 for file in claimcheck.js claimcheck_bg.js web.js; do minify "pkg/$file" --module; done
 [ "$LITE" = yes ] && minify pkg/lite.js --module
 minify pkg/node.cjs --toplevel # CommonJS: Node wraps the file in a function, so its top level is local
-cp README.md LICENSE-MIT LICENSE-APACHE pkg/
+# The package's README is its own (npm/README.md: how to use the package), not the repository's.
+cp npm/README.md pkg/README.md
+cp LICENSE-MIT LICENSE-APACHE pkg/
 
 # The Node build is CommonJS: its types as a .d.cts, so that TypeScript lets CommonJS code `require`
 # it (under `module: node16` a .d.ts in a "type": "module" package reads as an ES module, which

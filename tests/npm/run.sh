@@ -23,7 +23,7 @@ timeout 120 node "$here/tape.mjs"
 
 scratch="$repo/target/npm-consumer"
 rm -rf "$scratch" && mkdir -p "$scratch"
-cp -r "$here"/{esm.mjs,cjs.cjs,web-runtime.mjs,lite.mjs,lite-module.mjs,launch.mjs,webdriver.mjs,conformance.mjs,robust.mjs,stack.mjs,memory.mjs,same-answers.mjs,seeded.mjs,types.ts,cjs-types.cts,tsconfig.json,tsconfig.bundler.json,tsconfig.node16.json,page.html,page-lite.html,browser.mjs,bundle.cjs,bundled,vite.mjs,vite} "$scratch/"
+cp -r "$here"/{esm.mjs,cjs.cjs,web-runtime.mjs,lite.mjs,lite-module.mjs,readme.mjs,launch.mjs,webdriver.mjs,conformance.mjs,robust.mjs,stack.mjs,memory.mjs,same-answers.mjs,seeded.mjs,types.ts,cjs-types.cts,tsconfig.json,tsconfig.bundler.json,tsconfig.node16.json,page.html,page-lite.html,browser.mjs,bundle.cjs,bundled,vite.mjs,vite} "$scratch/"
 # The same build as the package, without --linked: its data left as it was (for same-answers.mjs).
 unzeroed="$scratch/unzeroed"
 [ -f "$repo/pkg-build/bundler/claimcheck_bg.wasm" ] && [ -f "$repo/pkg-build/node.cjs" ] \
@@ -42,6 +42,7 @@ node cjs.cjs
 node conformance.mjs "$repo/tests/data/cases.json"
 node conformance.mjs "$repo/tests/data/cases.json" lite
 node lite.mjs
+node readme.mjs
 timeout 300 node robust.mjs # a call that never returns (a corrupted allocator) fails instead of hanging CI
 timeout 300 node robust.mjs lite
 node stack.mjs

@@ -109,8 +109,11 @@ export PATH="$PWD/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # by their letters alone, so `already redeemed` and `alreadyRedeemed` are `already_redeemed`
 # (README promised spaces were forgiven): 50,989 bytes. Twenty-second session, raised by 7 for a
 # fix: registerScheme skips a leading byte order mark in a JSON string, as JSON.parse does not
-# (readFileSync of a file saved by Windows tools): 50,996 bytes.
-CEILING_BYTES=${CLAIMCHECK_SIZE_CEILING:-50996}
+# (readFileSync of a file saved by Windows tools): 50,996 bytes. Twenty-fourth session, raised by
+# 45 for a fix: one impossible character in a complete code (an Ü or # from a neighbouring key, a
+# Cyrillic letter) is recovered like a `?`, as the second check symbol verifies it, and told as a
+# typo; before, such a code got no suggestion at all: 51,041 bytes.
+CEILING_BYTES=${CLAIMCHECK_SIZE_CEILING:-51041}
 GOAL_BYTES=25600
 # claimcheck/lite (the web build without supportPackage and verifySupportPackage) is held to the
 # issue's own hard ceiling, 45 KB: it is what a page that builds no support package loads.

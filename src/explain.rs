@@ -189,8 +189,13 @@ fn from_suggestions(
     locale: Locale,
 ) -> Vec<Cause> {
     const CONFIDENT: f64 = 0.75;
+    // Unreadable (`?`) or 0/O/1/I symbols worked out from the rest; another impossible character
+    // recovered (an Ü or # from a neighbouring key) is told as the typo it is, below.
     let recovered = matches!(root.code, FindingCode::InvalidCharacter | FindingCode::UnreadableCharacter)
-        && top.edits.iter().all(|e| e.kind == EditKind::Substitute);
+        && top
+            .edits
+            .iter()
+            .all(|e| e.kind == EditKind::Substitute && matches!(e.from.as_deref(), Some("?" | "0" | "O" | "1" | "I")));
     // Text around the code removed (more than one symbol): the code was pasted inside other text,
     // however many codes were found in it.
     let inside_text = top.edits.iter().all(|e| e.kind == EditKind::Delete)

@@ -177,16 +177,21 @@ pub(crate) fn rs32_repairs(ctx: &Context<'_>, scheme: &Scheme, symbols: &[char])
         return Vec::new();
     }
     let mut erasures = Vec::new();
+    let mut impossible = false;
     let mut values = Vec::with_capacity(symbols.len());
     for (i, &c) in symbols.iter().enumerate() {
-        match scheme.alphabet.value(c) {
-            Some(v) => values.push(v),
-            None if is_recoverable(scheme, c) => {
-                erasures.push(i);
-                values.push(0);
-            }
-            None => return Vec::new(),
+        let value = scheme.alphabet.value(c);
+        if value.is_none() {
+            // `?` and 0/O/1/I are recovered at their positions; so is any other character (a
+            // neighbouring key such as Ü or #, a Cyrillic letter) when it is the only one: the
+            // second check symbol then verifies what the first recovers.
+            impossible |= !is_recoverable(scheme, c);
+            erasures.push(i);
         }
+        values.push(value.unwrap_or(0));
+    }
+    if impossible && erasures.len() > 1 {
+        return Vec::new();
     }
     let mut out = Vec::new();
     if erasures.is_empty() {

@@ -193,6 +193,14 @@ fn impossible_symbols_without_a_scheme_are_still_repaired() {
             true
         });
         assert!(slipped.top * 100 >= slipped.total * 99, "{id}: extra impossible symbol, detected, below 99%");
+        // A character no code has, from a neighbouring key or another keyboard layout, in place of a
+        // symbol (before the twenty-fourth session: no suggestion at all).
+        let foreign = run_on(id, "one foreign char, detected", Codes::Detected, |c, rng| {
+            let at = rng.below(c.len());
+            c[at] = ['Ü', 'Ä', 'Ö', 'ß', '#', 'Д', '€', '+'][rng.below(8)];
+            true
+        });
+        assert_eq!(foreign.top, foreign.total, "{id}: one foreign character must be recovered, first");
     }
 }
 

@@ -146,6 +146,49 @@ fn any_one_or_two_known_positions_are_recovered() {
     }
 }
 
+/// Characters no code has: a neighbouring key on a German keyboard (Ü, Ä, ß, #), a Cyrillic letter
+/// without a Latin look-alike, symbols. One of them anywhere in a code is recovered (the second
+/// check symbol verifies it) and told as a typo at its position, with the code named by scheme or
+/// detected; two are not guessed (nothing would verify the result).
+#[test]
+fn one_impossible_character_anywhere_is_recovered_two_are_not_guessed() {
+    const IMPOSSIBLE: [char; 8] = ['#', 'Ü', 'Д', '€', '!', 'ß', 'Ä', '🎁'];
+    let detected = CheckOptions::default().now(now());
+    let mut checked = 0;
+    for id in ["giftcard", "credit"] {
+        let s = scheme(id);
+        let mut rng = Rng(0x5eed_0009);
+        for round in 0..CODES_PER_SCHEME / 4 {
+            let original = code(s, &mut rng);
+            let chars: Vec<char> = original.chars().collect();
+            for (i, &c) in IMPOSSIBLE.iter().cycle().skip(round).take(chars.len()).enumerate() {
+                let mut damaged = chars.clone();
+                damaged[i] = c;
+                let damaged: String = damaged.into_iter().collect();
+                for options in [&options(id), &detected] {
+                    let v = validate(&damaged, options).unwrap();
+                    assert_eq!(v.status, Status::Invalid, "{damaged}");
+                    assert_eq!(v.findings[0].code, FindingCode::InvalidCharacter, "{damaged}");
+                    assert_eq!(v.findings[0].position, Some(i), "{damaged}");
+                    assert_eq!(v.suggestions.len(), 1, "{damaged}: recovery is exact, so unique");
+                    assert_eq!(v.suggestions[0].code, original, "{damaged}");
+                    let cause = &v.causes[0];
+                    assert_eq!((cause.code, cause.position), (CauseCode::Typo, Some(i)), "{damaged}");
+                    checked += 1;
+                }
+                let mut twice = damaged.chars().collect::<Vec<_>>();
+                let j = (i + 3) % twice.len();
+                twice[j] = IMPOSSIBLE[(i + 1) % IMPOSSIBLE.len()];
+                let twice: String = twice.into_iter().collect();
+                let v = validate(&twice, &options(id)).unwrap();
+                assert_eq!(v.status, Status::Invalid, "{twice}");
+                assert!(v.suggestions.iter().all(|s| s.code != original), "{twice}: two impossible characters guessed");
+            }
+        }
+    }
+    assert_eq!(checked, 2 * (CODES_PER_SCHEME / 4) * (16 + 20));
+}
+
 /// What people paste around a code: a label, the rest of the email's sentence, a stray key.
 const AROUND: &[(&str, &str)] = &[
     ("Claim code: ", ""),

@@ -140,7 +140,7 @@ function show(v) {
     for (const s of v.suggestions) {
       const button = el('button', { type: 'button', textContent: label(s.display) });
       button.addEventListener('click', () => {
-        input.value = s.display;
+        input.value = formatted = s.display;
         render();
         input.focus();
       });
@@ -150,14 +150,31 @@ function show(v) {
   return v;
 }
 
-function onInput() {
+/** The field's value as last formatted: what a deletion was made in. */
+let formatted = '';
+
+function onInput(event) {
   const input = $('code');
-  const caret = input.selectionStart ?? input.value.length;
-  const typing = formatAsYouType(input.value, caret, options());
+  let value = input.value;
+  let caret = input.selectionStart ?? value.length;
+  let typing = formatAsYouType(value, caret, options());
+  // Backspace or Delete on a separator alone changes nothing (the formatter puts it back), and
+  // Delete would stay stuck there: delete the symbol beyond it, as the key was meant to.
+  const backward = event?.inputType === 'deleteContentBackward';
+  if ((backward || event?.inputType === 'deleteContentForward') && typing.display === formatted
+      && value.length === formatted.length - 1 && formatted[caret] === '-') {
+    const at = backward ? caret - 1 : caret;
+    if (at >= 0 && at < value.length) {
+      value = value.slice(0, at) + value.slice(at + 1);
+      caret = at;
+      typing = formatAsYouType(value, caret, options());
+    }
+  }
   if (typing.display !== input.value) {
     input.value = typing.display;
     input.setSelectionRange(typing.caret, typing.caret);
   }
+  formatted = input.value;
   render();
 }
 

@@ -294,6 +294,30 @@ try {
     assert.notEqual(outline, 'none', 'focus is visible');
   });
 
+  await scenario('Backspace and Delete next to a separator delete the symbol beyond it', async (page) => {
+    const caret = () => code(page).evaluate((el) => el.selectionStart);
+    await code(page).click();
+    await page.keyboard.type('de9n8guz');
+    assert.equal(await code(page).inputValue(), 'DE9N-8GUZ');
+    // Right after the separator, Backspace deletes the N before it (the separator alone would be
+    // put back at once: the key did nothing).
+    await code(page).evaluate((el) => el.setSelectionRange(5, 5));
+    await page.keyboard.press('Backspace');
+    assert.equal(await code(page).inputValue(), 'DE98-GUZ');
+    assert.equal(await caret(), 3);
+    // Right before it, Delete deletes the G after it (it stayed stuck before the separator).
+    await code(page).evaluate((el) => el.setSelectionRange(4, 4));
+    await page.keyboard.press('Delete');
+    assert.equal(await code(page).inputValue(), 'DE98-UZ');
+    // Elsewhere both keys delete one symbol as always.
+    await code(page).evaluate((el) => el.setSelectionRange(7, 7));
+    await page.keyboard.press('Backspace');
+    assert.equal(await code(page).inputValue(), 'DE98-U');
+    await code(page).evaluate((el) => el.setSelectionRange(0, 0));
+    await page.keyboard.press('Delete');
+    assert.equal(await code(page).inputValue(), 'E98U');
+  });
+
   await scenario('accessibility (axe-core), 320 px wide', async (page) => {
     await code(page).fill('DE9N8GUZWH279LUG');
     await code(page).dispatchEvent('input');

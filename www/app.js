@@ -116,9 +116,13 @@ function show(v) {
     input.setAttribute('aria-invalid', 'true');
     feedback.classList.add('error');
     feedback.replaceChildren(el('span', { textContent: error.message }), el('span', { className: 'hint', textContent: error.hint ?? '' }));
+    // The wrong character, or the whole region prefix when the region is what is wrong.
+    const prefix = error.code === 'wrong_region' || error.code === 'unknown_prefix';
+    const span = prefix ? schemes().find((s) => s.id === v.scheme)?.regions[0]?.length ?? 1 : 1;
     const at = error.position === undefined ? -1 : displayIndex(v.display, error.position);
-    if (at >= 0) {
-      marked.append(v.display.slice(0, at), el('mark', { textContent: v.display[at] }), v.display.slice(at + 1));
+    const last = error.position === undefined ? -1 : displayIndex(v.display, error.position + span - 1);
+    if (at >= 0 && last >= at) {
+      marked.append(v.display.slice(0, at), el('mark', { textContent: v.display.slice(at, last + 1) }), v.display.slice(last + 1));
       marked.dataset.position = String(error.position + 1);
     }
   } else if (v.status === 'incomplete') {

@@ -164,6 +164,7 @@ try {
     await code(page).fill(demoCode('fresh gift card', 0));
     await code(page).dispatchEvent('input');
     assert.match(await feedback(page).innerText(), /for amazon\.de, but you are redeeming it on amazon\.com/);
+    assert.equal(await page.locator('#marked mark').innerText(), 'DE', 'the region prefix marked, both symbols');
   });
 
   await scenario('expired credit explained before submission', async (page) => {

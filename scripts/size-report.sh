@@ -112,8 +112,10 @@ export PATH="$PWD/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # (readFileSync of a file saved by Windows tools): 50,996 bytes. Twenty-fourth session, raised by
 # 45 for a fix: one impossible character in a complete code (an Ü or # from a neighbouring key, a
 # Cyrillic letter) is recovered like a `?`, as the second check symbol verifies it, and told as a
-# typo; before, such a code got no suggestion at all: 51,041 bytes.
-CEILING_BYTES=${CLAIMCHECK_SIZE_CEILING:-51041}
+# typo; before, such a code got no suggestion at all: 51,041 bytes. Raised by 278 for a feature: an
+# order number (17 digits, or D and 16) is named as such, with its cause, in German and English; it
+# was a well-formed promotion code before ("the format looks right"): 51,319 bytes.
+CEILING_BYTES=${CLAIMCHECK_SIZE_CEILING:-51319}
 GOAL_BYTES=25600
 # claimcheck/lite (the web build without supportPackage and verifySupportPackage) is held to the
 # issue's own hard ceiling, 45 KB: it is what a page that builds no support package loads.

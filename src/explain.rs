@@ -45,6 +45,8 @@ pub enum CauseCode {
     OtherMarketplace,
     /// The card's serial number instead of its code.
     SerialNumber,
+    /// An order number (from the order confirmation) instead of the code.
+    OrderNumber,
     /// A code of another kind (credit vs gift card).
     WrongCodeType,
     /// The credit has expired.
@@ -57,7 +59,7 @@ pub enum CauseCode {
 
 impl CauseCode {
     /// Every cause, in declaration order.
-    pub const ALL: [CauseCode; 17] = [
+    pub const ALL: [CauseCode; 18] = [
         CauseCode::Typo,
         CauseCode::SwappedCharacters,
         CauseCode::AmbiguousTypo,
@@ -71,6 +73,7 @@ impl CauseCode {
         CauseCode::MistypedPrefix,
         CauseCode::OtherMarketplace,
         CauseCode::SerialNumber,
+        CauseCode::OrderNumber,
         CauseCode::WrongCodeType,
         CauseCode::Expired,
         CauseCode::DeviceClock,
@@ -93,6 +96,7 @@ impl CauseCode {
             CauseCode::MistypedPrefix => "mistyped_prefix",
             CauseCode::OtherMarketplace => "other_marketplace",
             CauseCode::SerialNumber => "serial_number",
+            CauseCode::OrderNumber => "order_number",
             CauseCode::WrongCodeType => "wrong_code_type",
             CauseCode::Expired => "expired",
             CauseCode::DeviceClock => "device_clock",
@@ -266,6 +270,7 @@ fn from_finding(root: &Finding, locale: Locale) -> Vec<Cause> {
         FindingCode::Expired => (Expired, 0.9, false, Some((DeviceClock, 0.1))),
         FindingCode::NotYetValid => (DeviceClock, 0.9, false, None),
         FindingCode::LooksLikeSerialNumber => (SerialNumber, 0.95, false, None),
+        FindingCode::LooksLikeOrderNumber => (OrderNumber, 0.95, false, None),
         FindingCode::WrongCodeType => (WrongCodeType, 0.9, false, None),
         FindingCode::InvalidCharacter => (ForeignCharacters, 0.7, false, Some((NotOurCode, 0.3))),
         _ => return Vec::new(),

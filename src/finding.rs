@@ -39,6 +39,9 @@ pub enum FindingCode {
     InvalidValidity,
     /// Only digits, as long as the card's serial number.
     LooksLikeSerialNumber,
+    /// An order number (17 digits, `302-1234567-1234567`, or `D` and 16 digits for digital orders)
+    /// taken from the order confirmation instead of the code.
+    LooksLikeOrderNumber,
     /// A code of another kind (a credit code in a gift card field, or the reverse).
     WrongCodeType,
     /// Characters that are easily confused, in a scheme without a checksum to settle them.
@@ -48,7 +51,7 @@ pub enum FindingCode {
 }
 
 /// Every finding code, for catalogs and tests.
-pub const ALL_CODES: [FindingCode; 17] = [
+pub const ALL_CODES: [FindingCode; 18] = [
     FindingCode::Empty,
     FindingCode::InputTooLong,
     FindingCode::InvalidCharacter,
@@ -63,6 +66,7 @@ pub const ALL_CODES: [FindingCode; 17] = [
     FindingCode::ExpiresSoon,
     FindingCode::InvalidValidity,
     FindingCode::LooksLikeSerialNumber,
+    FindingCode::LooksLikeOrderNumber,
     FindingCode::WrongCodeType,
     FindingCode::AmbiguousCharacters,
     FindingCode::NoChecksum,
@@ -86,6 +90,7 @@ impl FindingCode {
             FindingCode::ExpiresSoon => "expires_soon",
             FindingCode::InvalidValidity => "invalid_validity",
             FindingCode::LooksLikeSerialNumber => "looks_like_serial_number",
+            FindingCode::LooksLikeOrderNumber => "looks_like_order_number",
             FindingCode::WrongCodeType => "wrong_code_type",
             FindingCode::AmbiguousCharacters => "ambiguous_characters",
             FindingCode::NoChecksum => "no_checksum",

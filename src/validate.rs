@@ -348,21 +348,20 @@ impl<'a> Context<'a> {
             result.findings.push(Finding::new(FindingCode::Empty, Severity::Info));
             return self.finish(result);
         }
-        // Only digits, as long as the card's serial number: most likely that, unless the scheme asked
-        // for has such codes, or (detecting) a registered scheme verifies them.
-        let serial = looks_like_serial(symbols)
-            && match self.scheme {
-                Some(s) => !has_digit_codes(s, symbols.len()),
-                None => !self.registry.schemes().iter().any(|s| self.fit(s, symbols) == Fit::Verified),
-            };
-        let scheme = match self.scheme {
-            Some(s) => s,
-            None if serial => {
-                result.findings.push(serial_finding(symbols, Severity::Error));
+        // Only digits, as long as the card's serial number or an order number: most likely that,
+        // unless the scheme asked for has such codes, or (detecting) a registered scheme verifies them.
+        let reference = reference_number(symbols).filter(|_| match self.scheme {
+            Some(s) => !has_digit_codes(s, symbols.len()),
+            None => !self.registry.schemes().iter().any(|s| self.fit(s, symbols) == Fit::Verified),
+        });
+        let scheme = match (self.scheme, reference) {
+            (Some(s), _) => s,
+            (None, Some(code)) => {
+                result.findings.push(reference_finding(code, symbols, Severity::Error));
                 result.display = result.normalized.clone();
                 return self.finish(result);
             }
-            None => self.detect(symbols),
+            (None, None) => self.detect(symbols),
         };
         result.scheme = Some(scheme.id.clone());
         result.display = scheme.display(&result.normalized);
@@ -375,11 +374,11 @@ impl<'a> Context<'a> {
                     .expected(scheme.kind.code())
                     .actual(other.kind.code())
                     .variant(if unnamed { "wrong_code_type.other" } else { "wrong_code_type" })]);
-            } else if serial {
-                outcome = Outcome::invalid(vec![serial_finding(symbols, Severity::Error)]);
+            } else if let Some(code) = reference {
+                outcome = Outcome::invalid(vec![reference_finding(code, symbols, Severity::Error)]);
             }
-        } else if serial && outcome.status == Status::Unverifiable {
-            outcome.findings.insert(0, serial_finding(symbols, Severity::Warning));
+        } else if let Some(code) = reference.filter(|_| outcome.status == Status::Unverifiable) {
+            outcome.findings.insert(0, reference_finding(code, symbols, Severity::Warning));
         }
         result.status = outcome.status;
         result.region = outcome.region.map(|m| m.prefix);
@@ -850,8 +849,19 @@ fn starts_with(prefix: &str, typed: &[char]) -> bool {
     prefix.len() >= typed.len() && prefix.bytes().zip(typed).all(|(a, &b)| char::from(a) == b)
 }
 
-fn looks_like_serial(symbols: &[char]) -> bool {
-    matches!(symbols.len(), 16 | 30) && symbols.iter().all(|c| c.is_ascii_digit())
+/// A number printed near the code that is not the code: the card's serial number (16 or 30
+/// digits) or an order number from the confirmation (17 digits, shown `302-1234567-1234567`, or `D`
+/// and 16 digits for a digital order).
+fn reference_number(symbols: &[char]) -> Option<FindingCode> {
+    let (first, rest) = symbols.split_first()?;
+    if !rest.iter().all(char::is_ascii_digit) {
+        return None;
+    }
+    match (symbols.len(), first) {
+        (16 | 30, '0'..='9') => Some(FindingCode::LooksLikeSerialNumber),
+        (17, '0'..='9' | 'D') => Some(FindingCode::LooksLikeOrderNumber),
+        _ => None,
+    }
 }
 
 /// True when codes of `n` symbols of the scheme may be all digits by design: its alphabet holds all
@@ -865,6 +875,6 @@ fn has_digit_codes(s: &Scheme, n: usize) -> bool {
         && (s.has_checksum() || alphabet.bytes().all(|b| b.is_ascii_digit()))
 }
 
-fn serial_finding(symbols: &[char], severity: Severity) -> Finding {
-    Finding::new(FindingCode::LooksLikeSerialNumber, severity).actual(decimal(symbols.len() as u64))
+fn reference_finding(code: FindingCode, symbols: &[char], severity: Severity) -> Finding {
+    Finding::new(code, severity).actual(decimal(symbols.len() as u64))
 }

@@ -78,7 +78,8 @@ export type Severity = "error" | "warning" | "info";
 export type FindingCode =
   | "empty" | "input_too_long" | "invalid_character" | "unreadable_character" | "too_short" | "too_long"
   | "unknown_prefix" | "wrong_region" | "checksum_mismatch" | "expired" | "not_yet_valid" | "expires_soon"
-  | "invalid_validity" | "looks_like_serial_number" | "wrong_code_type" | "ambiguous_characters" | "no_checksum";
+  | "invalid_validity" | "looks_like_serial_number" | "looks_like_order_number" | "wrong_code_type"
+  | "ambiguous_characters" | "no_checksum";
 export type ChangeReason = "case" | "separator" | "full_width" | "invisible" | "lookalike";
 
 /** One change normalisation made; `position` counts input characters (code points). */
@@ -112,7 +113,7 @@ export interface Suggestion { code: string; display: string; confidence: number;
 export type CauseCode =
   | "typo" | "swapped_characters" | "ambiguous_typo" | "unreadable_characters" | "missing_character"
   | "extra_character" | "incomplete_code" | "extra_text" | "several_typos" | "not_our_code" | "mistyped_prefix"
-  | "other_marketplace" | "serial_number" | "wrong_code_type" | "expired" | "device_clock" | "foreign_characters";
+  | "other_marketplace" | "serial_number" | "order_number" | "wrong_code_type" | "expired" | "device_clock" | "foreign_characters";
 
 /** A likely cause of an invalid result; `confidence` ranks the causes of one result (0–1). */
 export interface Cause { code: CauseCode; confidence: number; position?: number; message: string; hint: string; }

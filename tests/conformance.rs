@@ -193,3 +193,41 @@ fn digit_codes_of_a_registered_scheme_are_not_serial_numbers() {
     assert_eq!(v.status.code(), "incomplete");
     assert_eq!(v.suggestions[0].code, valid, "{:?}", v.suggestions);
 }
+
+/// An order number from the order confirmation (17 digits, `302-1234567-1234567`, or `D` and 16
+/// digits for a digital order) is named as such: an error when detected, a warning in a scheme whose
+/// codes are not all digits; a registered scheme whose 17-digit codes verify takes them as its code.
+#[test]
+fn order_numbers_are_named_unless_a_scheme_verifies_the_digits() {
+    let findings = |registry: &claimcheck::Registry, input: &str, scheme: &str| {
+        let v = registry.validate(input, &CheckOptions::default().scheme(scheme)).unwrap();
+        let codes: Vec<&str> = v.findings.iter().map(|f| f.code.code()).collect();
+        (v.status.code(), codes.join(","))
+    };
+    let builtin = claimcheck::Registry::new();
+    for input in ["302-1234567-1234567", "30212345671234567", "D01-1234567-1234567", "d01 1234567 1234567"] {
+        assert_eq!(findings(&builtin, input, "auto"), ("invalid", "looks_like_order_number".to_string()), "{input}");
+        // Asked for as a promotion code, it is one in shape: a warning first, as for a serial number.
+        assert_eq!(
+            findings(&builtin, input, "promo"),
+            ("unverifiable", "looks_like_order_number,no_checksum,ambiguous_characters".to_string()),
+            "{input}"
+        );
+    }
+    // Neither 16 or 18 digits, nor a letter other than a leading D, nor a D elsewhere.
+    assert_eq!(findings(&builtin, "1234567812345678", "auto").1, "looks_like_serial_number");
+    for input in ["123456781234567812", "X0112345671234567", "3021234567123456D"] {
+        assert!(!findings(&builtin, input, "auto").1.contains("order"), "{input}");
+    }
+    let mut registry = claimcheck::Registry::new();
+    registry
+        .register_json(
+            r#"{"id": "long-luhn", "alphabet": "0123456789", "lengths": [17], "checksum": "luhn",
+                "fields": [{"kind": "random", "start": 0, "length": 16}, {"kind": "check", "start": 16, "length": 1}]}"#,
+        )
+        .unwrap();
+    let code = "30212345671234565"; // 17 digits with a Luhn check digit, like an order number
+    assert_eq!(findings(&registry, code, "auto"), ("valid", String::new()), "{code}: verified");
+    assert_eq!(findings(&registry, code, "long-luhn"), ("valid", String::new()), "{code}: asked for");
+    assert_eq!(findings(&registry, "30212345671234567", "auto").1, "looks_like_order_number", "verified by nothing");
+}

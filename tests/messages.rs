@@ -24,6 +24,7 @@ fn trigger(code: FindingCode) -> (&'static str, &'static str, Option<&'static st
         ExpiresSoon => ("DE4G22TMYTVELK24BXYS", "auto", None, "2026-11-28"),
         InvalidValidity => ("DE4G2Z", "credit", None, "2026-11-22"),
         LooksLikeSerialNumber => ("1234 5678 1234 5678", "auto", None, "2026-11-22"),
+        LooksLikeOrderNumber => ("302-1234567-1234567", "auto", None, "2026-11-22"),
         WrongCodeType => ("DE4G22TMYTVELK24BXYS", "giftcard", None, "2026-11-22"),
         AmbiguousCharacters => ("SUMMER50", "promo", None, "2026-11-22"),
         NoChecksum => ("HAPPY", "promo", None, "2026-11-22"),

@@ -73,6 +73,11 @@ pub const CAUSES: Catalog = catalog![
         de: t!("Statt des Codes wurde die Seriennummer der Karte eingegeben.", "Der Code steht unter dem Rubbelfeld und enthält Buchstaben und Ziffern."),
     },
     Entry {
+        key: "order_number",
+        en: t!("An order number was entered instead of the code.", "The code is on the card or in the email with the gift card, not in the order confirmation."),
+        de: t!("Statt des Codes wurde eine Bestellnummer eingegeben.", "Der Code steht auf der Karte oder in der E-Mail mit der Geschenkkarte, nicht in der Bestellbestätigung."),
+    },
+    Entry {
         key: "wrong_code_type",
         en: t!("This code is of another kind than this field expects.", "Please redeem it where codes of its kind are redeemed."),
         de: t!("Dieser Code ist von anderer Art, als dieses Feld erwartet.", "Bitte lösen Sie ihn dort ein, wo Codes dieser Art eingelöst werden."),

@@ -306,6 +306,11 @@ pub const FINDINGS: Catalog = catalog![
         de: t!("Das sieht nach der Seriennummer der Karte aus, nicht nach dem Code.", "Der Code steht unter dem Rubbelfeld auf der Rückseite der Karte und enthält Buchstaben und Ziffern."),
     },
     Entry {
+        key: "looks_like_order_number",
+        en: t!("This looks like an order number, not a code.", "The code is on the card or in the email with the gift card, not in the order confirmation."),
+        de: t!("Das sieht nach einer Bestellnummer aus, nicht nach einem Code.", "Der Code steht auf der Karte oder in der E-Mail mit der Geschenkkarte, nicht in der Bestellbestätigung."),
+    },
+    Entry {
         key: "wrong_code_type",
         en: t!("This looks like a {actual_term} code, not a {expected_term} code.", "Please enter it where {actual_term} codes are redeemed, or check that you took the right code."),
         de: t!("Das sieht nach einem Code für {actual_term} aus, nicht für {expected_term}.", "Bitte lösen Sie ihn dort ein, wo Codes für {actual_term} eingelöst werden, oder prüfen Sie, ob Sie den richtigen Code genommen haben."),

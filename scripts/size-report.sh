@@ -114,8 +114,12 @@ export PATH="$PWD/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # Cyrillic letter) is recovered like a `?`, as the second check symbol verifies it, and told as a
 # typo; before, such a code got no suggestion at all: 51,041 bytes. Raised by 278 for a feature: an
 # order number (17 digits, or D and 16) is named as such, with its cause, in German and English; it
-# was a well-formed promotion code before ("the format looks right"): 51,319 bytes.
-CEILING_BYTES=${CLAIMCHECK_SIZE_CEILING:-51319}
+# was a well-formed promotion code before ("the format looks right"): 51,319 bytes. Twenty-fifth
+# session, raised by 545 for a feature: a code typed with the keyboard set to another language (Y/Z,
+# or A/Q and W/Z, swapped throughout) is swapped back and suggested first, its finding and cause saying
+# so in German and English; before, 98% of such codes with two or more swapped letters got no
+# suggestion or a wrong one with a wrong position blamed (texts 81 bytes, code the rest): 51,864 bytes.
+CEILING_BYTES=${CLAIMCHECK_SIZE_CEILING:-51864}
 GOAL_BYTES=25600
 # claimcheck/lite (the web build without supportPackage and verifySupportPackage) is held to the
 # issue's own hard ceiling, 45 KB: it is what a page that builds no support package loads.

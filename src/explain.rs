@@ -55,11 +55,13 @@ pub enum CauseCode {
     DeviceClock,
     /// Characters that never occur in codes, e.g. pasted text.
     ForeignCharacters,
+    /// Letters swapped throughout, as a keyboard set to another language swaps them (Y/Z).
+    KeyboardLayout,
 }
 
 impl CauseCode {
     /// Every cause, in declaration order.
-    pub const ALL: [CauseCode; 18] = [
+    pub const ALL: [CauseCode; 19] = [
         CauseCode::Typo,
         CauseCode::SwappedCharacters,
         CauseCode::AmbiguousTypo,
@@ -78,6 +80,7 @@ impl CauseCode {
         CauseCode::Expired,
         CauseCode::DeviceClock,
         CauseCode::ForeignCharacters,
+        CauseCode::KeyboardLayout,
     ];
 
     /// The stable snake_case code.
@@ -101,6 +104,7 @@ impl CauseCode {
             CauseCode::Expired => "expired",
             CauseCode::DeviceClock => "device_clock",
             CauseCode::ForeignCharacters => "foreign_characters",
+            CauseCode::KeyboardLayout => "keyboard_layout",
         }
     }
 }
@@ -207,6 +211,10 @@ fn from_suggestions(
             || top.edits.first().and_then(|e| e.from.as_deref()).is_some_and(|f| crate::char_count(f) > 1));
     let primary = if recovered {
         cause(CauseCode::UnreadableCharacters, 0.9, Values::default(), locale)
+    } else if root.message_key == "checksum_mismatch.keyboard_layout" {
+        // Letters swapped throughout, as a keyboard set to another language swaps them: the finding
+        // names them (`expected`), and that code is suggested first.
+        cause(CauseCode::KeyboardLayout, 0.85, Values { expected: root.expected.clone(), ..Values::default() }, locale)
     } else if inside_text {
         cause(CauseCode::ExtraText, 0.8, Values { actual: Some(decimal(entered as u64)), ..Values::default() }, locale)
     } else if let Some(edit) = top.edits.first().filter(|_| top.confidence >= CONFIDENT) {

@@ -124,6 +124,9 @@ pub(crate) fn suggest(ctx: &Context<'_>, scheme: &Scheme, symbols: &[char], inva
             substitutions(ctx, scheme, symbols)
         };
         c.append(&mut transpositions(ctx, scheme, symbols));
+        if let Some((_, layout)) = layout_swap(ctx, scheme, symbols) {
+            c.push(layout);
+        }
         c
     } else {
         length_repairs(ctx, scheme, symbols)
@@ -287,6 +290,34 @@ fn transpositions(ctx: &Context<'_>, scheme: &Scheme, symbols: &[char]) -> Vec<C
         }
     }
     out
+}
+
+/// Letters a keyboard set to another language types in place of others: German and English layouts
+/// swap Y and Z; French and English swap A and Q, and W and Z. Each with its name, the letters, and
+/// what each becomes.
+const LAYOUTS: [(&str, &[u8], &[u8]); 2] = [("Y/Z", b"YZ", b"ZY"), ("A/Q, W/Z", b"AQWZ", b"QAZW")];
+
+/// The input as typed on the other layout of a pair, as a candidate, and that pair's name: every
+/// such letter swapped at once, when that changes two or more (one is a substitution the other
+/// repairs find) and the result passes. Two swapped letters defeat the checksum's correction of one
+/// symbol, which then "corrects" a third, wrong position about half of the time; an input with one
+/// typo reads this way by chance about once in 2,000 (tests/exhaustive.rs), so it ranks first.
+pub(crate) fn layout_swap(ctx: &Context<'_>, scheme: &Scheme, symbols: &[char]) -> Option<(&'static str, Candidate)> {
+    for (name, letters, swapped_to) in LAYOUTS {
+        let mut fixed = symbols.to_vec();
+        let mut edits = Vec::new();
+        for (p, c) in fixed.iter_mut().enumerate() {
+            if let Some(i) = letters.iter().position(|&b| char::from(b) == *c) {
+                let to = char::from(swapped_to[i]);
+                edits.push(substitute(p, *c, to));
+                *c = to;
+            }
+        }
+        if edits.len() > 1 && passes(ctx, scheme, &fixed) {
+            return Some((name, Candidate { symbols: fixed, edits, weight: 3.0, distance: 0, elsewhere: false }));
+        }
+    }
+    None
 }
 
 /// One missing symbol (recovered as an erasure at each possible place) or one extra symbol (each

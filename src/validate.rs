@@ -524,10 +524,12 @@ impl<'a> Context<'a> {
         }
     }
 
-    /// True when rs32 repairs the symbols under `s`; the repairs are kept for [`Self::rs32_repairs`].
+    /// True when rs32 repairs the symbols under `s`, or they are a code of it typed on another
+    /// keyboard layout (whose swapped prefix may name no marketplace); the repairs are kept for
+    /// [`Self::rs32_repairs`].
     fn has_rs32_repair(&self, s: &Scheme, symbols: &[char]) -> bool {
         let repairs = suggest::rs32_repairs(self, s, symbols);
-        let found = !repairs.is_empty();
+        let found = !repairs.is_empty() || suggest::layout_swap(self, s, symbols).is_some();
         self.repairs.set(Some(KeptRepairs { of: worked(s, symbols), repairs }));
         found
     }
@@ -670,7 +672,11 @@ impl<'a> Context<'a> {
         let verified = self.verified.get() == Some(worked(s, symbols));
         if !verified && !checksum_passes(s, symbols) {
             let mut f = Finding::new(FindingCode::ChecksumMismatch, Severity::Error);
-            if let Some((position, value)) = self.located_error(s, symbols) {
+            if let Some((pairs, _)) = suggest::layout_swap(self, s, symbols) {
+                // Letters swapped throughout, as by a keyboard set to another language: that code
+                // is suggested first, and no single position is to blame.
+                f = f.expected(pairs).variant("checksum_mismatch.keyboard_layout");
+            } else if let Some((position, value)) = self.located_error(s, symbols) {
                 f = f
                     .at(position)
                     .expected(value.to_string())

@@ -114,6 +114,10 @@ const CAUSE_INPUTS: &[(&str, &str, Option<&str>, &str)] = &[
     ("DE9N8GUZWHAB9LUF", "auto", None, "2026-11-22"),
     ("DE9N!GUZWH279LUF", "giftcard", None, "2026-11-22"),
     ("DE9N8GUZWH2?9L?F", "auto", None, "2026-11-22"),
+    // DERM-MY56-WDVZ-BZSX typed with a German keyboard set to English (Y and Z swapped), and
+    // DETS-VQVP-E4UC-65ZC with a French one (A and Q, W and Z).
+    ("DERMMZ56WDVYBYSX", "auto", None, "2026-11-22"),
+    ("DETSVAVPE4UC65WC", "auto", None, "2026-11-22"),
 ];
 
 /// Every customer-facing explanation, in both languages, as one text: the findings of a real input for

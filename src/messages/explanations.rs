@@ -97,6 +97,11 @@ pub const CAUSES: Catalog = catalog![
         en: t!("Characters that never occur in codes were entered, perhaps from pasted text.", "Please enter only the letters and digits of the code."),
         de: t!("Es wurden Zeichen eingegeben, die in Codes nie vorkommen, vielleicht aus eingefügtem Text.", "Bitte geben Sie nur die Buchstaben und Ziffern des Codes ein."),
     },
+    Entry {
+        key: "keyboard_layout",
+        en: t!("The letters {expected} seem swapped throughout, as a keyboard set to another language swaps them.", "Use the suggested code, or check the keyboard's language setting and type the code again."),
+        de: t!("Die Buchstaben {expected} scheinen durchgehend vertauscht, wie bei einer Tastatur, die auf eine andere Sprache eingestellt ist.", "Übernehmen Sie den vorgeschlagenen Code oder prüfen Sie die Spracheinstellung der Tastatur und geben Sie den Code noch einmal ein."),
+    },
 ];
 
 /// How a server rejection is explained, in one language: title, message and steps kept as one text

@@ -276,6 +276,11 @@ pub const FINDINGS: Catalog = catalog![
         de: t!("Dieser Code geht nicht auf: Wahrscheinlich wurden ein oder mehrere Zeichen vertippt.", "Bitte vergleichen Sie jedes Zeichen mit der Karte, besonders leicht verwechselbare wie 5/S, 8/B, 2/Z und benachbarte Zeichen."),
     },
     Entry {
+        key: "checksum_mismatch.keyboard_layout",
+        en: t!("The letters {expected} seem swapped throughout, as a keyboard set to another language swaps them.", "Use the suggested code, or check the keyboard's language setting and type the code again."),
+        de: t!("Die Buchstaben {expected} scheinen durchgehend vertauscht, wie bei einer Tastatur, die auf eine andere Sprache eingestellt ist.", "Übernehmen Sie den vorgeschlagenen Code oder prüfen Sie die Spracheinstellung der Tastatur und geben Sie den Code noch einmal ein."),
+    },
+    Entry {
         key: "checksum_mismatch.located",
         en: t!("The character at position {position} is probably wrong: “{actual}” was entered, “{expected}” fits.", "Please check position {position} on the card."),
         de: t!("Das Zeichen an Stelle {position} ist wahrscheinlich falsch: Eingegeben wurde „{actual}“, passen würde „{expected}“.", "Bitte prüfen Sie Stelle {position} auf der Karte."),

@@ -119,7 +119,9 @@ export PATH="$PWD/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # or A/Q and W/Z, swapped throughout) is swapped back and suggested first, its finding and cause saying
 # so in German and English; before, 98% of such codes with two or more swapped letters got no
 # suggestion or a wrong one with a wrong position blamed (texts 81 bytes, code the rest): 51,864 bytes.
-CEILING_BYTES=${CLAIMCHECK_SIZE_CEILING:-51864}
+# Raised by 13 for speed: the swap's edits made only once it verifies (one typo with suggestions took
+# 13.7-13.8 us in Node with them made first, 12.6-13.0 after; 12.0 before the feature): 51,877 bytes.
+CEILING_BYTES=${CLAIMCHECK_SIZE_CEILING:-51877}
 GOAL_BYTES=25600
 # claimcheck/lite (the web build without supportPackage and verifySupportPackage) is held to the
 # issue's own hard ceiling, 45 KB: it is what a page that builds no support package loads.

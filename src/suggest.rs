@@ -305,15 +305,21 @@ const LAYOUTS: [(&str, &[u8], &[u8]); 2] = [("Y/Z", b"YZ", b"ZY"), ("A/Q, W/Z", 
 pub(crate) fn layout_swap(ctx: &Context<'_>, scheme: &Scheme, symbols: &[char]) -> Option<(&'static str, Candidate)> {
     for (name, letters, swapped_to) in LAYOUTS {
         let mut fixed = symbols.to_vec();
-        let mut edits = Vec::new();
-        for (p, c) in fixed.iter_mut().enumerate() {
+        let mut swapped = 0;
+        for c in &mut fixed {
             if let Some(i) = letters.iter().position(|&b| char::from(b) == *c) {
-                let to = char::from(swapped_to[i]);
-                edits.push(substitute(p, *c, to));
-                *c = to;
+                *c = char::from(swapped_to[i]);
+                swapped += 1;
             }
         }
-        if edits.len() > 1 && passes(ctx, scheme, &fixed) {
+        if swapped > 1 && passes(ctx, scheme, &fixed) {
+            // The edits only now: most inputs fail the check, and each edit holds two strings.
+            let mut edits = Vec::new();
+            for (p, (&from, &to)) in symbols.iter().zip(&fixed).enumerate() {
+                if from != to {
+                    edits.push(substitute(p, from, to));
+                }
+            }
             return Some((name, Candidate { symbols: fixed, edits, weight: 3.0, distance: 0, elsewhere: false }));
         }
     }

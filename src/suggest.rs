@@ -4,8 +4,9 @@
 //! is located and corrected from the syndromes; up to two unreadable or impossible symbols (`?`, 0, O,
 //! 1, I) are recovered at their known positions; adjacent transpositions, one missing and one extra
 //! symbol, and letters swapped throughout as by a keyboard set to another language (Y/Z; A/Q and W/Z)
-//! are tried, and a whole code inside longer input (a label or sentence pasted with it) is looked for. Every candidate must pass every check of its scheme but two: a code that is only
-//! expired or for another marketplace is still the customer's code, and taking it shows that verdict.
+//! are tried, and a whole code inside longer input (a label or sentence pasted with it) is looked
+//! for. Every candidate must pass every check of its scheme but two: a code that is only expired or
+//! for another marketplace is still the customer's code, and taking it shows that verdict.
 //! Codes that work here come first, then by edit distance, then by a human-error model (look-alikes
 //! such as 5/S are likely, far-apart substitutions are not). Schemes without a checksum get no invented
 //! corrections; `ambiguous_characters` points at the characters worth re-checking instead.

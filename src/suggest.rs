@@ -301,8 +301,9 @@ const LAYOUTS: [(&str, &[u8], &[u8]); 2] = [("Y/Z", b"YZ", b"ZY"), ("A/Q, W/Z", 
 /// The input as typed on the other layout of a pair, as a candidate, and that pair's name: every
 /// such letter swapped at once, when that changes two or more (one is a substitution the other
 /// repairs find) and the result passes. Two swapped letters defeat the checksum's correction of one
-/// symbol, which then "corrects" a third, wrong position about half of the time; an input with one
-/// typo reads this way by chance about once in 2,000 (tests/exhaustive.rs), so it ranks first.
+/// symbol: without this reading, a third, wrong position was "corrected" for about a third of such
+/// codes. An input with one typo reads this way by chance about once in 2,000 (tests/exhaustive.rs),
+/// so this reading ranks first.
 pub(crate) fn layout_swap(ctx: &Context<'_>, scheme: &Scheme, symbols: &[char]) -> Option<(&'static str, Candidate)> {
     for (name, letters, swapped_to) in LAYOUTS {
         let mut fixed = symbols.to_vec();

@@ -5,7 +5,7 @@
 mod support;
 
 use claimcheck::{validate, CheckOptions};
-use support::{code, expired_code, now, scheme, Rng};
+use support::{code, expired_code, now, scheme, type_on_other_layout, Rng, LAYOUTS};
 
 const CODES: usize = 2_000;
 
@@ -163,17 +163,8 @@ fn correction_rates_meet_the_floors() {
         // valid code about once in 125, which nothing can tell from the customer's.
         for codes in [Codes::Valid, Codes::Detected] {
             let kind = if codes == Codes::Valid { "another keyboard layout" } else { "another layout, detected" };
-            let layout = run_on(id, kind, codes, |c, rng| {
-                let pairs: &[(char, char)] = if rng.below(2) == 0 { &[('Y', 'Z')] } else { &[('A', 'Q'), ('W', 'Z')] };
-                let mut swapped = 0;
-                for x in c.iter_mut() {
-                    if let Some(&(a, b)) = pairs.iter().find(|&&(a, b)| *x == a || *x == b) {
-                        *x = if *x == a { b } else { a };
-                        swapped += 1;
-                    }
-                }
-                swapped >= 2
-            });
+            let layout =
+                run_on(id, kind, codes, |c, rng| type_on_other_layout(c, LAYOUTS[rng.below(LAYOUTS.len())].0) >= 2);
             assert!(layout.top * 100 >= layout.total * 99, "{id}: {kind} below 99%");
         }
     }

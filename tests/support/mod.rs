@@ -63,3 +63,20 @@ fn code_issued(scheme: &Scheme, rng: &mut Rng, expired_up_to: Option<usize>) -> 
     };
     generate_with(scheme, &issue, &mut fill).unwrap()
 }
+
+/// The letters a keyboard set to another language types in place of others, with their names:
+/// German and English layouts swap Y and Z; French and English swap A and Q, and W and Z.
+pub const LAYOUTS: [(&[(char, char)], &str); 2] = [(&[('Y', 'Z')], "Y/Z"), (&[('A', 'Q'), ('W', 'Z')], "A/Q, W/Z")];
+
+/// `chars` as typed on the other layout of `pairs`: each letter of a pair replaced by the other.
+/// Returns how many were swapped.
+pub fn type_on_other_layout(chars: &mut [char], pairs: &[(char, char)]) -> usize {
+    let mut swapped = 0;
+    for c in chars.iter_mut() {
+        if let Some(&(a, b)) = pairs.iter().find(|&&(a, b)| *c == a || *c == b) {
+            *c = if *c == a { b } else { a };
+            swapped += 1;
+        }
+    }
+    swapped
+}

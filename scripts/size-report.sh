@@ -121,7 +121,9 @@ export PATH="$PWD/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # suggestion or a wrong one with a wrong position blamed (texts 81 bytes, code the rest): 51,864 bytes.
 # Raised by 13 for speed: the swap's edits made only once it verifies (one typo with suggestions took
 # 13.7-13.8 us in Node with them made first, 12.6-13.0 after; 12.0 before the feature): 51,877 bytes.
-CEILING_BYTES=${CLAIMCHECK_SIZE_CEILING:-51877}
+# Raised by 1: two comment lines added in src/suggest.rs move the line numbers the module keeps for
+# its panic locations, which compress one byte worse (the raw size is the same): 51,878 bytes.
+CEILING_BYTES=${CLAIMCHECK_SIZE_CEILING:-51878}
 GOAL_BYTES=25600
 # claimcheck/lite (the web build without supportPackage and verifySupportPackage) is held to the
 # issue's own hard ceiling, 45 KB: it is what a page that builds no support package loads.

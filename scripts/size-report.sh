@@ -123,7 +123,11 @@ export PATH="$PWD/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # 13.7-13.8 us in Node with them made first, 12.6-13.0 after; 12.0 before the feature): 51,877 bytes.
 # Raised by 1: two comment lines added in src/suggest.rs move the line numbers the module keeps for
 # its panic locations, which compress one byte worse (the raw size is the same): 51,878 bytes.
-CEILING_BYTES=${CLAIMCHECK_SIZE_CEILING:-51878}
+# Twenty-sixth session, raised by 279 for a feature: two look-alike characters both misread (8/B,
+# 2/Z, 5/S, 6/G, D/Q) are flipped back and suggested, with their cause in German and English; before,
+# about 40% of such codes got a wrong one-symbol "correction" and under 2% their own code back. A
+# faster version that judged the pairs from rs32's syndromes cost 298 bytes more: 52,157 bytes.
+CEILING_BYTES=${CLAIMCHECK_SIZE_CEILING:-52157}
 GOAL_BYTES=25600
 # claimcheck/lite (the web build without supportPackage and verifySupportPackage) is held to the
 # issue's own hard ceiling, 45 KB: it is what a page that builds no support package loads.

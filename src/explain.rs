@@ -57,11 +57,13 @@ pub enum CauseCode {
     ForeignCharacters,
     /// Letters swapped throughout, as a keyboard set to another language swaps them (Y/Z).
     KeyboardLayout,
+    /// Two characters that look alike (8/B, 2/Z) both misread.
+    LookalikeCharacters,
 }
 
 impl CauseCode {
     /// Every cause, in declaration order.
-    pub const ALL: [CauseCode; 19] = [
+    pub const ALL: [CauseCode; 20] = [
         CauseCode::Typo,
         CauseCode::SwappedCharacters,
         CauseCode::AmbiguousTypo,
@@ -81,6 +83,7 @@ impl CauseCode {
         CauseCode::DeviceClock,
         CauseCode::ForeignCharacters,
         CauseCode::KeyboardLayout,
+        CauseCode::LookalikeCharacters,
     ];
 
     /// The stable snake_case code.
@@ -105,6 +108,7 @@ impl CauseCode {
             CauseCode::DeviceClock => "device_clock",
             CauseCode::ForeignCharacters => "foreign_characters",
             CauseCode::KeyboardLayout => "keyboard_layout",
+            CauseCode::LookalikeCharacters => "lookalike_characters",
         }
     }
 }
@@ -217,6 +221,18 @@ fn from_suggestions(
         cause(CauseCode::KeyboardLayout, 0.85, Values { expected: root.expected.clone(), ..Values::default() }, locale)
     } else if inside_text {
         cause(CauseCode::ExtraText, 0.8, Values { actual: Some(decimal(entered as u64)), ..Values::default() }, locale)
+    } else if let ([first, second], true) =
+        (&top.edits[..], root.code == FindingCode::ChecksumMismatch && top.confidence >= CONFIDENT)
+    {
+        // Two edits for a checksum that fails with every symbol in the alphabet, and not by a
+        // keyboard layout (above): two look-alike characters misread, as no other repair makes two.
+        // `{expected}` is the second position, shown 1-based like `{position}`.
+        let values = Values {
+            position: Some(first.position),
+            expected: Some(decimal(second.position as u64 + 1)),
+            actual: None,
+        };
+        cause(CauseCode::LookalikeCharacters, 0.9 * top.confidence, values, locale)
     } else if let Some(edit) = top.edits.first().filter(|_| top.confidence >= CONFIDENT) {
         let weight = 0.9 * top.confidence;
         match edit.kind {

@@ -114,7 +114,7 @@ export type CauseCode =
   | "typo" | "swapped_characters" | "ambiguous_typo" | "unreadable_characters" | "missing_character"
   | "extra_character" | "incomplete_code" | "extra_text" | "several_typos" | "not_our_code" | "mistyped_prefix"
   | "other_marketplace" | "serial_number" | "order_number" | "wrong_code_type" | "expired" | "device_clock" | "foreign_characters"
-  | "keyboard_layout";
+  | "keyboard_layout" | "lookalike_characters";
 
 /** A likely cause of an invalid result; `confidence` ranks the causes of one result (0–1). */
 export interface Cause { code: CauseCode; confidence: number; position?: number; message: string; hint: string; }

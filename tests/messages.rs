@@ -111,7 +111,9 @@ fn bad_options_are_errors_not_results() {
 const CAUSE_INPUTS: &[(&str, &str, Option<&str>, &str)] = &[
     ("DE9N8GUZWH27L9UF", "auto", None, "2026-11-22"),
     ("DE9N8GUZWH279LUFF", "auto", None, "2026-11-22"),
-    ("DE9N8GUZWHAB9LUF", "auto", None, "2026-11-22"),
+    ("DE9N8GUZWHAC9LUF", "auto", None, "2026-11-22"),
+    // DE9N-8GUZ-WH27-9LUF with its 8 read as B and its G as 6: only both together undo it.
+    ("DE9NB6UZWH279LUF", "auto", None, "2026-11-22"),
     ("DE9N!GUZWH279LUF", "giftcard", None, "2026-11-22"),
     ("DE9N8GUZWH2?9L?F", "auto", None, "2026-11-22"),
     // DERM-MY56-WDVZ-BZSX typed with a German keyboard set to English (Y and Z swapped), and

@@ -102,6 +102,11 @@ pub const CAUSES: Catalog = catalog![
         en: t!("The letters {expected} seem swapped throughout, as a keyboard set to another language swaps them.", "Use the suggested code, or check the keyboard's language setting and type the code again."),
         de: t!("Die Buchstaben {expected} scheinen durchgehend vertauscht, wie bei einer Tastatur, die auf eine andere Sprache eingestellt ist.", "Übernehmen Sie den vorgeschlagenen Code oder prüfen Sie die Spracheinstellung der Tastatur und geben Sie den Code noch einmal ein."),
     },
+    Entry {
+        key: "lookalike_characters",
+        en: t!("Most likely two characters that look alike, such as 8 and B, were mixed up at positions {position} and {expected}.", "Use the suggested code, or compare these two positions with the card."),
+        de: t!("Wahrscheinlich wurden an Stelle {position} und {expected} zwei ähnlich aussehende Zeichen wie 8 und B verwechselt.", "Übernehmen Sie den vorgeschlagenen Code oder vergleichen Sie diese beiden Stellen mit der Karte."),
+    },
 ];
 
 /// How a server rejection is explained, in one language: title, message and steps kept as one text

@@ -80,3 +80,10 @@ pub fn type_on_other_layout(chars: &mut [char], pairs: &[(char, char)]) -> usize
     }
     swapped
 }
+
+/// The character a printed code's reader may take `c` for, within the rs32 alphabet (which has no
+/// 0, 1, I or O): 5/S, 8/B, 2/Z, 6/G, D/Q.
+pub fn lookalike_of(c: char) -> Option<char> {
+    const PAIRS: [(char, char); 5] = [('5', 'S'), ('8', 'B'), ('2', 'Z'), ('6', 'G'), ('D', 'Q')];
+    PAIRS.iter().find_map(|&(a, b)| (c == a).then_some(b).or((c == b).then_some(a)))
+}

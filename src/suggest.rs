@@ -7,9 +7,9 @@
 //! and two look-alike characters both misread (8/B, 2/Z) are tried, and a whole code inside longer
 //! input (a label or sentence pasted with it) is looked for. Every candidate must pass every check
 //! of its scheme but two: a code that is only expired or for another marketplace is still the
-//! customer's code, and taking it shows that verdict. Codes that work here come first, then by edit distance, then by a human-error model (look-alikes
-//! such as 5/S are likely, far-apart substitutions are not). Schemes without a checksum get no invented
-//! corrections; `ambiguous_characters` points at the characters worth re-checking instead.
+//! customer's code, and taking it shows that verdict. Codes that work here come first, then by
+//! edit distance, then by a human-error model (5/S is likely, a far-apart substitution is not).
+//! Without a checksum nothing is invented: `ambiguous_characters` points at characters to re-check.
 
 use crate::prelude::*;
 

@@ -127,7 +127,11 @@ export PATH="$PWD/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # 2/Z, 5/S, 6/G, D/Q) are flipped back and suggested, with their cause in German and English; before,
 # about 40% of such codes got a wrong one-symbol "correction" and under 2% their own code back. A
 # faster version that judged the pairs from rs32's syndromes cost 298 bytes more: 52,157 bytes.
-CEILING_BYTES=${CLAIMCHECK_SIZE_CEILING:-52157}
+# Raised by 78 for a fix: a checksum finding names a position only when the first suggestion
+# corrects it (a code that works here, such as two look-alikes, can rank before one symbol's
+# correction to an expired code; the finding then blamed a position the first suggestion left as it
+# was, in 68 of 6,452 located findings of a probe): 52,235 bytes.
+CEILING_BYTES=${CLAIMCHECK_SIZE_CEILING:-52235}
 GOAL_BYTES=25600
 # claimcheck/lite (the web build without supportPackage and verifySupportPackage) is held to the
 # issue's own hard ceiling, 45 KB: it is what a page that builds no support package loads.

@@ -389,6 +389,15 @@ impl<'a> Context<'a> {
         let one_short = result.status == Status::Incomplete && scheme.accepts_length(symbols.len() + 1);
         if result.status == Status::Invalid || one_short {
             result.suggestions = suggest::suggest(self, scheme, symbols, result.status == Status::Invalid);
+            // A position is named only when the first suggestion corrects it: a code that works
+            // here (two look-alikes, a swap) ranks before one symbol's correction to an expired code.
+            if let (Some(f), Some(top)) = (result.findings.first_mut(), result.suggestions.first()) {
+                if f.code == FindingCode::ChecksumMismatch
+                    && f.position.is_some_and(|p| top.edits.iter().all(|e| e.position != p))
+                {
+                    *f = Finding::new(FindingCode::ChecksumMismatch, Severity::Error);
+                }
+            }
         }
         let as_typed = result.status == Status::Unverifiable;
         if as_typed {
@@ -753,7 +762,7 @@ impl<'a> Context<'a> {
     }
 
     /// For rs32: the one wrong symbol and its right value, when correcting it yields a code that
-    /// would be suggested (so the finding, the suggestions and the causes tell one story).
+    /// would be suggested (`run` unnames it unless it comes first: one story for all three parts).
     fn located_error(&self, s: &Scheme, symbols: &[char]) -> Option<(usize, char)> {
         if s.checksum != Checksum::Rs32 {
             return None;

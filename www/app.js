@@ -81,14 +81,29 @@ function applyLanguage() {
   render();
 }
 
-/** The normalised position `position` as an index into the grouped display. */
-function displayIndex(display, position) {
+/** Shows `display` in `into` with the symbols at `positions` (normalised) marked, each run of
+ * neighbouring marked symbols in one <mark>. */
+function markPositions(into, display, positions) {
+  if (positions.size === 0) return;
   let seen = -1;
-  for (let i = 0; i < display.length; i++) {
-    if (display[i] !== '-') seen++;
-    if (seen === position) return i;
+  let plain = '';
+  let run = null;
+  for (const ch of display) {
+    if (ch !== '-') seen++;
+    if (ch !== '-' && positions.has(seen)) {
+      if (!run) {
+        into.append(plain, run = el('mark', { textContent: '' }));
+        plain = '';
+      }
+      run.textContent += ch;
+    } else {
+      run = null;
+      plain += ch;
+    }
   }
-  return -1;
+  into.append(plain);
+  if (into.querySelector('mark')) into.dataset.position = String(Math.min(...positions) + 1);
+  else into.replaceChildren(); // no such position in the display: nothing to show
 }
 
 /** Checks the code field and shows the result. */
@@ -115,16 +130,26 @@ function show(v) {
     // Only a complete (or impossible) input is marked invalid; a correct prefix never is.
     input.setAttribute('aria-invalid', 'true');
     feedback.classList.add('error');
-    feedback.replaceChildren(el('span', { textContent: error.message }), el('span', { className: 'hint', textContent: error.hint ?? '' }));
-    // The wrong character, or the whole region prefix when the region is what is wrong.
-    const prefix = error.code === 'wrong_region' || error.code === 'unknown_prefix';
-    const span = prefix ? schemes().find((s) => s.id === v.scheme)?.regions[0]?.length ?? 1 : 1;
-    const at = error.position === undefined ? -1 : displayIndex(v.display, error.position);
-    const last = error.position === undefined ? -1 : displayIndex(v.display, error.position + span - 1);
-    if (at >= 0 && last >= at) {
-      marked.append(v.display.slice(0, at), el('mark', { textContent: v.display.slice(at, last + 1) }), v.display.slice(last + 1));
-      marked.dataset.position = String(error.position + 1);
+    // A checksum that names no position, with one reading that does (two neighbours swapped, two
+    // look-alikes misread): its cause says where, and the positions its correction changes are marked.
+    const cause = v.causes[0];
+    const byCause = error.code === 'checksum_mismatch' && error.position === undefined
+      && cause?.position !== undefined && v.suggestions.length === 1;
+    const told = byCause ? cause : error;
+    feedback.replaceChildren(el('span', { textContent: told.message }), el('span', { className: 'hint', textContent: told.hint ?? '' }));
+    const positions = new Set();
+    if (byCause) {
+      for (const e of v.suggestions[0].edits) {
+        positions.add(e.position);
+        if (e.kind === 'transpose') positions.add(e.position + 1);
+      }
+    } else if (error.position !== undefined) {
+      // The wrong character, or the whole region prefix when the region is what is wrong.
+      const prefix = error.code === 'wrong_region' || error.code === 'unknown_prefix';
+      const span = prefix ? schemes().find((s) => s.id === v.scheme)?.regions[0]?.length ?? 1 : 1;
+      for (let k = 0; k < span; k++) positions.add(error.position + k);
     }
+    markPositions(marked, v.display, positions);
   } else if (v.status === 'incomplete') {
     // How far along: the numbers of the scheme the code is taking shape as (16, 20, 14 …).
     const short = v.findings.find((f) => f.code === 'too_short');

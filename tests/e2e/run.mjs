@@ -108,6 +108,23 @@ try {
     assert.match(await feedback(page).innerText(), /looks right/);
   });
 
+  await scenario('two look-alikes misread, two neighbours swapped: the cause says where, both marked', async (page) => {
+    // DE9N-8GUZ-WH27-9LUF (the design's example gift card) with its 8 read as B and its G as 6:
+    // beyond one symbol's correction; before, the form said only that the code does not add up.
+    await code(page).fill('de9nb6uzwh279luf');
+    await code(page).dispatchEvent('input');
+    assert.equal(await code(page).getAttribute('aria-invalid'), 'true');
+    assert.match(await feedback(page).innerText(), /two characters that look alike, such as 8 and B, were mixed up at positions 5 and 6/);
+    assert.equal(await page.locator('#marked mark').innerText(), 'B6');
+    await page.getByRole('button', { name: 'Use DE9N-8GUZ-WH27-9LUF' }).click();
+    assert.match(await feedback(page).innerText(), /looks right/);
+    // The 9 and L swapped across nothing but each other.
+    await code(page).fill('DE9N8GUZWH27L9UF');
+    await code(page).dispatchEvent('input');
+    assert.match(await feedback(page).innerText(), /two neighbouring characters were swapped at positions 13 and 14/);
+    assert.equal(await page.locator('#marked mark').innerText(), 'L9');
+  });
+
   await scenario('a gift card that begins like a credit: not nagged while typed, its typo shown when submitted', async (page) => {
     // About one gift card in 400 begins like a courtesy credit (region, a recent issue day, a
     // validity symbol); 16 symbols of one with a typo are, while typed, a credit's start.

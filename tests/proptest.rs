@@ -1,5 +1,6 @@
 #![cfg(not(target_arch = "wasm32"))]
-//! Property tests: normalisation is idempotent, generated codes validate, nothing panics.
+//! Property tests: normalisation is idempotent and its changes and the suggestions' edits say
+//! exactly what they did, generated codes validate, nothing panics.
 
 mod support;
 
@@ -7,6 +8,7 @@ use claimcheck::finding::Severity;
 use claimcheck::generate::{generate_with, Issue};
 use claimcheck::normalize::normalize;
 use claimcheck::scheme::builtin;
+use claimcheck::suggest::{Edit, EditKind};
 use claimcheck::{validate, CheckOptions, FindingCode, Status};
 use proptest::prelude::*;
 
@@ -251,5 +253,96 @@ proptest! {
         prop_assert_eq!(explain_rejection(&spelled, Locale::En, None).code, code, "{:?}", spelled);
         let x = explain_rejection(&other, Locale::De, None);
         prop_assert!(SERVER_CODES.contains(&x.code.as_str()) && !x.title.is_empty(), "{:?}", other);
+    }
+}
+
+/// The normalised input with `edits` applied: each at its position in the input as normalised (so
+/// applied from the last position back), and each checked to find what its `from` names there.
+fn apply(normalized: &str, edits: &[Edit]) -> Result<String, String> {
+    let mut chars: Vec<char> = normalized.chars().collect();
+    let mut edits: Vec<&Edit> = edits.iter().collect();
+    edits.sort_by_key(|e| core::cmp::Reverse(e.position));
+    for e in edits {
+        let from: Vec<char> = e.from.as_deref().unwrap_or("").chars().collect();
+        let to: Vec<char> = e.to.as_deref().unwrap_or("").chars().collect();
+        let shape_ok = match e.kind {
+            EditKind::Substitute => from.len() == 1 && to.len() == 1 && from != to,
+            EditKind::Transpose => from.len() == 2 && to == [from[1], from[0]] && from != to,
+            EditKind::Insert => e.from.is_none() && to.len() == 1,
+            EditKind::Delete => e.to.is_none() && !from.is_empty(),
+        };
+        let end = e.position + from.len();
+        if !shape_ok || chars.get(e.position..end) != Some(&from[..]) {
+            return Err(format!("{e:?} does not fit {normalized}"));
+        }
+        chars.splice(e.position..end, to);
+    }
+    Ok(chars.into_iter().collect())
+}
+
+/// Characters a mistyped or pasted code is made of: symbols, look-alikes, separators, a label's
+/// colon, impossible and foreign characters.
+const TYPED: &str = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ?:- öО";
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(3_000))]
+
+    /// The form marks and explains a suggestion by its edits: applied to the normalised input they
+    /// give exactly the suggested code. Codes with one to three random mistakes (substitutions,
+    /// swaps, insertions, deletions, look-alikes, a label or text around), scheme given or detected.
+    #[test]
+    fn suggestion_edits_turn_the_input_into_the_suggestion(seed in any::<u64>(), credit in any::<bool>(), given in any::<bool>(), market in 0usize..3) {
+        let mut rng = support::Rng(seed);
+        let scheme = support::scheme(if credit { "credit" } else { "giftcard" });
+        let code = if seed % 5 == 0 { support::expired_code(scheme, &mut rng, 400) } else { support::code(scheme, &mut rng) };
+        let typed: Vec<char> = TYPED.chars().collect();
+        let mut chars: Vec<char> = code.chars().collect();
+        for _ in 0..1 + rng.below(3) {
+            let n = chars.len();
+            match rng.below(6) {
+                0 => chars[rng.below(n)] = typed[rng.below(typed.len())],
+                1 => {
+                    let p = rng.below(n - 1);
+                    chars.swap(p, p + 1);
+                }
+                2 => chars.insert(rng.below(n + 1), typed[rng.below(typed.len())]),
+                3 => drop(chars.remove(rng.below(n))),
+                4 => {
+                    let p = rng.below(n);
+                    chars[p] = support::lookalike_of(chars[p]).unwrap_or(chars[p]);
+                }
+                _ => {
+                    let text: Vec<char> = ["Code: ", "Gutscheincode:", "see ", "DE"][rng.below(4)].chars().collect();
+                    if rng.below(2) == 0 { chars.splice(0..0, text); } else { chars.extend(text); }
+                }
+            }
+        }
+        let input: String = chars.into_iter().collect();
+        let options = CheckOptions::default()
+            .scheme(if given { scheme.id.as_str() } else { "auto" })
+            .marketplace(["DE", "US", "amazon.co.jp"][market])
+            .now(support::now());
+        let v = validate(&input, &options).unwrap();
+        for s in &v.suggestions {
+            prop_assert_eq!(apply(&v.normalized, &s.edits), Ok(s.code.clone()), "{:?}", input);
+        }
+    }
+
+    /// Normalisation's changes say exactly what it did: applied to the input (each at its
+    /// character's index, removals dropped), they give the normalised input.
+    #[test]
+    fn changes_turn_the_input_into_the_normalised_input(
+        input in text_of(prop_oneof![
+            proptest::sample::select("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcxyz?:- \t\u{200B}\u{00AD}\u{00A0}\u{FEFF}\u{2060}\u{0301}ＤＥ９ЕОο–—_./ÄöÜßⒶ①ﬁ".chars().collect::<Vec<_>>()),
+            any::<char>(),
+        ], 40)
+    ) {
+        let v = validate(&input, &CheckOptions::default().now(support::now())).unwrap();
+        let mut chars: Vec<Option<char>> = input.chars().map(Some).collect();
+        for c in &v.changes {
+            prop_assert_eq!(chars.get(c.position).copied().flatten(), Some(c.from), "{:?}: {:?}", input, c);
+            chars[c.position] = c.to;
+        }
+        prop_assert_eq!(chars.into_iter().flatten().collect::<String>(), v.normalized);
     }
 }

@@ -2,7 +2,10 @@
 // reference server, explains rejections and prepares a support package. Attempts live in memory only.
 // The page loads claimcheck/lite, the module without the support functions (43 KB instead of 50 KB
 // gzip); the full module (claimcheck/web) is fetched only when a customer prepares a support package.
-import init, { validate, formatAsYouType, explainRejection, scamWarning, schemes } from '/pkg/lite.js';
+// The checks are a help, not a gate: a browser that cannot run the module (WebAssembly turned off,
+// as in Safari's Lockdown Mode) still redeems, and the server checks the code. Until the form is
+// ready its button stays disabled (index.html), so Enter never submits the form natively, which
+// would put the code into the URL, the history and the server's logs.
 
 const TEXT = {
   en: {
@@ -20,6 +23,8 @@ const TEXT = {
     notReady: 'Please correct the code first.', expiresOn: (d) => `Usable until ${d}.`,
     orLonger: (message) => `Or, if it is a longer code such as a courtesy credit: ${message}`,
     network: 'The server could not be reached. Please try again in a moment.',
+    unchecked: "This browser can't check the code as you type it. You can still redeem it: the code is checked when you submit it.",
+    notRedeemed: 'The code was not redeemed', serverSaid: (message) => `The server said: ${message}`,
   },
   de: {
     title: 'Geschenkkarte oder Guthaben einlösen', language: 'Sprache', store: 'Shop', account: 'Konto',
@@ -36,8 +41,19 @@ const TEXT = {
     notReady: 'Bitte korrigieren Sie zuerst den Code.', expiresOn: (d) => `Gültig bis ${d}.`,
     orLonger: (message) => `Oder, falls es ein längerer Code wie eine Kulanzgutschrift ist: ${message}`,
     network: 'Der Server war nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.',
+    unchecked: 'Dieser Browser kann den Code nicht schon beim Tippen prüfen. Sie können ihn trotzdem einlösen: Er wird beim Absenden geprüft.',
+    notRedeemed: 'Der Code wurde nicht eingelöst', serverSaid: (message) => `Antwort des Servers (englisch): ${message}`,
   },
 };
+
+/** claimcheck/lite, started; undefined when this browser cannot run it (see above). */
+let checker;
+try {
+  checker = await import('/pkg/lite.js');
+  await checker.default();
+} catch {
+  checker = undefined;
+}
 
 const MARKETPLACES = [
   ['DE', 'amazon.de'], ['US', 'amazon.com'], ['UK', 'amazon.co.uk'], ['FR', 'amazon.fr'], ['ES', 'amazon.es'],
@@ -74,10 +90,15 @@ function applyLanguage() {
     if (typeof value === 'string') node.textContent = value;
   }
   document.title = t().title;
-  const scam = scamWarning(locale);
+  if (!checker) {
+    $('feedback').textContent = t().unchecked;
+    return;
+  }
+  const scam = checker.scamWarning(locale);
   $('scam-title').textContent = scam.title;
   $('scam-message').textContent = scam.message;
   $('scam-steps').replaceChildren(...scam.steps.map((s) => el('li', { textContent: s })));
+  $('scam').hidden = false;
   render();
 }
 
@@ -106,9 +127,9 @@ function markPositions(into, display, positions) {
   else into.replaceChildren(); // no such position in the display: nothing to show
 }
 
-/** Checks the code field and shows the result. */
+/** Checks the code field and shows the result (nothing without the checker). */
 function render() {
-  return show(validate($('code').value, options()));
+  return checker && show(checker.validate($('code').value, options()));
 }
 
 /** Shows a result of the code field: feedback, the wrong character marked, suggestions. */
@@ -146,7 +167,7 @@ function show(v) {
     } else if (error.position !== undefined) {
       // The wrong character, or the whole region prefix when the region is what is wrong.
       const prefix = error.code === 'wrong_region' || error.code === 'unknown_prefix';
-      const span = prefix ? schemes().find((s) => s.id === v.scheme)?.regions[0]?.length ?? 1 : 1;
+      const span = prefix ? checker.schemes().find((s) => s.id === v.scheme)?.regions[0]?.length ?? 1 : 1;
       for (let k = 0; k < span; k++) positions.add(error.position + k);
     }
     markPositions(marked, v.display, positions);
@@ -183,10 +204,11 @@ function show(v) {
 let formatted = '';
 
 function onInput(event) {
+  if (!checker) return;
   const input = $('code');
   let value = input.value;
   let caret = input.selectionStart ?? value.length;
-  let typing = formatAsYouType(value, caret, options());
+  let typing = checker.formatAsYouType(value, caret, options());
   // Backspace or Delete on a separator alone changes nothing (the formatter puts it back), and
   // Delete would stay stuck there: delete the symbol beyond it, as the key was meant to.
   const backward = event?.inputType === 'deleteContentBackward';
@@ -196,7 +218,7 @@ function onInput(event) {
     if (at >= 0 && at < value.length) {
       value = value.slice(0, at) + value.slice(at + 1);
       caret = at;
-      typing = formatAsYouType(value, caret, options());
+      typing = checker.formatAsYouType(value, caret, options());
     }
   }
   if (typing.display !== input.value) {
@@ -226,10 +248,17 @@ function showBalance(answer) {
   result.focus();
 }
 
-function showRejection(serverCode) {
-  const x = explainRejection(serverCode, options());
+function showRejection(serverCode, serverMessage) {
   const result = $('result');
   result.className = 'result rejected';
+  if (!checker) {
+    // Without the checker only the server's own words (English) are there to tell why.
+    const why = serverMessage ? t().serverSaid(serverMessage) : t().network;
+    result.replaceChildren(el('h2', { textContent: t().notRedeemed }), el('p', { textContent: why }));
+    result.focus();
+    return;
+  }
+  const x = checker.explainRejection(serverCode, options());
   result.replaceChildren(
     el('h2', { textContent: x.title }),
     el('p', { textContent: x.message }),
@@ -295,16 +324,17 @@ async function prepareSupport() {
  */
 function completeReading(v) {
   const length = [...v.normalized].length;
-  for (const scheme of schemes()) {
+  for (const scheme of checker.schemes()) {
     if (scheme.id === v.scheme || scheme.checksum === 'none' || !scheme.lengths.includes(length)) continue;
-    const reading = validate($('code').value, { ...options(), scheme: scheme.id });
+    const reading = checker.validate($('code').value, { ...options(), scheme: scheme.id });
     if (reading.status === 'invalid' && reading.suggestions.length > 0) return reading;
   }
   return undefined;
 }
 
-async function onSubmit(event) {
-  event.preventDefault();
+/** The field checked for submission: its result when it may be sent, else undefined (what is wrong
+ * is shown). */
+function checkedForSubmit() {
   let v = render();
   // What the code lacks if it is the longer code it began like (said after the complete reading).
   let asLonger;
@@ -315,18 +345,29 @@ async function onSubmit(event) {
       v = show(reading);
     }
   }
-  if (v.status !== 'valid' && v.status !== 'unverifiable') {
-    // What is wrong and what to do (the finding's hint stays: it is the next step).
-    const finding = v.findings.find((f) => f.severity === 'error') ?? v.findings[0];
-    const said = [el('span', { textContent: finding?.message ?? t().notReady })];
-    if (finding?.hint) said.push(el('span', { className: 'hint', textContent: finding.hint }));
-    if (asLonger) said.push(el('span', { textContent: t().orLonger(asLonger) }));
-    $('feedback').replaceChildren(...said);
-    $('feedback').className = 'feedback error';
+  if (v.status === 'valid' || v.status === 'unverifiable') return v;
+  // What is wrong and what to do (the finding's hint stays: it is the next step).
+  const finding = v.findings.find((f) => f.severity === 'error') ?? v.findings[0];
+  const said = [el('span', { textContent: finding?.message ?? t().notReady })];
+  if (finding?.hint) said.push(el('span', { className: 'hint', textContent: finding.hint }));
+  if (asLonger) said.push(el('span', { textContent: t().orLonger(asLonger) }));
+  $('feedback').replaceChildren(...said);
+  $('feedback').className = 'feedback error';
+  $('code').focus();
+  return undefined;
+}
+
+async function onSubmit(event) {
+  event.preventDefault();
+  // Without the checker the code goes to the server as typed: the server checks it.
+  const typed = $('code').value.trim();
+  const v = checker ? checkedForSubmit() : typed && { normalized: typed };
+  if (!v) {
     $('code').focus();
     return;
   }
-  const attempt = { at: new Date().toISOString(), clientStatus: v.status };
+  const attempt = { at: new Date().toISOString() };
+  if (v.status) attempt.clientStatus = v.status;
   attempts.push(attempt);
   let response;
   try {
@@ -347,7 +388,7 @@ async function onSubmit(event) {
   } else {
     attempt.serverCode = answer.code ?? 'unknown';
     attempt.serverMessage = answer.message;
-    showRejection(attempt.serverCode);
+    showRejection(attempt.serverCode, answer.message);
   }
 }
 
@@ -376,7 +417,6 @@ async function loadDemo() {
   $('demo').hidden = false;
 }
 
-await init();
 $('marketplace').replaceChildren(...MARKETPLACES.map(([prefix, domain]) => el('option', { value: prefix, textContent: domain })));
 $('marketplace').value = defaultMarketplace();
 await loadDemo();
@@ -390,4 +430,7 @@ $('copy').addEventListener('click', async () => {
   $('copy').textContent = t().copied;
 });
 applyLanguage();
+// What was typed while the form was loading, formatted and checked now.
+if ($('code').value) onInput();
+$('submit').disabled = false;
 document.body.dataset.ready = 'true';

@@ -124,6 +124,9 @@ async function start() {
     $('package').value = decodeText(new Uint8Array(await file.arrayBuffer()));
     showPackage(verifySupportPackage($('package').value));
   });
+  // Disabled until now: clicked earlier, the form would be submitted natively and the page reloaded,
+  // losing what was pasted.
+  $('check').disabled = false;
   document.body.dataset.ready = 'true';
 }
 

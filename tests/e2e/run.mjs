@@ -20,7 +20,9 @@ const { url, demoCode, typoCard, log: serverLog, stop } = await startServer({ re
 
 const browser = await chromium.launch(chromiumOptions);
 const results = [];
-async function scenario(name, fn, { locale = 'en-US', width = 900, alsoExpected } = {}) {
+// `before`: run before the page is opened (routes, init scripts). `ready: false`: `fn` gets the page
+// as soon as it is opened, before the form is ready.
+async function scenario(name, fn, { locale = 'en-US', width = 900, alsoExpected, before, ready = true } = {}) {
   const context = await browser.newContext({ locale, viewport: { width, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();
   const problems = [];
@@ -32,18 +34,10 @@ async function scenario(name, fn, { locale = 'en-US', width = 900, alsoExpected 
   page.on('pageerror', (e) => problems.push(String(e)));
   const requested = [];
   page.on('request', (r) => requested.push(new URL(r.url()).pathname));
-  await page.goto(url);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
-  // The page preloads claimcheck/lite's glue and module (index.html): both are requested before the
-  // page's own script, not after it has run, and each once (the preload used by the import and by
-  // init()). The full module comes only with a support package (see that scenario).
-  for (const path of ['/pkg/lite.js', '/pkg/lite_bg.wasm']) {
-    assert.equal(requested.filter((p) => p === path).length, 1, `${path} fetched once in ${name}: ${requested}`);
-    assert.ok(requested.indexOf(path) < requested.indexOf('/app.js'), `${path} preloaded in ${name}: ${requested}`);
-  }
-  // Anna's account, on amazon.de (choosing an account chooses its store): the demo codes are mostly for it.
-  await page.selectOption('#account', 'anna');
+  await before?.(page);
+  await page.goto(url, ready ? {} : { waitUntil: 'commit' });
   try {
+    if (ready) await whenReady(page, name, requested);
     await fn(page, requested);
     assert.deepEqual(problems, [], `console errors in ${name}`);
     results.push(`ok   ${name}`);
@@ -54,6 +48,20 @@ async function scenario(name, fn, { locale = 'en-US', width = 900, alsoExpected 
     await page.screenshot({ path: join(output, `${name.replace(/\W+/g, '-')}.png`), fullPage: true });
     await context.close();
   }
+}
+
+/** Waits for the form to be ready; checks what it loaded and chooses Anna's account. */
+async function whenReady(page, name, requested) {
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
+  // The page preloads claimcheck/lite's glue and module (index.html): both are requested before the
+  // page's own script, not after it has run, and each once (the preload used by the import and by
+  // init()). The full module comes only with a support package (see that scenario).
+  for (const path of ['/pkg/lite.js', '/pkg/lite_bg.wasm']) {
+    assert.equal(requested.filter((p) => p === path).length, 1, `${path} fetched once in ${name}: ${requested}`);
+    assert.ok(requested.indexOf(path) < requested.indexOf('/app.js'), `${path} preloaded in ${name}: ${requested}`);
+  }
+  // Anna's account, on amazon.de (choosing an account chooses its store): the demo codes are mostly for it.
+  await page.selectOption('#account', 'anna');
 }
 const code = (page) => page.locator('#code');
 const feedback = (page) => page.locator('#feedback');
@@ -297,6 +305,56 @@ try {
     assert.equal(await page.locator('#support-error').count(), 0, 'the error is gone once it worked');
     assert.match(await page.locator('#support-text').inputValue(), /already_redeemed \(HTTP 409\)/);
   }, { alsoExpected: /^Failed to load resource: net::ERR_INTERNET_DISCONNECTED$/ });
+
+  // The module held back until the customer has typed a code and pressed Enter: a form submitted
+  // natively (GET) would put the code into the URL, the history and the server's logs.
+  let releaseModule;
+  const moduleHeld = new Promise((resolve) => { releaseModule = resolve; });
+  await scenario('Enter while the module loads sends nothing and puts the code in no URL; redeemed once ready', async (page, requested) => {
+    const fresh = demoCode('fresh gift card', 3);
+    assert.match(fresh, /^DE/, 'a fresh gift card for amazon.de');
+    await code(page).waitFor();
+    assert.equal(await page.locator('#submit').isDisabled(), true, 'Redeem is disabled until the form is ready');
+    await code(page).click();
+    await page.keyboard.type(fresh.replaceAll('-', ''));
+    await page.keyboard.press('Enter');
+    await page.locator('#submit').click({ force: true }); // a click on the disabled button does nothing
+    await page.waitForTimeout(500);
+    assert.equal(new URL(page.url()).search, '', 'nothing in the URL');
+    assert.equal(await code(page).inputValue(), fresh.replaceAll('-', ''), 'the page was not reloaded');
+    releaseModule();
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
+    assert.equal(await code(page).inputValue(), fresh, 'what was typed is grouped once the form is ready');
+    await page.selectOption('#account', 'anna');
+    await code(page).press('Enter');
+    await page.waitForSelector('#result.ok');
+    assert.match(await page.locator('#result').innerText(), /Redeemed: €10\.00/);
+    assert.equal(new URL(page.url()).search, '');
+    assert.equal(requested.filter((p) => p === '/api/redeem').length, 1, 'one redemption request');
+  }, {
+    ready: false,
+    before: (page) => page.route('**/pkg/lite_bg.wasm', async (route) => { await moduleHeld; await route.continue(); }),
+  });
+
+  // Safari's Lockdown Mode and some hardened browsers turn WebAssembly off: no checks while typing,
+  // but the form still redeems, and the server checks the code.
+  await scenario('WebAssembly turned off: said once, codes still redeemed and refused by the server', async (page, requested) => {
+    assert.match(await feedback(page).innerText(), /can't check the code as you type it/);
+    assert.equal(await page.locator('#scam').isHidden(), true, 'no empty scam box');
+    await code(page).fill(demoCode('already redeemed by anna').toLowerCase());
+    await code(page).dispatchEvent('input');
+    assert.equal(await code(page).inputValue(), demoCode('already redeemed by anna').toLowerCase(), 'left as typed');
+    await page.getByRole('button', { name: 'Redeem' }).click();
+    await page.waitForSelector('#result.rejected');
+    assert.match(await page.locator('#result').innerText(), /The code was not redeemed\s+The server said: the code has already been redeemed/);
+    assert.equal(await page.locator('#prepare').count(), 0, 'no support package without the module');
+    await code(page).fill('');
+    await page.getByRole('button', { name: 'Redeem' }).click();
+    assert.equal(requested.filter((p) => p === '/api/redeem').length, 1, 'an empty field is not sent');
+    assert.equal(new URL(page.url()).search, '');
+  }, {
+    before: (page) => page.addInitScript(() => { delete globalThis.WebAssembly; }),
+  });
 
   await scenario('German: labels, findings and explanations', async (page) => {
     assert.equal(await page.locator('label[for="code"]').innerText(), 'Code');

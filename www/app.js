@@ -359,6 +359,10 @@ function checkedForSubmit() {
 
 async function onSubmit(event) {
   event.preventDefault();
+  // One redemption at a time: the button is disabled while one is on its way, so a double click
+  // sends one request (a second would be answered "already redeemed", shown over the success).
+  const button = $('submit');
+  if (button.disabled) return;
   // Without the checker the code goes to the server as typed: the server checks it.
   const typed = $('code').value.trim();
   const v = checker ? checkedForSubmit() : typed && { normalized: typed };
@@ -366,6 +370,16 @@ async function onSubmit(event) {
     $('code').focus();
     return;
   }
+  button.disabled = true;
+  try {
+    await redeem(v);
+  } finally {
+    button.disabled = false;
+  }
+}
+
+/** Sends a checked code to the server and shows its answer. */
+async function redeem(v) {
   const attempt = { at: new Date().toISOString() };
   if (v.status) attempt.clientStatus = v.status;
   attempts.push(attempt);

@@ -217,8 +217,11 @@ try {
     const fresh = demoCode('fresh gift card', 0);
     await code(page).fill(fresh);
     await code(page).dispatchEvent('input');
-    await page.getByRole('button', { name: 'Redeem' }).click();
+    // A double click sends one request: a second one would be answered "already redeemed", and that
+    // answer shown in place of the success.
+    await page.getByRole('button', { name: 'Redeem' }).dblclick();
     await page.waitForSelector('#result.ok');
+    assert.equal(requested.filter((p) => p === '/api/redeem').length, 1, 'one request for a double click');
     assert.match(await page.locator('#result').innerText(), /Redeemed: €25\.00[\s\S]*Gift card balance: €40\.00/);
     await page.getByRole('button', { name: 'Redeem' }).click();
     await page.waitForSelector('#result.rejected');

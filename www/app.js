@@ -24,7 +24,7 @@ const TEXT = {
     orLonger: (message) => `Or, if it is a longer code such as a courtesy credit: ${message}`,
     network: 'The server could not be reached. Please try again in a moment.',
     unchecked: "This browser can't check the code as you type it. You can still redeem it: the code is checked when you submit it.",
-    notRedeemed: 'The code was not redeemed', serverSaid: (message) => `The server said: ${message}`,
+    notRedeemed: 'The code was not redeemed', retryIn: (minutes) => `You can try again in about ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`, serverSaid: (message) => `The server said: ${message}`,
   },
   de: {
     title: 'Geschenkkarte oder Guthaben einlösen', language: 'Sprache', store: 'Shop', account: 'Konto',
@@ -42,7 +42,7 @@ const TEXT = {
     orLonger: (message) => `Oder, falls es ein längerer Code wie eine Kulanzgutschrift ist: ${message}`,
     network: 'Der Server war nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.',
     unchecked: 'Dieser Browser kann den Code nicht schon beim Tippen prüfen. Sie können ihn trotzdem einlösen: Er wird beim Absenden geprüft.',
-    notRedeemed: 'Der Code wurde nicht eingelöst', serverSaid: (message) => `Antwort des Servers (englisch): ${message}`,
+    notRedeemed: 'Der Code wurde nicht eingelöst', retryIn: (minutes) => `Sie können es in etwa ${minutes} ${minutes === 1 ? 'Minute' : 'Minuten'} erneut versuchen.`, serverSaid: (message) => `Antwort des Servers (englisch): ${message}`,
   },
 };
 
@@ -90,6 +90,7 @@ function applyLanguage() {
     if (typeof value === 'string') node.textContent = value;
   }
   document.title = t().title;
+  if (shownAnswer) showAnswer(shownAnswer, false);
   if (!checker) {
     $('feedback').textContent = t().unchecked;
     return;
@@ -233,6 +234,18 @@ function money(cents, currency) {
   return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(cents / 100);
 }
 
+/** The server's last answer on screen: shown again in the other language when it is switched. */
+let shownAnswer;
+
+/** Shows the server's answer (`{ ok, … }` as it sent it, or `{ code }` for a failed request) and
+ * moves the focus to it, unless it is only being redrawn. */
+function showAnswer(answer, focus = true) {
+  shownAnswer = answer;
+  if (answer.ok) showBalance(answer);
+  else showRejection(answer);
+  if (focus) $('result').focus();
+}
+
 function showBalance(answer) {
   const b = answer.balance;
   const result = $('result');
@@ -245,31 +258,30 @@ function showBalance(answer) {
     el('ul', {}, ...credits),
   );
   if (answer.expiresOn) result.append(el('p', { textContent: t().expiresOn(answer.expiresOn) }));
-  result.focus();
 }
 
-function showRejection(serverCode, serverMessage) {
+function showRejection({ code, message, retryAfter }) {
   const result = $('result');
   result.className = 'result rejected';
   if (!checker) {
     // Without the checker only the server's own words (English) are there to tell why.
-    const why = serverMessage ? t().serverSaid(serverMessage) : t().network;
+    const why = message ? t().serverSaid(message) : t().network;
     result.replaceChildren(el('h2', { textContent: t().notRedeemed }), el('p', { textContent: why }));
-    result.focus();
     return;
   }
-  const x = checker.explainRejection(serverCode, options());
+  const x = checker.explainRejection(code, options());
   result.replaceChildren(
     el('h2', { textContent: x.title }),
     el('p', { textContent: x.message }),
     el('ul', {}, ...x.steps.map((s) => el('li', { textContent: s }))),
   );
+  // How long the server asked to wait (its Retry-After, in seconds), when it said.
+  if (retryAfter > 0) result.append(el('p', { textContent: t().retryIn(Math.ceil(retryAfter / 60)) }));
   if (x.contactSupport) {
     const button = el('button', { type: 'button', id: 'prepare', textContent: t().prepare });
     button.addEventListener('click', prepareSupport);
     result.append(button);
   }
-  result.focus();
 }
 
 /** claimcheck/web (with `supportPackage`), its module fetched and started on first use. */
@@ -392,18 +404,18 @@ async function redeem(v) {
     });
   } catch {
     attempt.serverCode = 'technical_error';
-    showRejection('technical_error');
+    showAnswer({ ok: false, code: 'technical_error' });
     return;
   }
   const answer = await response.json().catch(() => ({}));
   attempt.httpStatus = response.status;
-  if (answer.ok) {
-    showBalance(answer);
-  } else {
-    attempt.serverCode = answer.code ?? 'unknown';
+  if (!answer.ok) {
+    answer.code ??= 'unknown';
+    answer.retryAfter = Number(response.headers.get('retry-after')) || undefined;
+    attempt.serverCode = answer.code;
     attempt.serverMessage = answer.message;
-    showRejection(attempt.serverCode, answer.message);
   }
+  showAnswer(answer);
 }
 
 /** The store's domain for a marketplace prefix (`DE` → amazon.de). */

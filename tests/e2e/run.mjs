@@ -309,6 +309,28 @@ try {
     assert.match(await page.locator('#support-text').inputValue(), /already_redeemed \(HTTP 409\)/);
   }, { alsoExpected: /^Failed to load resource: net::ERR_INTERNET_DISCONNECTED$/ });
 
+  await scenario('rate limited: how long to wait is said, and the answer is redrawn when the language is switched', async (page) => {
+    await page.selectOption('#account', 'bob');
+    const made = spawnSync(bin, ['generate', '--scheme', 'giftcard', '--region', 'US', '--count', '6'], { encoding: 'utf8' });
+    assert.equal(made.status, 0, made.stderr);
+    const unknown = made.stdout.trim().split('\n'); // well-formed, and no demo code: each one an invalid_code
+    for (const typed of unknown) {
+      await code(page).fill(typed);
+      await code(page).dispatchEvent('input');
+      await page.getByRole('button', { name: 'Redeem' }).click();
+      await page.waitForSelector('#result.rejected');
+      await page.waitForSelector('#submit:enabled');
+    }
+    const shown = await page.locator('#result').innerText();
+    assert.match(shown, /^Too many attempts[\s\S]*You can try again in about 10 minutes\./);
+    await page.focus('#lang'); // selectOption alone does not move the focus
+    await page.selectOption('#lang', 'de');
+    const redrawn = await page.locator('#result').innerText();
+    assert.doesNotMatch(redrawn, /Too many attempts/);
+    assert.match(redrawn, /Sie können es in etwa 10 Minuten erneut versuchen\./);
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'lang', 'the focus stays on the language');
+  });
+
   // The module held back until the customer has typed a code and pressed Enter: a form submitted
   // natively (GET) would put the code into the URL, the history and the server's logs.
   let releaseModule;

@@ -138,6 +138,7 @@ function show(v) {
   const input = $('code');
   const feedback = $('feedback');
   const marked = $('marked');
+  $('progress').textContent = '';
   const suggestions = $('suggestions');
   feedback.className = 'feedback';
   marked.replaceChildren();
@@ -175,7 +176,8 @@ function show(v) {
   } else if (v.status === 'incomplete') {
     // How far along: the numbers of the scheme the code is taking shape as (16, 20, 14 …).
     const short = v.findings.find((f) => f.code === 'too_short');
-    feedback.textContent = short ? t().typed(short.actual, short.expected) : '';
+    feedback.replaceChildren();
+    $('progress').textContent = short ? t().typed(short.actual, short.expected) : '';
   } else {
     feedback.classList.add('ok');
     const parts = [v.status === 'valid' ? t().looksRight : t().formatOnly];
@@ -363,6 +365,7 @@ function checkedForSubmit() {
   const said = [el('span', { textContent: finding?.message ?? t().notReady })];
   if (finding?.hint) said.push(el('span', { className: 'hint', textContent: finding.hint }));
   if (asLonger) said.push(el('span', { textContent: t().orLonger(asLonger) }));
+  $('progress').textContent = '';
   $('feedback').replaceChildren(...said);
   $('feedback').className = 'feedback error';
   $('code').focus();

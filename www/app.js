@@ -14,7 +14,8 @@ const TEXT = {
     codeHelp: "Letters and digits from the back of the card or the email. Can't read a character? Type ? in its place.",
     redeem: 'Redeem', supportTitle: 'Support package',
     supportIntro: 'Give this to customer service. It contains your code, so share it only through the official support channel.',
-    supportText: 'Text to copy', copy: 'Copy text', copied: 'Copied.', download: 'Download for support (JSON)',
+    supportText: 'Text to copy', copy: 'Copy text', copied: 'Copied.',
+    copyByHand: 'Selected: press Ctrl+C (⌘C on a Mac) to copy it.', download: 'Download for support (JSON)',
     demoTitle: 'Demo codes', typed: (n, of) => `${n} of ${of} characters`,
     looksRight: 'The code looks right. Whether it can be redeemed is checked when you submit it.',
     formatOnly: 'The format looks right; this kind of code is checked when you submit it.',
@@ -32,7 +33,8 @@ const TEXT = {
     codeHelp: 'Buchstaben und Ziffern von der Kartenrückseite oder aus der E-Mail. Ein Zeichen unleserlich? Geben Sie an seiner Stelle ? ein.',
     redeem: 'Einlösen', supportTitle: 'Support-Paket',
     supportIntro: 'Geben Sie dies dem Kundenservice. Es enthält Ihren Code – teilen Sie es nur über den offiziellen Kundenservice.',
-    supportText: 'Text zum Kopieren', copy: 'Text kopieren', copied: 'Kopiert.', download: 'Für den Kundenservice herunterladen (JSON)',
+    supportText: 'Text zum Kopieren', copy: 'Text kopieren', copied: 'Kopiert.',
+    copyByHand: 'Markiert: Mit Strg+C (⌘C auf dem Mac) kopieren.', download: 'Für den Kundenservice herunterladen (JSON)',
     demoTitle: 'Demo-Codes', typed: (n, of) => `${n} von ${of} Zeichen`,
     looksRight: 'Der Code sieht richtig aus. Ob er eingelöst werden kann, wird beim Absenden geprüft.',
     formatOnly: 'Das Format stimmt; diese Art Code wird beim Absenden geprüft.',
@@ -326,6 +328,7 @@ async function prepareSupport() {
   const link = $('download');
   link.href = downloadUrl;
   link.download = `claimcheck-support-${pkg.reference}.json`;
+  $('copy-status').textContent = '';
   $('support').hidden = false;
   $('support-text').focus();
 }
@@ -454,9 +457,19 @@ $('marketplace').addEventListener('change', render);
 $('account').addEventListener('change', () => { chooseAccount($('account').value); render(); });
 $('code').addEventListener('input', onInput);
 $('redeem-form').addEventListener('submit', onSubmit);
+// "Copied." only when it was: the clipboard API is missing outside secure contexts and may be
+// refused. Then the text is selected for the customer to copy.
 $('copy').addEventListener('click', async () => {
-  await navigator.clipboard?.writeText($('support-text').value).catch(() => {});
-  $('copy').textContent = t().copied;
+  const text = $('support-text');
+  let copied = true;
+  try {
+    await navigator.clipboard.writeText(text.value);
+  } catch {
+    copied = false;
+    text.focus();
+    text.select();
+  }
+  $('copy-status').textContent = copied ? t().copied : t().copyByHand;
 });
 applyLanguage();
 // What was typed while the form was loading, formatted and checked now.

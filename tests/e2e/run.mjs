@@ -240,6 +240,18 @@ try {
     assert.match(text, /Support package CC-[2-9A-Z]{4}-[2-9A-Z]{4}/);
     assert.ok(!text.includes(fresh) && text.includes(fresh.slice(-4)), 'the text masks the code');
     assert.match(text, /already_redeemed \(HTTP 409\)/);
+    // Copied: said only when it was. Refused (no clipboard permission here), the text is selected
+    // for Ctrl+C instead.
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.locator('#copy').click();
+    await page.waitForFunction(() => document.getElementById('copy-status').textContent !== '');
+    assert.equal(await page.locator('#copy-status').innerText(), 'Copied.');
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), text);
+    await page.evaluate(() => { navigator.clipboard.writeText = () => Promise.reject(new DOMException('denied', 'NotAllowedError')); });
+    await page.locator('#copy').click();
+    await page.waitForFunction(() => document.getElementById('copy-status').textContent !== 'Copied.');
+    assert.match(await page.locator('#copy-status').innerText(), /^Selected: press Ctrl\+C/);
+    assert.deepEqual(await page.locator('#support-text').evaluate((t) => [t.selectionStart, t.selectionEnd, document.activeElement === t]), [0, text.length, true]);
     assert.match(await page.locator('#scam').innerText(), /gift cards/);
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download').click()]);
     const file = join(work, 'package.json');

@@ -130,4 +130,9 @@ async function start() {
   document.body.dataset.ready = 'true';
 }
 
-start();
+// Without WebAssembly (turned off by a policy, or Safari's Lockdown Mode) nothing can be verified
+// here: said, with the way that works.
+start().catch(() => {
+  $('verdict').className = 'result rejected';
+  $('verdict').textContent = 'This browser cannot run the checker (WebAssembly is turned off), so packages cannot be checked here. Use claimcheck inspect FILE instead.';
+});

@@ -389,6 +389,14 @@ try {
     await page.waitForSelector('#result.rejected');
     assert.match(await page.locator('#result').innerText(), /The code was not redeemed\s+The server said: the code has already been redeemed/);
     assert.equal(await page.locator('#prepare').count(), 0, 'no support package without the module');
+    // The support page says it cannot check packages here, and what to use instead.
+    await page.goto(`${url}inspect.html`);
+    await page.waitForSelector('#verdict.rejected');
+    assert.match(await page.locator('#verdict').innerText(), /WebAssembly is turned off[\s\S]*claimcheck inspect/);
+    assert.equal(await page.locator('#check').isDisabled(), true);
+    await page.goto(url);
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.selectOption('#account', 'anna');
     await code(page).fill('');
     await page.getByRole('button', { name: 'Redeem' }).click();
     assert.equal(requested.filter((p) => p === '/api/redeem').length, 1, 'an empty field is not sent');

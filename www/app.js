@@ -330,7 +330,11 @@ async function prepareSupport() {
   link.download = `claimcheck-support-${pkg.reference}.json`;
   $('copy-status').textContent = '';
   $('support').hidden = false;
-  $('support-text').focus();
+  // Its beginning in view (the reference first): setting the value put the caret, and the view, at the end.
+  const text = $('support-text');
+  text.focus();
+  text.setSelectionRange(0, 0);
+  text.scrollTop = 0;
 }
 
 /**

@@ -238,6 +238,8 @@ try {
     for (const path of full) assert.equal(requested.filter((p) => p === path).length, 1, `${path} fetched once: ${requested}`);
     const text = await page.locator('#support-text').inputValue();
     assert.match(text, /Support package CC-[2-9A-Z]{4}-[2-9A-Z]{4}/);
+    // Shown from its beginning, the reference first (not scrolled to its end), the focus in it.
+    assert.deepEqual(await page.locator('#support-text').evaluate((t) => [t.scrollTop, t.selectionStart, document.activeElement === t]), [0, 0, true]);
     assert.ok(!text.includes(fresh) && text.includes(fresh.slice(-4)), 'the text masks the code');
     assert.match(text, /already_redeemed \(HTTP 409\)/);
     // Copied: said only when it was. Refused (no clipboard permission here), the text is selected

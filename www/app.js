@@ -354,7 +354,7 @@ function completeReading(v) {
 }
 
 /** The field checked for submission: its result when it may be sent, else undefined (what is wrong
- * is shown). */
+ * is shown; the caller puts the focus back in the field). */
 function checkedForSubmit() {
   let v = render();
   // What the code lacks if it is the longer code it began like (said after the complete reading).
@@ -375,7 +375,6 @@ function checkedForSubmit() {
   $('progress').textContent = '';
   $('feedback').replaceChildren(...said);
   $('feedback').className = 'feedback error';
-  $('code').focus();
   return undefined;
 }
 

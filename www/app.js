@@ -24,6 +24,11 @@ const TEXT = {
     notReady: 'Please correct the code first.', expiresOn: (d) => `Usable until ${d}.`,
     orLonger: (message) => `Or, if it is a longer code such as a courtesy credit: ${message}`,
     network: 'The server could not be reached. Please try again in a moment.',
+    noAnswer: {
+      title: 'No answer from the server',
+      message: 'Whether the code was redeemed is not known.',
+      steps: ['Check your balance before you try again: if the amount is there, the code has been redeemed.', 'If it is not there, try again in a moment.'],
+    },
     unchecked: "This browser can't check the code as you type it. You can still redeem it: the code is checked when you submit it.",
     notRedeemed: 'The code was not redeemed', retryIn: (minutes) => `You can try again in about ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`, serverSaid: (message) => `The server said: ${message}`,
   },
@@ -43,6 +48,11 @@ const TEXT = {
     notReady: 'Bitte korrigieren Sie zuerst den Code.', expiresOn: (d) => `Gültig bis ${d}.`,
     orLonger: (message) => `Oder, falls es ein längerer Code wie eine Kulanzgutschrift ist: ${message}`,
     network: 'Der Server war nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.',
+    noAnswer: {
+      title: 'Keine Antwort vom Server',
+      message: 'Ob der Code eingelöst wurde, ist nicht bekannt.',
+      steps: ['Prüfen Sie Ihr Guthaben, bevor Sie es erneut versuchen: Ist der Betrag da, wurde der Code eingelöst.', 'Ist er nicht da, versuchen Sie es gleich noch einmal.'],
+    },
     unchecked: 'Dieser Browser kann den Code nicht schon beim Tippen prüfen. Sie können ihn trotzdem einlösen: Er wird beim Absenden geprüft.',
     notRedeemed: 'Der Code wurde nicht eingelöst', retryIn: (minutes) => `Sie können es in etwa ${minutes} ${minutes === 1 ? 'Minute' : 'Minuten'} erneut versuchen.`, serverSaid: (message) => `Antwort des Servers (englisch): ${message}`,
   },
@@ -265,23 +275,25 @@ function showBalance(answer) {
 }
 
 function showRejection({ code, message, retryAfter }) {
+  let x;
+  if (!code) {
+    // No answer the form could read. Not the catalog's technical_error, whose "it has not been
+    // used" only the server can say: the request may have been carried out.
+    x = { ...t().noAnswer, contactSupport: true };
+  } else if (checker) {
+    x = checker.explainRejection(code, options());
+  } else {
+    // Without the checker only the server's own words (English) are there to tell why.
+    x = { title: t().notRedeemed, message: t().serverSaid(message ?? code), steps: [] };
+  }
   const result = $('result');
   result.className = 'result rejected';
-  if (!checker) {
-    // Without the checker only the server's own words (English) are there to tell why.
-    const why = message ? t().serverSaid(message) : t().network;
-    result.replaceChildren(el('h2', { textContent: t().notRedeemed }), el('p', { textContent: why }));
-    return;
-  }
-  const x = checker.explainRejection(code, options());
-  result.replaceChildren(
-    el('h2', { textContent: x.title }),
-    el('p', { textContent: x.message }),
-    el('ul', {}, ...x.steps.map((s) => el('li', { textContent: s }))),
-  );
+  result.replaceChildren(el('h2', { textContent: x.title }), el('p', { textContent: x.message }));
+  if (x.steps.length > 0) result.append(el('ul', {}, ...x.steps.map((s) => el('li', { textContent: s }))));
   // How long the server asked to wait (its Retry-After, in seconds), when it said.
   if (retryAfter > 0) result.append(el('p', { textContent: t().retryIn(Math.ceil(retryAfter / 60)) }));
-  if (x.contactSupport) {
+  // A support package needs the module.
+  if (x.contactSupport && checker) {
     const button = el('button', { type: 'button', id: 'prepare', textContent: t().prepare });
     button.addEventListener('click', prepareSupport);
     result.append(button);
@@ -405,19 +417,23 @@ async function redeem(v) {
   if (v.status) attempt.clientStatus = v.status;
   attempts.push(attempt);
   let response;
+  let answer;
   try {
     response = await fetch('/api/redeem', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ code: v.normalized, account: $('account').value, marketplace: $('marketplace').value }),
     });
+    answer = await response.json();
   } catch {
-    attempt.serverCode = 'technical_error';
-    showAnswer({ ok: false, code: 'technical_error' });
+    // No answer to read: the network failed, or something in between answered for the server (a
+    // gateway's error page). Whether the code was redeemed is then not known.
+  }
+  if (response) attempt.httpStatus = response.status;
+  if (typeof answer?.ok !== 'boolean') {
+    showAnswer({ ok: false }); // no server code: the attempt records none either
     return;
   }
-  const answer = await response.json().catch(() => ({}));
-  attempt.httpStatus = response.status;
   if (!answer.ok) {
     answer.code ??= 'unknown';
     answer.retryAfter = Number(response.headers.get('retry-after')) || undefined;

@@ -327,6 +327,31 @@ try {
     assert.match(await page.locator('#support-text').inputValue(), /already_redeemed \(HTTP 409\)/);
   }, { alsoExpected: /^Failed to load resource: net::ERR_INTERNET_DISCONNECTED$/ });
 
+  await scenario('no answer from the server: not called unused, the balance check advised, no server code recorded', async (page) => {
+    const fresh = demoCode('fresh gift card', 3); // redeemed later, in the scenario that holds the module back
+    for (const [how, answer] of [
+      ['network failure', (route) => route.abort('internetdisconnected')],
+      ["a gateway's 504 page", (route) => route.fulfill({ status: 504, contentType: 'text/html', body: '<h1>504 Gateway Time-out</h1>' })],
+    ]) {
+      await page.route('**/api/redeem', answer);
+      await code(page).fill(fresh);
+      await code(page).dispatchEvent('input');
+      await page.getByRole('button', { name: 'Redeem' }).click();
+      await page.waitForSelector('#result.rejected');
+      const shown = await page.locator('#result').innerText();
+      assert.match(shown, /^No answer from the server\s+Whether the code was redeemed is not known\.\s+Check your balance before you try again/, how);
+      assert.doesNotMatch(shown, /has not been used/, how);
+      await page.unroute('**/api/redeem');
+      await page.locator('#result').evaluate((r) => { r.className = 'result'; });
+    }
+    await page.getByRole('button', { name: 'Prepare support package' }).click();
+    await page.waitForSelector('#support:not([hidden])');
+    const text = await page.locator('#support-text').inputValue();
+    assert.match(text, /1\. \S+ · claimcheck: well-formed\n/);
+    assert.match(text, /2\. \S+ · claimcheck: well-formed \(HTTP 504\)\n/);
+    assert.doesNotMatch(text, /technical_error/);
+  }, { alsoExpected: /^Failed to load resource: (net::ERR_INTERNET_DISCONNECTED|the server responded with a status of 504)/ });
+
   await scenario('rate limited: how long to wait is said, and the answer is redrawn when the language is switched', async (page) => {
     await page.selectOption('#account', 'bob');
     const made = spawnSync(bin, ['generate', '--scheme', 'giftcard', '--region', 'US', '--count', '6'], { encoding: 'utf8' });

@@ -219,7 +219,9 @@ function show(v) {
 let formatted = '';
 
 function onInput(event) {
-  if (!checker) return;
+  // Not while an input method composes (Japanese, Chinese, Korean; full-width symbols): a value set
+  // then garbles the composition. The code is formatted when it is committed (compositionend).
+  if (!checker || event?.isComposing) return;
   const input = $('code');
   let value = input.value;
   let caret = input.selectionStart ?? value.length;
@@ -475,6 +477,7 @@ $('lang').addEventListener('change', () => { locale = $('lang').value; applyLang
 $('marketplace').addEventListener('change', render);
 $('account').addEventListener('change', () => { chooseAccount($('account').value); render(); });
 $('code').addEventListener('input', onInput);
+$('code').addEventListener('compositionend', () => onInput());
 $('redeem-form').addEventListener('submit', onSubmit);
 // "Copied." only when it was: the clipboard API is missing outside secure contexts and may be
 // refused. Then the text is selected for the customer to copy.

@@ -179,6 +179,21 @@ try {
     assert.match(await feedback(page).innerText(), /looks right/);
   });
 
+  await scenario('typed through an input method (full-width, as with Japanese input on): formatted when committed', async (page) => {
+    await code(page).click();
+    const cdp = await page.context().newCDPSession(page);
+    // Composed a few symbols at a time and committed, as an input method does; before the form waited
+    // for the commit, formatting mid-composition garbled it ("DDEDE-9DE9N-DE9N8-8G8GU8GUZ8GUZ").
+    for (const chunk of ['ｄｅ９ｎ', '８ｇｕｚ', 'ｗｈ２７', '９ｌｕｆ']) {
+      for (let n = 1; n <= chunk.length; n++) {
+        await cdp.send('Input.imeSetComposition', { text: chunk.slice(0, n), selectionStart: n, selectionEnd: n });
+      }
+      await cdp.send('Input.insertText', { text: chunk });
+    }
+    assert.equal(await code(page).inputValue(), 'DE9N-8GUZ-WH27-9LUF');
+    assert.match(await feedback(page).innerText(), /looks right/);
+  });
+
   await scenario('code pasted with the email\'s label: the code inside offered', async (page) => {
     const valid = demoCode('fresh gift card', 0);
     await code(page).fill(`Claim code: ${valid}`);

@@ -219,9 +219,14 @@ function show(v) {
 let formatted = '';
 
 function onInput(event) {
-  // Not while an input method composes (Japanese, Chinese, Korean; full-width symbols): a value set
-  // then garbles the composition. The code is formatted when it is committed (compositionend).
-  if (!checker || event?.isComposing) return;
+  if (!checker) return;
+  // While an input method composes (Japanese, Chinese, Korean input; Android keyboards compose whole
+  // words), the code is only checked: a value set then garbles the composition. It is formatted when
+  // the composition is committed (compositionend).
+  if (event?.isComposing) {
+    render();
+    return;
+  }
   const input = $('code');
   let value = input.value;
   let caret = input.selectionStart ?? value.length;

@@ -188,6 +188,11 @@ try {
       for (let n = 1; n <= chunk.length; n++) {
         await cdp.send('Input.imeSetComposition', { text: chunk.slice(0, n), selectionStart: n, selectionEnd: n });
       }
+      // Checked while composed (the progress counts what is there), formatted only once committed.
+      if (chunk === '８ｇｕｚ') {
+        assert.equal(await code(page).inputValue(), 'DE9N８ｇｕｚ');
+        assert.equal(await page.locator('#progress').innerText(), '8 of 16 characters');
+      }
       await cdp.send('Input.insertText', { text: chunk });
     }
     assert.equal(await code(page).inputValue(), 'DE9N-8GUZ-WH27-9LUF');

@@ -25,6 +25,9 @@ function attemptLine(a) {
   if (a.clientStatus) parts.push(`claimcheck: ${text(a.clientStatus)}`);
   if (a.serverCode) parts.push(`server: ${text(a.serverCode)}${a.httpStatus ? ` (HTTP ${text(a.httpStatus)})` : ''}`);
   let line = parts.join(' · ');
+  // No server code, but a status: an answer that was not the server's (a gateway's error page), as
+  // `claimcheck inspect` and the package's own text show it.
+  if (!a.serverCode && a.httpStatus) line += ` (HTTP ${text(a.httpStatus)})`;
   if (a.serverMessage) line += ` “${text(a.serverMessage)}”`;
   if (typeof a.serverCode === 'string') {
     const x = explainRejection(a.serverCode, { locale: 'en' });
@@ -61,7 +64,31 @@ function recheck(p) {
   }
 }
 
-function showPackage(result) {
+/**
+ * Verifies what was pasted or opened: the package, or, when that is not JSON, the package inside it
+ * (an email or chat message copied with the text around it). Only the package's own bytes are
+ * verified either way, so taking it out of the text changes nothing its integrity check covers.
+ */
+function check(pasted) {
+  if (pasted.trim() === '') {
+    const verdict = $('verdict');
+    verdict.className = 'result';
+    verdict.textContent = 'Paste the package (JSON) or open its file first.';
+    return;
+  }
+  const result = verifySupportPackage(pasted);
+  const [start, end] = [pasted.indexOf('{'), pasted.lastIndexOf('}')];
+  if (!result.ok && result.error.code === 'not_json' && start >= 0 && end > start && (start > 0 || end < pasted.length - 1)) {
+    const inside = verifySupportPackage(pasted.slice(start, end + 1));
+    if (inside.ok) {
+      showPackage(inside, 'Found inside the pasted text, which held more than the package.');
+      return;
+    }
+  }
+  showPackage(result);
+}
+
+function showPackage(result, note) {
   const verdict = $('verdict');
   if (!result.ok) {
     verdict.className = 'result rejected';
@@ -87,6 +114,7 @@ function showPackage(result) {
   verdict.replaceChildren(
     el('h2', { textContent: `Intact: reference ${result.reference}` }),
     el('p', { textContent: `Integrity verified (${result.schema}). The code below is shown in full: for support only.` }),
+    ...(note ? [el('p', { textContent: note })] : []),
     el('dl', {},
       ...row('Created', `${text(p.createdAt)} by claimcheck ${text(lib.version)}`),
       ...row('Entered (full code)', el('code', { id: 'entered', textContent: text(v.input) })),
@@ -116,13 +144,13 @@ async function start() {
   await init();
   $('inspect-form').addEventListener('submit', (event) => {
     event.preventDefault();
-    showPackage(verifySupportPackage($('package').value));
+    check($('package').value);
   });
   $('file').addEventListener('change', async () => {
     const file = $('file').files[0];
     if (!file) return;
     $('package').value = decodeText(new Uint8Array(await file.arrayBuffer()));
-    showPackage(verifySupportPackage($('package').value));
+    check($('package').value);
   });
   // Disabled until now: clicked earlier, the form would be submitted natively and the page reloaded,
   // losing what was pasted.

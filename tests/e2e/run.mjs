@@ -370,6 +370,20 @@ try {
     assert.match(text, /1\. \S+ · claimcheck: well-formed\n/);
     assert.match(text, /2\. \S+ · claimcheck: well-formed \(HTTP 504\)\n/);
     assert.doesNotMatch(text, /technical_error/);
+    // The support page: nothing pasted yet is said so; the package pasted inside the message it came
+    // in is found and verified, and its attempts show the 504 as the package's text does.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download').click()]);
+    const json = await readFile(await download.path(), 'utf8');
+    await page.goto(`${url}inspect.html`);
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
+    await page.getByRole('button', { name: 'Check package' }).click();
+    assert.equal(await page.locator('#verdict').innerText(), 'Paste the package (JSON) or open its file first.');
+    await page.locator('#package').fill(`Hello, here is my package:\n\n${json}\n\nThank you`);
+    await page.getByRole('button', { name: 'Check package' }).click();
+    await page.waitForSelector('#verdict.ok');
+    const shown = await page.locator('#verdict').innerText();
+    assert.match(shown, /Found inside the pasted text/);
+    assert.match(shown, /· claimcheck: valid \(HTTP 504\)/);
   }, { alsoExpected: /^Failed to load resource: (net::ERR_INTERNET_DISCONNECTED|the server responded with a status of 504)/ });
 
   await scenario('rate limited: how long to wait is said, and the answer is redrawn when the language is switched', async (page) => {

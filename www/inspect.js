@@ -66,8 +66,9 @@ function recheck(p) {
 
 /**
  * Verifies what was pasted or opened: the package, or, when that is not JSON, the package inside it
- * (an email or chat message copied with the text around it). Only the package's own bytes are
- * verified either way, so taking it out of the text changes nothing its integrity check covers.
+ * (an email or chat message copied with the text around it), as `claimcheck inspect` does. Only the
+ * package's own bytes are verified either way, so taking it out of the text changes nothing its
+ * integrity check covers.
  */
 function check(pasted) {
   if (pasted.trim() === '') {
@@ -80,7 +81,8 @@ function check(pasted) {
   const [start, end] = [pasted.indexOf('{'), pasted.lastIndexOf('}')];
   if (!result.ok && result.error.code === 'not_json' && start >= 0 && end > start && (start > 0 || end < pasted.length - 1)) {
     const inside = verifySupportPackage(pasted.slice(start, end + 1));
-    if (inside.ok) {
+    // An intact package inside; or JSON inside that is none, refused for what it is (tampered …).
+    if (inside.ok || inside.error.code !== 'not_json') {
       showPackage(inside, 'Found inside the pasted text, which held more than the package.');
       return;
     }

@@ -15,7 +15,7 @@ use claimcheck::explain::explain_rejection;
 use claimcheck::generate::{generate, Issue};
 use claimcheck::json::Json;
 use claimcheck::scheme::builtin_registry;
-use claimcheck::support::verify_support_package;
+use claimcheck::support::{verify_support_package, PackageError, VerifiedPackage};
 use claimcheck::{CheckOptions, Locale, Registry, ToJson, Validation};
 
 #[derive(Parser)]
@@ -270,10 +270,35 @@ fn inspect(args: InspectArgs) -> Result<ExitCode, Failure> {
     let text = decode_text(bytes).map_err(|e| usage(format!("cannot read {name}: {e}")))?;
     let now = time_option(args.now.as_deref())?;
     let registry = args.schemes.registry()?;
-    let package = verify_support_package(&text)
+    let (package, inside) = package_or_package_inside(&text)
         .map_err(|e| Failure(format!("REJECTED: {} package: {e}", e.code().to_uppercase().replace('_', " ")), 1))?;
+    if inside {
+        emit(format_args!("Found inside the text given, which held more than the package.\n"))?;
+    }
     emit(format_args!("{}", render_inspection(&registry, &package.content, &package.reference, now)))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The package `text` is, or, when it is not JSON, the package inside it (an email or chat message
+/// saved with the package), with `true`; JSON inside that is no intact package is refused for what
+/// it is (tampered, truncated …). Only the package's own bytes are verified either way, so taking it
+/// out of the text changes nothing its integrity check covers. The support page does the same
+/// (`www/inspect.js`).
+fn package_or_package_inside(text: &str) -> Result<(VerifiedPackage, bool), PackageError> {
+    let whole = verify_support_package(text);
+    if let Err(PackageError::NotJson(_)) = whole {
+        if let (Some(start), Some(end)) = (text.find('{'), text.rfind('}')) {
+            // `{` and `}` are ASCII: the slice is on character boundaries.
+            if start < end && (start > 0 || end + 1 < text.len()) {
+                match verify_support_package(&text[start..=end]) {
+                    Ok(inside) => return Ok((inside, true)),
+                    Err(PackageError::NotJson(_)) => {}
+                    Err(refused) => return Err(refused),
+                }
+            }
+        }
+    }
+    whole.map(|package| (package, false))
 }
 
 /// A saved package or scheme file as text: UTF-8, or UTF-16 with its byte order mark (what Windows

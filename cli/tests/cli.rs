@@ -239,6 +239,31 @@ fn inspect_prints_a_verified_package_for_an_agent() {
     std::fs::remove_dir_all(&dir).ok();
 }
 
+/// A package saved inside the message it came in is found and verified, and said so; text with no
+/// intact package inside stays refused as not JSON.
+#[test]
+fn inspect_finds_a_package_inside_a_message() {
+    let json = package();
+    let message = format!("Hello,\n\nhere is my package:\n\n{json}\n\nThank you, Anna");
+    let o = run(&["inspect", "-", "--now", "2026-11-23"], Some(&message));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.starts_with("Found inside the text given, which held more than the package.\n"), "{out}");
+    assert!(out.contains("Entered (full code, support only): \"DE9N8GUZWH279LUG\""), "{out}");
+    // The package alone says nothing of the kind.
+    let alone = run(&["inspect", "-", "--now", "2026-11-23"], Some(&json));
+    assert!(!stdout(&alone).contains("Found inside"));
+    // A changed package inside a message is refused for what it is; text with braces but no JSON
+    // inside stays "not JSON".
+    let changed = message.replace("already_redeemed", "expired");
+    let o = run(&["inspect", "-"], Some(&changed));
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("REJECTED: TAMPERED"), "{}", stderr(&o));
+    let o = run(&["inspect", "-"], Some("Dear {name}, your package: {none}"));
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("REJECTED: NOT JSON"), "{}", stderr(&o));
+}
+
 /// A package saved as UTF-16 with its byte order mark (Windows PowerShell 5's `>`, Notepad's
 /// "Unicode") verifies as the UTF-8 one does; text that is neither is refused by name.
 #[test]

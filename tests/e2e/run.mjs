@@ -384,6 +384,11 @@ try {
     const shown = await page.locator('#verdict').innerText();
     assert.match(shown, /Found inside the pasted text/);
     assert.match(shown, /· claimcheck: valid \(HTTP 504\)/);
+    // The same message with the package changed: refused for what it is.
+    await page.locator('#package').fill(`Hello:\n${json.replace('"httpStatus":504', '"httpStatus":200')}\nThanks`);
+    await page.getByRole('button', { name: 'Check package' }).click();
+    await page.waitForSelector('#verdict.rejected');
+    assert.match(await page.locator('#verdict').innerText(), /^Refused: tampered/);
   }, { alsoExpected: /^Failed to load resource: (net::ERR_INTERNET_DISCONNECTED|the server responded with a status of 504)/ });
 
   await scenario('rate limited: how long to wait is said, and the answer is redrawn when the language is switched', async (page) => {

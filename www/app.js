@@ -418,6 +418,9 @@ async function onSubmit(event) {
   }
 }
 
+/** How long an answer may take: after that the request is given up, and counts as unanswered. */
+const ANSWER_TIMEOUT_MS = 30_000;
+
 /** Sends a checked code to the server and shows its answer. */
 async function redeem(v) {
   const attempt = { at: new Date().toISOString() };
@@ -425,16 +428,22 @@ async function redeem(v) {
   attempts.push(attempt);
   let response;
   let answer;
+  // Given up after a while: Redeem stays disabled while a request is on its way.
+  const giveUp = new AbortController();
+  const timer = setTimeout(() => giveUp.abort(), ANSWER_TIMEOUT_MS);
   try {
     response = await fetch('/api/redeem', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ code: v.normalized, account: $('account').value, marketplace: $('marketplace').value }),
+      signal: giveUp.signal,
     });
     answer = await response.json();
   } catch {
-    // No answer to read: the network failed, or something in between answered for the server (a
-    // gateway's error page). Whether the code was redeemed is then not known.
+    // No answer to read: the network failed, the answer took too long, or something in between
+    // answered for the server (a gateway's error page). Whether the code was redeemed is not known.
+  } finally {
+    clearTimeout(timer);
   }
   if (response) attempt.httpStatus = response.status;
   if (typeof answer?.ok !== 'boolean') {

@@ -391,6 +391,20 @@ try {
     assert.match(await page.locator('#verdict').innerText(), /^Refused: tampered/);
   }, { alsoExpected: /^Failed to load resource: (net::ERR_INTERNET_DISCONNECTED|the server responded with a status of 504)/ });
 
+  await scenario('an answer that never comes: given up after 30 s as no answer, and Redeem works again', async (page) => {
+    await page.route('**/api/redeem', () => {}); // never answered
+    await code(page).fill(demoCode('fresh gift card', 3));
+    await code(page).dispatchEvent('input');
+    await page.getByRole('button', { name: 'Redeem' }).click();
+    await page.waitForSelector('#submit:disabled');
+    await page.clock.fastForward(29_000);
+    assert.equal(await page.locator('#submit').isDisabled(), true, 'still waiting at 29 s');
+    await page.clock.fastForward(2_000);
+    await page.waitForSelector('#result.rejected');
+    assert.match(await page.locator('#result').innerText(), /^No answer from the server/);
+    assert.equal(await page.locator('#submit').isEnabled(), true);
+  }, { before: (page) => page.clock.install() });
+
   await scenario('rate limited: how long to wait is said, and the answer is redrawn when the language is switched', async (page) => {
     await page.selectOption('#account', 'bob');
     const made = spawnSync(bin, ['generate', '--scheme', 'giftcard', '--region', 'US', '--count', '6'], { encoding: 'utf8' });

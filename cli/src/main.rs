@@ -308,7 +308,14 @@ fn decode_text(bytes: Vec<u8>) -> Result<String, String> {
     let big_endian = match bytes.get(..2) {
         Some([0xFF, 0xFE]) => false,
         Some([0xFE, 0xFF]) => true,
-        _ => return String::from_utf8(bytes).map_err(|_| "the text is neither UTF-8 nor UTF-16".to_owned()),
+        _ => {
+            return String::from_utf8(bytes).map_err(|e| {
+                // Where: a list of thousands of codes with one stray byte (a file saved as Latin-1).
+                let before = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+                let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+                format!("the text is neither UTF-8 nor UTF-16 (line {line} has a byte that is not UTF-8)")
+            });
+        }
     };
     let rest = &bytes[2..];
     if rest.len() % 2 != 0 {

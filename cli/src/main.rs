@@ -12,7 +12,7 @@ use clap::{Args, Parser, Subcommand};
 
 use claimcheck::date::{Date, Timestamp};
 use claimcheck::explain::explain_rejection;
-use claimcheck::generate::{generate, Issue};
+use claimcheck::generate::{generate_with, GenerateError, Issue};
 use claimcheck::json::Json;
 use claimcheck::scheme::builtin_registry;
 use claimcheck::support::{verify_support_package, PackageError, VerifiedPackage};
@@ -463,6 +463,32 @@ fn render_inspection(registry: &Registry, p: &Json, reference: &str, now: Timest
     text
 }
 
+/// The operating system's secure random bytes, fetched 64 KiB at a time and each handed out once:
+/// one system call for thousands of codes instead of one per code (a million codes took 5.6 s, 4.6 s
+/// of it in the kernel). It lives for one command only, never across a fork.
+struct RandomPool {
+    bytes: Vec<u8>,
+    next: usize,
+}
+
+impl RandomPool {
+    fn new() -> RandomPool {
+        RandomPool { bytes: vec![0; 64 * 1024], next: 64 * 1024 }
+    }
+
+    fn fill(&mut self, buf: &mut [u8]) -> Result<(), GenerateError> {
+        for byte in buf {
+            if self.next == self.bytes.len() {
+                getrandom::getrandom(&mut self.bytes).map_err(|e| GenerateError::Random(e.to_string()))?;
+                self.next = 0;
+            }
+            *byte = self.bytes[self.next];
+            self.next += 1;
+        }
+        Ok(())
+    }
+}
+
 fn generate_codes(args: GenerateArgs) -> Result<ExitCode, Failure> {
     if args.count == 0 || args.count > 1_000_000 {
         return Err(usage("--count must be 1 to 1000000"));
@@ -481,8 +507,9 @@ fn generate_codes(args: GenerateArgs) -> Result<ExitCode, Failure> {
     let issue = Issue { region: args.region, issued_on, validity_days: args.validity };
     use std::io::Write;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut random = RandomPool::new();
     for _ in 0..args.count {
-        let code = generate(scheme, &issue).map_err(|e| usage(e.to_string()))?;
+        let code = generate_with(scheme, &issue, &mut |buf| random.fill(buf)).map_err(|e| usage(e.to_string()))?;
         writeln!(out, "{code}").map_err(write_failure)?;
     }
     // Flushed here, not on drop, which would drop a write error too.

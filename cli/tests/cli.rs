@@ -123,6 +123,19 @@ fn generate_writes_valid_distinct_codes() {
         assert_eq!((v.status, v.scheme.as_deref(), v.region), (claimcheck::Status::Valid, Some("credit"), Some("DE")));
         assert_eq!(v.expires_on.map(|d| d.to_string()).as_deref(), Some("2027-01-30"));
     }
+    // Enough codes to draw the random pool (64 KiB a fetch) empty several times: still all distinct
+    // and valid.
+    let o = run(&["generate", "--scheme", "giftcard", "--region", "DE", "--count", "30000"], None);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = stdout(&o);
+    let mut codes: Vec<&str> = text.lines().collect();
+    assert_eq!(codes.len(), 30_000);
+    for code in &codes {
+        assert_eq!(claimcheck::validate(code, &options).unwrap().status, claimcheck::Status::Valid, "{code}");
+    }
+    codes.sort_unstable();
+    codes.dedup();
+    assert_eq!(codes.len(), 30_000);
 }
 
 /// An issuer's own schemes from a file: generated, checked and inspected like the built-in ones.

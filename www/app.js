@@ -258,8 +258,8 @@ function money(cents, currency) {
 /** The server's last answer on screen: shown again in the other language when it is switched. */
 let shownAnswer;
 
-/** Shows the server's answer (`{ ok, … }` as it sent it, or `{ code }` for a failed request) and
- * moves the focus to it, unless it is only being redrawn. */
+/** Shows the server's answer (`{ ok, … }` as it sent it; `{ ok: false }` without a `code` when there
+ * was none to read) and moves the focus to it, unless it is only being redrawn. */
 function showAnswer(answer, focus = true) {
   shownAnswer = answer;
   if (answer.ok) showBalance(answer);

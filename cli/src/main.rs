@@ -5,7 +5,7 @@
 
 mod serve;
 
-use std::io::{IsTerminal, Read};
+use std::io::{IsTerminal, Read, Write};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
@@ -143,7 +143,6 @@ fn usage(message: impl Into<String>) -> Failure {
 /// program quietly with status 141, as a shell reports a tool stopped by SIGPIPE, instead of the
 /// panic `println!` gives.
 fn emit(text: std::fmt::Arguments<'_>) -> Result<(), Failure> {
-    use std::io::Write;
     std::io::stdout().lock().write_fmt(text).map_err(write_failure)
 }
 
@@ -155,10 +154,10 @@ fn write_failure(e: std::io::Error) -> Failure {
     }
 }
 
-/// `println!` through [`emit`], returning its failure from the calling function.
+/// `writeln!` into `out`, returning its failure (see [`write_failure`]) from the calling function.
 macro_rules! out {
-    ($($arg:tt)*) => {
-        emit(format_args!("{}\n", format_args!($($arg)*)))?
+    ($out:expr, $($arg:tt)*) => {
+        writeln!($out, $($arg)*).map_err(write_failure)?
     };
 }
 
@@ -227,33 +226,42 @@ fn check(args: CheckArgs) -> Result<ExitCode, Failure> {
     if codes.is_empty() {
         return Err(usage("no codes: give them as arguments, or one per line on stdin"));
     }
+    // Buffered: standard output alone writes line by line, one system call per line (a million
+    // codes from a pipe took 1.7 s, 1 s of it in writes).
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut all_well_formed = true;
-    for code in &codes {
+    let checked = codes.iter().try_for_each(|code| {
         let v = registry.validate(code, &options).map_err(|e| usage(e.to_string()))?;
         all_well_formed &= v.is_well_formed();
         if args.json {
-            out!("{}", v.to_json());
+            out!(out, "{}", v.to_json());
+            Ok(())
         } else {
-            print_check(&v)?;
+            print_check(&mut out, &v)
         }
-    }
+    });
+    // Flushed on every path (what was checked before a failure is still shown), and here rather
+    // than on drop, which would drop a write error.
+    let flushed = out.flush().map_err(write_failure);
+    checked?;
+    flushed?;
     Ok(if all_well_formed { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
-fn print_check(v: &Validation) -> Result<(), Failure> {
+fn print_check(out: &mut impl Write, v: &Validation) -> Result<(), Failure> {
     let shown = if v.display.is_empty() { format!("{:?}", v.input) } else { v.display.clone() };
     let mut context: Vec<&str> = Vec::new();
     context.extend(v.scheme.as_deref());
     context.extend(v.region);
-    out!("{shown}  {}  {}", v.status.code(), context.join(" "));
+    out!(out, "{shown}  {}  {}", v.status.code(), context.join(" "));
     if let (Some(issued), Some(expires)) = (v.issued_on, v.expires_on) {
-        out!("  issued {issued}, usable until {expires}");
+        out!(out, "  issued {issued}, usable until {expires}");
     }
     for f in &v.findings {
-        out!("  {} {}: {}", f.severity.code(), f.code.code(), f.message);
+        out!(out, "  {} {}: {}", f.severity.code(), f.code.code(), f.message);
     }
     for s in &v.suggestions {
-        out!("  did you mean {} ({:.0}%)?", s.display, s.confidence * 100.0);
+        out!(out, "  did you mean {} ({:.0}%)?", s.display, s.confidence * 100.0);
     }
     Ok(())
 }
@@ -505,7 +513,6 @@ fn generate_codes(args: GenerateArgs) -> Result<ExitCode, Failure> {
         None => None,
     };
     let issue = Issue { region: args.region, issued_on, validity_days: args.validity };
-    use std::io::Write;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut random = RandomPool::new();
     for _ in 0..args.count {

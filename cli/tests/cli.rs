@@ -55,6 +55,23 @@ fn check_reads_stdin_and_writes_json_lines() {
     assert_eq!(lines[1].get("expiresOn").and_then(claimcheck::Json::as_str), Some("2026-12-01"));
 }
 
+/// Output is buffered (one write per line was most of the time for long lists): every code still
+/// gets its line, in order, the last one too, and a list with an invalid code ends with status 1.
+#[test]
+fn check_writes_a_line_per_code_for_a_long_list() {
+    let generated = run(&["generate", "--scheme", "giftcard", "--region", "DE", "--count", "5000"], None);
+    let mut codes: Vec<String> = stdout(&generated).lines().map(str::to_owned).collect();
+    codes.push("DE9N8GUZWH279LUG".to_owned()); // last, and with a typo
+    let o = run(&["check", "--json"], Some(&codes.join("\n")));
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let inputs: Vec<String> = stdout(&o)
+        .lines()
+        .map(|l| claimcheck::Json::parse(l).expect("each line is JSON"))
+        .map(|j| j.get("input").and_then(claimcheck::Json::as_str).unwrap().to_owned())
+        .collect();
+    assert_eq!(inputs, codes);
+}
+
 /// Codes from a file saved as UTF-16 (`claimcheck check < codes.txt` of a Notepad "Unicode" file)
 /// or with Windows line ends are read as UTF-8 ones are; other text is refused by name.
 #[test]

@@ -223,10 +223,12 @@ function onInput(event) {
   // While an input method composes (Japanese, Chinese, Korean input; Android keyboards compose whole
   // words), the code is only checked: a value set then garbles the composition. It is formatted when
   // the composition is committed (compositionend).
-  if (event?.isComposing) {
-    render();
-    return;
-  }
+  if (!event?.isComposing) formatField(event);
+  render();
+}
+
+/** Formats the code field as typed so far, the caret kept where it belongs. */
+function formatField(event) {
   const input = $('code');
   let value = input.value;
   let caret = input.selectionStart ?? value.length;
@@ -248,7 +250,6 @@ function onInput(event) {
     input.setSelectionRange(typing.caret, typing.caret);
   }
   formatted = input.value;
-  render();
 }
 
 function money(cents, currency) {
@@ -347,6 +348,7 @@ async function prepareSupport() {
   const link = $('download');
   link.href = downloadUrl;
   link.download = `claimcheck-support-${pkg.reference}.json`;
+  delete $('copy-status').dataset.text;
   $('copy-status').textContent = '';
   $('support').hidden = false;
   // Its beginning in view (the reference first): setting the value put the caret, and the view, at the end.
@@ -505,10 +507,13 @@ $('copy').addEventListener('click', async () => {
     text.focus();
     text.select();
   }
-  $('copy-status').textContent = copied ? t().copied : t().copyByHand;
+  // By its key, so that a change of language redraws it with the page's other texts.
+  $('copy-status').dataset.text = copied ? 'copied' : 'copyByHand';
+  $('copy-status').textContent = t()[$('copy-status').dataset.text];
 });
+// What was typed while the form was loading, formatted now and checked once, by applyLanguage (two
+// checks would update the live region twice).
+if (checker && $('code').value) formatField();
 applyLanguage();
-// What was typed while the form was loading, formatted and checked now.
-if ($('code').value) onInput();
 $('submit').disabled = false;
 document.body.dataset.ready = 'true';

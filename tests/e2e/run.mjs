@@ -273,6 +273,10 @@ try {
     await page.locator('#copy').click();
     await page.waitForFunction(() => document.getElementById('copy-status').textContent !== 'Copied.');
     assert.match(await page.locator('#copy-status').innerText(), /^Selected: press Ctrl\+C/);
+    // Redrawn with the page's other texts when the language is switched.
+    await page.selectOption('#lang', 'de');
+    assert.match(await page.locator('#copy-status').innerText(), /^Markiert: Mit Strg\+C/);
+    await page.selectOption('#lang', 'en');
     assert.deepEqual(await page.locator('#support-text').evaluate((t) => [t.selectionStart, t.selectionEnd, document.activeElement === t]), [0, text.length, true]);
     assert.match(await page.locator('#scam').innerText(), /gift cards/);
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download').click()]);
@@ -443,9 +447,18 @@ try {
     await page.waitForTimeout(500);
     assert.equal(new URL(page.url()).search, '', 'nothing in the URL');
     assert.equal(await code(page).inputValue(), fresh.replaceAll('-', ''), 'the page was not reloaded');
+    // The feedback's changes once the module is there: what was typed is checked once, not twice
+    // (each check replaces the live region's content, which a screen reader may read again).
+    await page.evaluate(() => {
+      window.feedbackChanges = 0;
+      new MutationObserver((records) => { window.feedbackChanges += records.length; })
+        .observe(document.getElementById('feedback'), { childList: true, characterData: true, subtree: true });
+    });
     releaseModule();
     await page.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
     assert.equal(await code(page).inputValue(), fresh, 'what was typed is grouped once the form is ready');
+    assert.match(await page.locator('#feedback').innerText(), /This code is for amazon\.de/);
+    assert.equal(await page.evaluate(() => window.feedbackChanges), 1, 'checked once at start-up');
     await page.selectOption('#account', 'anna');
     await code(page).press('Enter');
     await page.waitForSelector('#result.ok');

@@ -54,7 +54,7 @@ const TEXT = {
       steps: ['Prüfen Sie Ihr Guthaben, bevor Sie es erneut versuchen: Ist der Betrag da, wurde der Code eingelöst.', 'Ist er nicht da, versuchen Sie es gleich noch einmal.'],
     },
     unchecked: 'Dieser Browser kann den Code nicht schon beim Tippen prüfen. Sie können ihn trotzdem einlösen: Er wird beim Absenden geprüft.',
-    notRedeemed: 'Der Code wurde nicht eingelöst', retryIn: (minutes) => `Sie können es in etwa ${minutes} ${minutes === 1 ? 'Minute' : 'Minuten'} erneut versuchen.`, serverSaid: (message) => `Antwort des Servers (englisch): ${message}`,
+    notRedeemed: 'Der Code wurde nicht eingelöst', retryIn: (minutes) => `Sie können es in etwa ${minutes} ${minutes === 1 ? 'Minute' : 'Minuten'} erneut versuchen.`, serverSaid: (message) => `Antwort des Servers: ${message}`,
   },
 };
 
@@ -291,7 +291,8 @@ function showRejection({ code, message, retryAfter }) {
   } else if (checker) {
     x = checker.explainRejection(code, options());
   } else {
-    // Without the checker only the server's own words (English) are there to tell why.
+    // Without the checker only the server's own words are there to tell why (in the language the
+    // request named; they stay in it when the language is switched afterwards).
     x = { title: t().notRedeemed, message: t().serverSaid(message ?? code), steps: [] };
   }
   const result = $('result');
@@ -437,7 +438,7 @@ async function redeem(v) {
     response = await fetch('/api/redeem', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ code: v.normalized, account: $('account').value, marketplace: $('marketplace').value }),
+      body: JSON.stringify({ code: v.normalized, account: $('account').value, marketplace: $('marketplace').value, locale }),
       signal: giveUp.signal,
     });
     answer = await response.json();

@@ -19,12 +19,13 @@ use axum::Router;
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 
 use claimcheck::date::{Date, Timestamp};
+use claimcheck::explain::explain_rejection;
 use claimcheck::finding::FindingCode;
 use claimcheck::generate::{generate, Issue};
 use claimcheck::json::{Json, JsonWriter, Key};
 use claimcheck::scheme::builtin_registry;
 use claimcheck::support::mask;
-use claimcheck::CheckOptions;
+use claimcheck::{CheckOptions, Locale};
 
 use crate::clock;
 
@@ -375,13 +376,14 @@ async fn redeem(State(state): State<Arc<AppState>>, body: Bytes) -> Response<Bod
         Err(message) => return error(StatusCode::BAD_REQUEST, "bad_request", &message),
     };
     let now = clock();
+    let locale = Locale::from_tag(request.locale.as_deref().unwrap_or_default());
     let result = tokio::task::spawn_blocking(move || {
         let mut conn = state.db.lock().map_err(|_| rusqlite::Error::InvalidQuery)?;
         redeem_blocking(&mut conn, &request, now)
     })
     .await;
     match result {
-        Ok(Ok(outcome)) => outcome.into_response(),
+        Ok(Ok(outcome)) => outcome.into_response(locale),
         _ => error(StatusCode::SERVICE_UNAVAILABLE, "technical_error", "please try again later"),
     }
 }
@@ -395,9 +397,11 @@ pub struct RedeemRequest {
     pub account: String,
     /// The marketplace redeemed on; the account's when absent.
     pub marketplace: Option<String>,
+    /// The customer's language (BCP 47) for the rejection's words; English when absent.
+    pub locale: Option<String>,
 }
 
-/// Reads `{code, account, marketplace?}`; every problem is one clear sentence.
+/// Reads `{code, account, marketplace?, locale?}`; every problem is one clear sentence.
 pub fn parse_redeem(body: &[u8]) -> Result<RedeemRequest, String> {
     let text = std::str::from_utf8(body).map_err(|_| "the request body is not UTF-8 text".to_owned())?;
     let json = Json::parse(text).map_err(|e| format!("the request body is {e}"))?;
@@ -417,6 +421,7 @@ pub fn parse_redeem(body: &[u8]) -> Result<RedeemRequest, String> {
         code: field("code", true)?.unwrap_or_default(),
         account: field("account", true)?.unwrap_or_default(),
         marketplace: field("marketplace", false)?,
+        locale: field("locale", false)?,
     })
 }
 
@@ -432,7 +437,8 @@ pub enum Outcome {
 }
 
 impl Outcome {
-    fn into_response(self) -> Response<Body> {
+    /// The answer, a rejection's words in `locale`.
+    fn into_response(self, locale: Locale) -> Response<Body> {
         match self {
             Outcome::Redeemed { kind, cents, currency, expires_on, balance } => {
                 let mut w = JsonWriter::new();
@@ -453,7 +459,7 @@ impl Outcome {
                 json_response(StatusCode::OK, w.finish())
             }
             Outcome::Rejected { code, status, retry_after } => {
-                let mut response = error(status, code, rejection_message(code));
+                let mut response = error(status, code, &rejection_message(code, locale));
                 if let Some(seconds) = retry_after {
                     if let Ok(value) = HeaderValue::from_str(&seconds.max(1).to_string()) {
                         response.headers_mut().insert(header::RETRY_AFTER, value);
@@ -466,17 +472,12 @@ impl Outcome {
     }
 }
 
-fn rejection_message(code: &str) -> &'static str {
-    match code {
-        "invalid_code" => "the code cannot be redeemed",
-        "already_redeemed" => "the code has already been redeemed",
-        "expired" => "the code or credit has expired",
-        "region_restricted" => "the code is for another marketplace",
-        "account_restricted" => "this account cannot redeem codes at the moment",
-        "not_activated" => "the card has not been activated yet",
-        "rate_limited" => "too many attempts; try again later",
-        _ => "the code could not be redeemed",
-    }
+/// A rejection in the customer's words, from claimcheck's own catalog: its title and what happened
+/// ("This code has already been redeemed. A code can be redeemed only once."). A page without the
+/// module (WebAssembly turned off) shows these words as they are.
+fn rejection_message(code: &str, locale: Locale) -> String {
+    let explained = explain_rejection(code, locale, None);
+    format!("{}. {}", explained.title, explained.message)
 }
 
 fn code_hash(normalized: &str) -> String {

@@ -48,6 +48,19 @@ fn every_seeded_outcome() {
         assert_eq!((got, code_of(&answer)), (status, expected), "{code} for {account}");
     }
 
+    // A rejection's words come from the catalog, in the language the request names (English by
+    // default): a page without the module shows them as they are.
+    let message = |answer: &Json| answer.get("message").and_then(Json::as_str).unwrap_or("").to_owned();
+    assert_eq!(
+        message(&s.redeem(&fresh, "anna", None).1),
+        "This code has already been redeemed. A code can be redeemed only once."
+    );
+    let body = format!("{{\"code\": \"{fresh}\", \"account\": \"anna\", \"locale\": \"de-AT\"}}");
+    let (status, _, text) = s.request("POST", "/api/redeem", body.as_bytes());
+    let german = Json::parse(&text).unwrap();
+    assert_eq!((status, code_of(&german)), (409, "already_redeemed"));
+    assert!(message(&german).starts_with("Dieser Code wurde bereits eingelöst. "), "{text}");
+
     let credit = s.demo_code("courtesy credit, valid", 0);
     let (status, answer) = s.redeem(&credit, "anna", None);
     assert_eq!(status, 200, "{answer:?}");

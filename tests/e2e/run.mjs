@@ -13,6 +13,8 @@ const require = createRequire(import.meta.url);
 const repo = process.env.REPO;
 const bin = process.env.CLAIMCHECK_BIN;
 const output = join(repo, 'tests/e2e/output');
+// Emptied first: a FAILED- screenshot of an earlier run would otherwise stay beside this run's.
+await rm(output, { recursive: true, force: true });
 await mkdir(output, { recursive: true });
 const work = await mkdtemp(join(tmpdir(), 'claimcheck-e2e-'));
 
@@ -480,7 +482,13 @@ try {
     assert.equal(await code(page).inputValue(), demoCode('already redeemed by anna').toLowerCase(), 'left as typed');
     await page.getByRole('button', { name: 'Redeem' }).click();
     await page.waitForSelector('#result.rejected');
-    assert.match(await page.locator('#result').innerText(), /The code was not redeemed\s+The server said: the code has already been redeemed/);
+    assert.match(await page.locator('#result').innerText(), /The code was not redeemed\s+The server said: This code has already been redeemed\. A code can be redeemed only once\./);
+    // The server's words are in the language the form asks for.
+    await page.selectOption('#lang', 'de');
+    await page.getByRole('button', { name: 'Einlösen' }).click();
+    await page.waitForFunction(() => document.getElementById('result').innerText.includes('Dieser Code'));
+    assert.match(await page.locator('#result').innerText(), /Der Code wurde nicht eingelöst\s+Antwort des Servers: Dieser Code wurde bereits eingelöst\./);
+    await page.selectOption('#lang', 'en');
     assert.equal(await page.locator('#prepare').count(), 0, 'no support package without the module');
     // The support page says it cannot check packages here, and what to use instead.
     await page.goto(`${url}inspect.html`);
@@ -492,7 +500,7 @@ try {
     await page.selectOption('#account', 'anna');
     await code(page).fill('');
     await page.getByRole('button', { name: 'Redeem' }).click();
-    assert.equal(requested.filter((p) => p === '/api/redeem').length, 1, 'an empty field is not sent');
+    assert.equal(requested.filter((p) => p === '/api/redeem').length, 2, 'an empty field is not sent');
     assert.equal(new URL(page.url()).search, '');
   }, {
     before: (page) => page.addInitScript(() => { delete globalThis.WebAssembly; }),

@@ -131,7 +131,9 @@ export PATH="$PWD/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # corrects it (a code that works here, such as two look-alikes, can rank before one symbol's
 # correction to an expired code; the finding then blamed a position the first suggestion left as it
 # was, in 68 of 6,452 located findings of a probe): 52,235 bytes.
-CEILING_BYTES=${CLAIMCHECK_SIZE_CEILING:-52235}
+# Twenty-eighth session, lowered by 3: the TypeScript declarations moved from src/wasm.rs into
+# src/wasm.d.ts (included), which moved the later panic locations' line numbers: 52,232 bytes.
+CEILING_BYTES=${CLAIMCHECK_SIZE_CEILING:-52232}
 GOAL_BYTES=25600
 # claimcheck/lite (the web build without supportPackage and verifySupportPackage) is held to the
 # issue's own hard ceiling, 45 KB: it is what a page that builds no support package loads.

@@ -1,7 +1,7 @@
 // Type-checked with `tsc --noEmit --strict`: the package's .d.ts describes the contract, not `any`.
 import {
-  validate, schemes, formatAsYouType, explainRejection, scamWarning, supportPackage, verifySupportPackage,
-  type Validation, type Finding, type CheckOptions, type Status, type Typing, type Explanation, type Cause,
+  validate, schemes, registerScheme, formatAsYouType, explainRejection, scamWarning, supportPackage, verifySupportPackage,
+  type SchemeDefinition, type Validation, type Finding, type CheckOptions, type Status, type Typing, type Explanation, type Cause,
 } from 'claimcheck';
 import init, { validate as validateWeb } from 'claimcheck/web';
 import initLite, { validate as validateLite, type Validation as LiteValidation } from 'claimcheck/lite';
@@ -51,7 +51,18 @@ async function lite(): Promise<Status> {
   return checked.status;
 }
 
+const acme: SchemeDefinition = {
+  id: 'acme-voucher', alphabet: '0123456789', lengths: [10], checksum: 'luhn',
+  fields: [{ kind: 'random', start: 0, length: 9 }, { kind: 'check', start: 9, length: 1 }],
+};
+registerScheme(acme);
+registerScheme(JSON.stringify(acme));
+
 // Misuse must not type-check: each line below is an error tsc has to report.
+// @ts-expect-error a definition's keys are typed: a misspelt one is reported
+registerScheme({ id: 'x', alphabet: '01', lenghts: [4], checksum: 'none' });
+// @ts-expect-error checksums are a closed set
+registerScheme({ id: 'x', alphabet: '01', lengths: [4], checksum: 'crc32' });
 // @ts-expect-error a status is one of four strings
 const wrong: 'redeemable' = result.status;
 // @ts-expect-error findings carry stable codes, not any string

@@ -105,14 +105,31 @@ function applyLanguage() {
   if (shownAnswer) showAnswer(shownAnswer, false);
   if (!checker) {
     $('feedback').textContent = t().unchecked;
+    scamWarningFromServer();
     return;
   }
-  const scam = checker.scamWarning(locale);
+  showScamWarning(checker.scamWarning(locale));
+  render();
+}
+
+function showScamWarning(scam) {
   $('scam-title').textContent = scam.title;
   $('scam-message').textContent = scam.message;
   $('scam-steps').replaceChildren(...scam.steps.map((s) => el('li', { textContent: s })));
   $('scam').hidden = false;
-  render();
+}
+
+/** Without the module, the scam warning's words come from the server (the same catalog), in the
+ * language chosen; the box stays hidden when they cannot be had. */
+async function scamWarningFromServer() {
+  const asked = locale;
+  try {
+    const response = await fetch(`/api/scam-warning?locale=${asked}`);
+    const scam = response.ok ? await response.json() : null;
+    if (asked === locale && typeof scam?.title === 'string' && Array.isArray(scam.steps)) showScamWarning(scam);
+  } catch {
+    // No warning then: the form itself still works.
+  }
 }
 
 /** Shows `display` in `into` with the symbols at `positions` (normalised) marked, each run of

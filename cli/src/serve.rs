@@ -19,13 +19,13 @@ use axum::Router;
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 
 use claimcheck::date::{Date, Timestamp};
-use claimcheck::explain::explain_rejection;
+use claimcheck::explain::{explain_rejection, scam_warning};
 use claimcheck::finding::FindingCode;
 use claimcheck::generate::{generate, Issue};
 use claimcheck::json::{Json, JsonWriter, Key};
 use claimcheck::scheme::builtin_registry;
 use claimcheck::support::mask;
-use claimcheck::{CheckOptions, Locale};
+use claimcheck::{CheckOptions, Locale, ToJson};
 
 use crate::clock;
 
@@ -96,6 +96,7 @@ pub fn serve(config: ServeConfig) -> Result<(), String> {
             .route("/api/redeem", post(redeem))
             .route("/api/balance", get(balance))
             .route("/api/demo", get(demo_api))
+            .route("/api/scam-warning", get(scam_warning_api))
             .fallback(get(static_file))
             .with_state(state);
         axum::serve(listener, app)
@@ -264,6 +265,13 @@ fn error(status: StatusCode, code: &str, message: &str) -> Response<Body> {
     w.string(message);
     w.end_object();
     json_response(status, w.finish())
+}
+
+/// The scam warning in `?locale=` (English when absent), from claimcheck's catalog: for a page that
+/// cannot run the module (WebAssembly turned off), which then has no other source for its words.
+async fn scam_warning_api(uri: Uri) -> Response<Body> {
+    let tag = uri.query().unwrap_or_default().split('&').find_map(|pair| pair.strip_prefix("locale="));
+    json_response(StatusCode::OK, scam_warning(Locale::from_tag(tag.unwrap_or_default())).to_json())
 }
 
 async fn demo_api(State(state): State<Arc<AppState>>) -> Response<Body> {

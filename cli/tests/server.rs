@@ -48,6 +48,16 @@ fn every_seeded_outcome() {
         assert_eq!((got, code_of(&answer)), (status, expected), "{code} for {account}");
     }
 
+    // The scam warning, for a page without the module: the catalog's, in the language asked for.
+    for (query, title) in
+        [("", "Beware of gift card scams"), ("?locale=de-AT", "Vorsicht vor Betrug mit Geschenkkarten")]
+    {
+        let (status, _, text) = s.request("GET", &format!("/api/scam-warning{query}"), b"");
+        let notice = Json::parse(&text).unwrap();
+        assert_eq!((status, notice.get("title").and_then(Json::as_str)), (200, Some(title)), "{text}");
+        assert!(notice.get("steps").and_then(Json::as_array).is_some_and(|steps| steps.len() >= 2), "{text}");
+    }
+
     // A rejection's words come from the catalog, in the language the request names (English by
     // default): a page without the module shows them as they are.
     let message = |answer: &Json| answer.get("message").and_then(Json::as_str).unwrap_or("").to_owned();

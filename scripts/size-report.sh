@@ -133,7 +133,9 @@ export PATH="$PWD/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # was, in 68 of 6,452 located findings of a probe): 52,235 bytes.
 # Twenty-eighth session, lowered by 3: the TypeScript declarations moved from src/wasm.rs into
 # src/wasm.d.ts (included), which moved the later panic locations' line numbers: 52,232 bytes.
-CEILING_BYTES=${CLAIMCHECK_SIZE_CEILING:-52232}
+# Lowered by 12: Turkish ı and İ read as I (two entries in the look-alike table); with the functions'
+# order chosen anew the module came out smaller, by chance of the order: 52,220 bytes.
+CEILING_BYTES=${CLAIMCHECK_SIZE_CEILING:-52220}
 GOAL_BYTES=25600
 # claimcheck/lite (the web build without supportPackage and verifySupportPackage) is held to the
 # issue's own hard ceiling, 45 KB: it is what a page that builds no support package loads.

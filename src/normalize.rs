@@ -1,7 +1,7 @@
 //! Raw input → code symbols, with a log of every change made.
 //!
 //! Normalisation is independent of the scheme: it folds case and width, maps Cyrillic and Greek
-//! look-alikes to Latin letters, and drops separators and invisible characters. It never guesses
+//! look-alikes (and Turkish ı and İ) to Latin letters, and drops separators and invisible characters. It never guesses
 //! between `0` and `O` or `1` and `I`: that depends on the scheme and is left to validation.
 //! The result is a fixed point: normalising it again changes nothing.
 
@@ -24,7 +24,8 @@ pub enum ChangeReason {
     FullWidth,
     /// An invisible character (zero-width, soft hyphen, BOM, direction mark) was removed.
     Invisible,
-    /// A Cyrillic or Greek letter that looks like a Latin one was replaced by the Latin letter.
+    /// A Cyrillic or Greek letter that looks like a Latin one (or Turkish ı or İ) was replaced by
+    /// the Latin letter.
     Lookalike,
 }
 
@@ -194,19 +195,23 @@ fn full_width_to_ascii(c: char) -> Option<char> {
 /// digit) each is mapped to. Cyrillic А В Е К М Н О Р С Т У Х Ѕ І Ј Ԛ Ԝ Ү Ӏ З and а е о р с у х ѕ і ј
 /// ԛ ԝ к м н т в ӏ; Greek Α Β Ε Ζ Η Ι Κ Μ Ν Ο Ρ Τ Υ Χ and ο ν κ ι υ τ α ρ χ. Two lists rather than a
 /// `match`, which compiled to a tree of comparisons (larger in the browser module).
-const LOOKALIKE_FROM: [u16; 61] = [
-    0x0410, 0x0412, 0x0415, 0x041A, 0x041C, 0x041D, 0x041E, 0x0420, 0x0421, 0x0422, 0x0423, 0x0425, 0x0405, 0x0406,
-    0x0408, 0x051A, 0x051C, 0x04AE, 0x04C0, 0x0417, 0x0430, 0x0435, 0x043E, 0x0440, 0x0441, 0x0443, 0x0445, 0x0455,
-    0x0456, 0x0458, 0x051B, 0x051D, 0x043A, 0x043C, 0x043D, 0x0442, 0x0432, 0x04CF, 0x0391, 0x0392, 0x0395, 0x0396,
-    0x0397, 0x0399, 0x039A, 0x039C, 0x039D, 0x039F, 0x03A1, 0x03A4, 0x03A5, 0x03A7, 0x03BF, 0x03BD, 0x03BA, 0x03B9,
-    0x03C5, 0x03C4, 0x03B1, 0x03C1, 0x03C7,
+///
+/// Also Turkish ı and İ, for I: on a Turkish keyboard the key where others have I types ı (I only
+/// with Shift), and the key for i types İ with Shift, so a code typed there in lowercase, or with
+/// that key, holds them.
+const LOOKALIKE_FROM: [u16; 63] = [
+    0x0130, 0x0131, 0x0410, 0x0412, 0x0415, 0x041A, 0x041C, 0x041D, 0x041E, 0x0420, 0x0421, 0x0422, 0x0423, 0x0425,
+    0x0405, 0x0406, 0x0408, 0x051A, 0x051C, 0x04AE, 0x04C0, 0x0417, 0x0430, 0x0435, 0x043E, 0x0440, 0x0441, 0x0443,
+    0x0445, 0x0455, 0x0456, 0x0458, 0x051B, 0x051D, 0x043A, 0x043C, 0x043D, 0x0442, 0x0432, 0x04CF, 0x0391, 0x0392,
+    0x0395, 0x0396, 0x0397, 0x0399, 0x039A, 0x039C, 0x039D, 0x039F, 0x03A1, 0x03A4, 0x03A5, 0x03A7, 0x03BF, 0x03BD,
+    0x03BA, 0x03B9, 0x03C5, 0x03C4, 0x03B1, 0x03C1, 0x03C7,
 ];
 /// The Latin letter or digit of each of [`LOOKALIKE_FROM`].
-const LOOKALIKE_LATIN: &[u8; 61] = b"ABEKMHOPCTYXSIJQWYI3AEOPCYXSIJQWKMHTBIABEZHIKMNOPTYXOVKIUTAPX";
+const LOOKALIKE_LATIN: &[u8; 63] = b"IIABEKMHOPCTYXSIJQWYI3AEOPCYXSIJQWKMHTBIABEZHIKMNOPTYXOVKIUTAPX";
 
 fn lookalike(c: char) -> Option<char> {
     // Every character of a code passes here: most are ASCII, below the table's first entry.
-    if u32::from(c) < 0x0391 {
+    if u32::from(c) < 0x0130 {
         return None;
     }
     let at = LOOKALIKE_FROM.iter().position(|&x| u32::from(x) == u32::from(c))?;
@@ -232,14 +237,26 @@ mod tests {
     #[test]
     fn lookalikes_are_greek_or_cyrillic_and_map_to_latin_capitals_or_digits() {
         for (i, &from) in LOOKALIKE_FROM.iter().enumerate() {
-            // `lookalike` skips everything below U+0391 without a look at the table.
-            assert!((0x0391..=0x052F).contains(&from), "U+{from:04X}");
+            // `lookalike` skips everything below U+0130 without a look at the table.
+            assert!((0x0130..=0x052F).contains(&from), "U+{from:04X}");
             assert!(!LOOKALIKE_FROM[..i].contains(&from), "U+{from:04X} twice");
             assert!(LOOKALIKE_LATIN[i].is_ascii_uppercase() || LOOKALIKE_LATIN[i].is_ascii_digit());
         }
         let map = |text: &str| text.chars().map(|c| lookalike(c).unwrap_or(c)).collect::<String>();
         assert_eq!(map("АВЕЗ ΑΒΕ ау ον"), "ABE3 ABE AY OV");
         assert_eq!(lookalike('Ж'), None);
+    }
+
+    #[test]
+    fn turkish_dotless_and_dotted_i_are_i() {
+        let n = normalize("summerı2026İ");
+        assert_eq!(n.symbols, "SUMMERI2026I");
+        assert_eq!(n.changes[6], Change { position: 6, from: 'ı', to: Some('I'), reason: ChangeReason::Lookalike });
+        assert_eq!(n.changes[7], Change { position: 11, from: 'İ', to: Some('I'), reason: ChangeReason::Lookalike });
+        // The only characters below Greek and Cyrillic that are mapped.
+        for c in (0..0x0391).filter_map(char::from_u32) {
+            assert_eq!(lookalike(c).is_some(), matches!(c, 'ı' | 'İ'), "U+{:04X}", u32::from(c));
+        }
     }
 
     #[test]

@@ -135,7 +135,10 @@ export PATH="$PWD/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # src/wasm.d.ts (included), which moved the later panic locations' line numbers: 52,232 bytes.
 # Lowered by 12: Turkish ı and İ read as I (two entries in the look-alike table); with the functions'
 # order chosen anew the module came out smaller, by chance of the order: 52,220 bytes.
-CEILING_BYTES=${CLAIMCHECK_SIZE_CEILING:-52220}
+# Raised by 71 for a fix: the digits Arabic keyboards (UAE, Saudi Arabia, Egypt), Persian and Urdu
+# ones and India's type are read as ASCII digits (a code typed with them was one invalid character
+# per digit; a list of each script's zero cost 43 bytes more than the blocks' shared layout): 52,291.
+CEILING_BYTES=${CLAIMCHECK_SIZE_CEILING:-52291}
 GOAL_BYTES=25600
 # claimcheck/lite (the web build without supportPackage and verifySupportPackage) is held to the
 # issue's own hard ceiling, 45 KB: it is what a page that builds no support package loads.

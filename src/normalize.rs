@@ -1,7 +1,7 @@
 //! Raw input → code symbols, with a log of every change made.
 //!
 //! Normalisation is independent of the scheme: it folds case and width, maps Cyrillic and Greek
-//! look-alikes (and Turkish ı and İ) to Latin letters, and drops separators and invisible characters. It never guesses
+//! look-alikes (and Turkish ı and İ) to Latin letters, digits of other scripts to ASCII digits, and drops separators and invisible characters. It never guesses
 //! between `0` and `O` or `1` and `I`: that depends on the scheme and is left to validation.
 //! The result is a fixed point: normalising it again changes nothing.
 
@@ -27,6 +27,9 @@ pub enum ChangeReason {
     /// A Cyrillic or Greek letter that looks like a Latin one (or Turkish ı or İ) was replaced by
     /// the Latin letter.
     Lookalike,
+    /// A digit of another script (Arabic-Indic, Persian, Devanagari and the other Indian scripts)
+    /// was replaced by the ASCII digit.
+    Digit,
 }
 
 impl ChangeReason {
@@ -38,6 +41,7 @@ impl ChangeReason {
             ChangeReason::FullWidth => "full_width",
             ChangeReason::Invisible => "invisible",
             ChangeReason::Lookalike => "lookalike",
+            ChangeReason::Digit => "digit",
         }
     }
 }
@@ -144,6 +148,10 @@ pub fn fold(c: char) -> Folded {
         k = latin;
         reason = reason.or(Some(ChangeReason::Lookalike));
     }
+    if let Some(digit) = ascii_digit(k) {
+        k = digit;
+        reason = reason.or(Some(ChangeReason::Digit));
+    }
     if k.is_ascii_lowercase() {
         k = k.to_ascii_uppercase();
         reason = reason.or(Some(ChangeReason::Case));
@@ -209,6 +217,22 @@ const LOOKALIKE_FROM: [u16; 63] = [
 /// The Latin letter or digit of each of [`LOOKALIKE_FROM`].
 const LOOKALIKE_LATIN: &[u8; 63] = b"IIABEKMHOPCTYXSIJQWYI3AEOPCYXSIJQWKMHTBIABEZHIKMNOPTYXOVKIUTAPX";
 
+/// The ASCII digit of a digit that phones and keyboards type in the marketplaces' scripts:
+/// Arabic-Indic (Arabic keyboards in the UAE, Saudi Arabia and Egypt), Extended Arabic-Indic
+/// (Persian and Urdu keyboards), and the digits of India's scripts: Devanagari, Bengali, Gurmukhi,
+/// Gujarati, Oriya, Tamil, Telugu, Kannada and Malayalam, whose blocks of 128 code points each hold
+/// them at the same offset, 0x66 to 0x6F.
+fn ascii_digit(c: char) -> Option<char> {
+    let c = u32::from(c);
+    let value = match c {
+        0x0660..=0x0669 => c - 0x0660,
+        0x06F0..=0x06F9 => c - 0x06F0,
+        0x0966..=0x0D6F if (0x66..=0x6F).contains(&(c & 0x7F)) => (c & 0x7F) - 0x66,
+        _ => return None,
+    };
+    Some(char::from(b'0' + value as u8)) // value < 10
+}
+
 fn lookalike(c: char) -> Option<char> {
     // Every character of a code passes here: most are ASCII, below the table's first entry.
     if u32::from(c) < 0x0130 {
@@ -245,6 +269,25 @@ mod tests {
         let map = |text: &str| text.chars().map(|c| lookalike(c).unwrap_or(c)).collect::<String>();
         assert_eq!(map("АВЕЗ ΑΒΕ ау ον"), "ABE3 ABE AY OV");
         assert_eq!(lookalike('Ж'), None);
+    }
+
+    #[test]
+    fn digits_of_other_scripts_are_ascii_digits() {
+        let n = normalize("SA٢٣٤٥ ۹ ९ ௭");
+        assert_eq!(n.symbols, "SA2345997");
+        assert_eq!(n.changes[0], Change { position: 2, from: '٢', to: Some('2'), reason: ChangeReason::Digit });
+        // The zeros of the eleven scripts: each run holds its script's decimal digits 0 to 9, and
+        // nothing else is mapped.
+        let zeros = [0x0660, 0x06F0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6, 0x0D66];
+        for zero in zeros {
+            for d in 0..10 {
+                let c = char::from_u32(zero + d).unwrap();
+                assert!(c.is_numeric(), "U+{:04X}", u32::from(c));
+                assert_eq!(ascii_digit(c), char::from_digit(d, 10), "U+{:04X}", u32::from(c));
+            }
+        }
+        let mapped = (0..0x1_0000).filter_map(char::from_u32).filter(|&c| ascii_digit(c).is_some()).count();
+        assert_eq!(mapped, 10 * zeros.len());
     }
 
     #[test]

@@ -17,7 +17,7 @@ export type FindingCode =
   | "unknown_prefix" | "wrong_region" | "checksum_mismatch" | "expired" | "not_yet_valid" | "expires_soon"
   | "invalid_validity" | "looks_like_serial_number" | "looks_like_order_number" | "wrong_code_type"
   | "ambiguous_characters" | "no_checksum";
-export type ChangeReason = "case" | "separator" | "full_width" | "invisible" | "lookalike";
+export type ChangeReason = "case" | "separator" | "full_width" | "invisible" | "lookalike" | "digit";
 
 /** One change normalisation made; `position` counts input characters (code points). */
 export interface Change { position: number; from: string; to: string; reason: ChangeReason; }

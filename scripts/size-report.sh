@@ -138,7 +138,9 @@ export PATH="$PWD/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # Raised by 71 for a fix: the digits Arabic keyboards (UAE, Saudi Arabia, Egypt), Persian and Urdu
 # ones and India's type are read as ASCII digits (a code typed with them was one invalid character
 # per digit; a list of each script's zero cost 43 bytes more than the blocks' shared layout): 52,291.
-CEILING_BYTES=${CLAIMCHECK_SIZE_CEILING:-52291}
+# Raised by 18 for a fix: what Japanese input types for "-" (ー) and between groups (・), and their
+# half-width forms, are separators (each was an invalid character): 52,309 bytes.
+CEILING_BYTES=${CLAIMCHECK_SIZE_CEILING:-52309}
 GOAL_BYTES=25600
 # claimcheck/lite (the web build without supportPackage and verifySupportPackage) is held to the
 # issue's own hard ceiling, 45 KB: it is what a page that builds no support package loads.

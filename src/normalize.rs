@@ -171,6 +171,7 @@ pub fn is_separator(c: char) -> bool {
             | '\u{2212}' // minus sign
             | '\u{2043}' // hyphen bullet
             | '\u{FE58}' | '\u{FE63}' // small em dash, small hyphen-minus
+            | 'ー' | 'ｰ' | '・' | '･' // what Japanese input types for - and between groups
     ) || crate::is_whitespace(c)
 }
 
@@ -269,6 +270,20 @@ mod tests {
         let map = |text: &str| text.chars().map(|c| lookalike(c).unwrap_or(c)).collect::<String>();
         assert_eq!(map("АВЕЗ ΑΒΕ ау ον"), "ABE3 ABE AY OV");
         assert_eq!(lookalike('Ж'), None);
+    }
+
+    #[test]
+    fn japanese_input_s_dashes_and_dots_are_separators() {
+        // With Japanese input on, "-" types ー (the katakana long vowel mark), and codes copied from
+        // Japanese text may be grouped with ・.
+        let n = normalize("ＤＥ９Ｎー８ＧＵＺｰＷＨ２７・９ＬＵＦ･");
+        assert_eq!(n.symbols, "DE9N8GUZWH279LUF");
+        let removed: Vec<_> = n.changes.iter().filter(|c| c.to.is_none()).map(|c| (c.position, c.reason)).collect();
+        assert_eq!(
+            removed,
+            [4, 9, 14, 19].map(|p| (p, ChangeReason::Separator)).to_vec(),
+            "ｰ and ･ are half-width already: separators, not full-width forms"
+        );
     }
 
     #[test]

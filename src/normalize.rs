@@ -1,8 +1,9 @@
 //! Raw input → code symbols, with a log of every change made.
 //!
 //! Normalisation is independent of the scheme: it folds case and width, maps Cyrillic and Greek
-//! look-alikes (and Turkish ı and İ) to Latin letters, digits of other scripts to ASCII digits, and drops separators and invisible characters. It never guesses
-//! between `0` and `O` or `1` and `I`: that depends on the scheme and is left to validation.
+//! look-alikes (and Turkish ı and İ) to Latin letters and digits of other scripts to ASCII digits,
+//! and drops separators and invisible characters. It never guesses between `0` and `O` or `1` and
+//! `I`: that depends on the scheme and is left to validation.
 //! The result is a fixed point: normalising it again changes nothing.
 
 use crate::prelude::*;
@@ -130,7 +131,7 @@ pub enum Folded {
     Removed(ChangeReason),
 }
 
-/// Folds one character: width first, then look-alikes, then case.
+/// Folds one character: width first, then look-alikes, digits of other scripts, then case.
 pub fn fold(c: char) -> Folded {
     if is_invisible(c) {
         return Folded::Removed(ChangeReason::Invisible);

@@ -80,17 +80,25 @@ fn the_caret_stays_after_the_same_symbol_wherever_it_is() {
     let mut rng = Rng(11);
     for (code, _) in codes().into_iter().take(100) {
         for _ in 0..10 {
-            // Type the code with random separators and case, caret after a random number of symbols.
+            // Type the code with random separators (Japanese input's ー too), case, and digits of
+            // Arabic or Devanagari, caret after a random number of symbols.
             let mut typed = String::new();
             let mut caret_at = Vec::new(); // UTF-16 offset after each symbol
             for c in code.chars() {
-                match rng.below(6) {
+                match rng.below(7) {
                     0 => typed.push(' '),
                     1 => typed.push('-'),
                     2 => typed.push('\u{200B}'),
+                    3 => typed.push('ー'),
                     _ => {}
                 }
-                typed.push(if rng.below(2) == 0 { c.to_ascii_lowercase() } else { c });
+                let digit = c.to_digit(10);
+                typed.push(match (rng.below(3), digit) {
+                    (0, Some(d)) => char::from_u32(0x0660 + d).unwrap(), // Arabic-Indic
+                    (1, Some(d)) => char::from_u32(0x0966 + d).unwrap(), // Devanagari
+                    (0, None) => c.to_ascii_lowercase(),
+                    _ => c,
+                });
                 caret_at.push(typed.encode_utf16().count());
             }
             let k = rng.below(code.len() + 1);

@@ -170,16 +170,24 @@ export interface SchemeInfo {
   regions: string[];
 }
 
+/**
+ * A name from a closed set, or any string: editors offer the set, and a definition imported from a
+ * JSON file (whose values TypeScript types as plain `string`) still type-checks; `registerScheme`
+ * refuses a name outside the set, naming the field.
+ */
+export type OneOf<Names extends string> = Names | (string & {});
+
 /** A part of a code at 0-based positions `start` to `start + length`. */
 export interface SchemeField {
-  kind: "region" | "issue_day" | "validity" | "random" | "check";
+  kind: OneOf<"region" | "issue_day" | "validity" | "random" | "check">;
   start: number;
   length: number;
 }
 
 /**
  * An issuer's scheme, as `registerScheme` reads it (the README's "Code schemes" says what each
- * field must be). Give `lengths`, or `minLength` and `maxLength`.
+ * field must be). Give `lengths`, or `minLength` and `maxLength`. Its keys are checked where it is
+ * written out (a misspelt one is an error); a definition imported from JSON type-checks as it is.
  */
 export interface SchemeDefinition {
   /** "claimcheck.scheme/1" when given. */
@@ -187,7 +195,7 @@ export interface SchemeDefinition {
   /** 1 to 40 lowercase letters, digits or hyphens; not "auto". */
   id: string;
   name?: string;
-  kind?: CodeKind;
+  kind?: OneOf<CodeKind>;
   /** The symbols codes are made of, each once, in the order of their values. */
   alphabet: string;
   lengths?: number[];
@@ -195,7 +203,7 @@ export interface SchemeDefinition {
   maxLength?: number;
   /** Group sizes for display, one grouping per length, shortest first. */
   groups?: number[][];
-  checksum: ChecksumId;
+  checksum: OneOf<ChecksumId>;
   fields?: SchemeField[];
   /** YYYY-MM-DD: day 0 of an issue_day field. */
   issueEpoch?: string;

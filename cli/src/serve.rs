@@ -270,8 +270,13 @@ fn error(status: StatusCode, code: &str, message: &str) -> Response<Body> {
 /// The scam warning in `?locale=` (English when absent), from claimcheck's catalog: for a page that
 /// cannot run the module (WebAssembly turned off), which then has no other source for its words.
 async fn scam_warning_api(uri: Uri) -> Response<Body> {
-    let tag = uri.query().unwrap_or_default().split('&').find_map(|pair| pair.strip_prefix("locale="));
-    json_response(StatusCode::OK, scam_warning(Locale::from_tag(tag.unwrap_or_default())).to_json())
+    let tag = query_value(&uri, "locale").unwrap_or_default();
+    json_response(StatusCode::OK, scam_warning(Locale::from_tag(tag)).to_json())
+}
+
+/// The value of `name` in the URI's query (`?name=value&…`), as sent.
+fn query_value<'u>(uri: &'u Uri, name: &str) -> Option<&'u str> {
+    uri.query()?.split('&').find_map(|pair| pair.strip_prefix(name)?.strip_prefix('='))
 }
 
 async fn demo_api(State(state): State<Arc<AppState>>) -> Response<Body> {
@@ -321,8 +326,7 @@ async fn demo_api(State(state): State<Arc<AppState>>) -> Response<Body> {
 }
 
 async fn balance(State(state): State<Arc<AppState>>, uri: Uri) -> Response<Body> {
-    let account =
-        uri.query().unwrap_or_default().split('&').find_map(|pair| pair.strip_prefix("account=")).map(str::to_owned);
+    let account = query_value(&uri, "account").map(str::to_owned);
     let Some(account) = account.filter(|a| !a.is_empty() && a.len() <= 64) else {
         return error(StatusCode::BAD_REQUEST, "bad_request", "give the account as ?account=…");
     };

@@ -140,7 +140,10 @@ export PATH="$PWD/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # per digit; a list of each script's zero cost 43 bytes more than the blocks' shared layout): 52,291.
 # Raised by 18 for a fix: what Japanese input types for "-" (ー) and between groups (・), and their
 # half-width forms, are separators (each was an invalid character): 52,309 bytes.
-CEILING_BYTES=${CLAIMCHECK_SIZE_CEILING:-52309}
+# Twenty-ninth session, raised by 2 for speed: the search for a code inside longer input skips a
+# window without a marketplace prefix before its checksum (256 random code symbols 380-391 us ->
+# 131-134 us in Node): 52,311 bytes.
+CEILING_BYTES=${CLAIMCHECK_SIZE_CEILING:-52311}
 GOAL_BYTES=25600
 # claimcheck/lite (the web build without supportPackage and verifySupportPackage) is held to the
 # issue's own hard ceiling, 45 KB: it is what a page that builds no support package loads.

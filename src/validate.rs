@@ -857,7 +857,6 @@ fn typed(symbols: &[char], field: crate::scheme::Field) -> &[char] {
     &symbols[field.start.min(n)..field.end().min(n)]
 }
 
-/// True when `prefix` starts with the typed symbols.
 /// True when `typed` begins `prefix` (a marketplace prefix: ASCII, tested in `region`). Compared by
 /// bytes: decoding the prefix's chars cost every check a UTF-8 decoder per marketplace.
 fn starts_with(prefix: &str, typed: &[char]) -> bool {

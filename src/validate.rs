@@ -553,9 +553,13 @@ impl<'a> Context<'a> {
 
     /// The marketplace of the symbols' region prefix, if the scheme has a region field and allows it.
     pub(crate) fn known_prefix(&self, s: &Scheme, symbols: &[char]) -> Option<&'static Marketplace> {
+        // A region field is two symbols long (checked when a scheme is built), as every prefix is.
         let field = s.field(FieldKind::Region)?;
-        let prefix = symbols.get(field.start..field.end())?;
-        s.regions.iter().find(|m| m.prefix.len() == prefix.len() && starts_with(m.prefix, prefix)).copied()
+        let (&first, &second) = (symbols.get(field.start)?, symbols.get(field.start + 1)?);
+        s.regions
+            .iter()
+            .find(|m| matches!(m.prefix.as_bytes(), &[a, b] if char::from(a) == first && char::from(b) == second))
+            .copied()
     }
 
     /// True when the fields typed so far could belong to a code: a region prefix (or its start) the

@@ -491,8 +491,8 @@ pub(crate) fn code_windows(ctx: &Context<'_>, scheme: &Scheme, symbols: &[char])
         for start in 0..=n - length {
             let end = start + length;
             let window = &symbols[start..end];
-            // A window without a marketplace prefix cannot pass (`unknown_prefix`): two symbols
-            // compared instead of a checksum over the window, for all but about one window in 45.
+            // A window without a marketplace prefix cannot pass (`unknown_prefix`): a lookup of its
+            // two prefix symbols instead of a checksum over the window, for all but one in about 45.
             if ctx.known_prefix(scheme, window).is_none() || !passes(ctx, scheme, window) {
                 continue;
             }
